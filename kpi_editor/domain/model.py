@@ -1,0 +1,146 @@
+"""The document: a booklet of departments, their projects, funding and indicator rows.
+
+Plain pydantic models with no Qt and no file format. Money is `Decimal` in 万元, kept exactly as
+entered (``Decimal("25.0")`` stays ``25.0``), so a saved file prints what the clerk typed.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+MAX_DECIMALS = 6
+
+
+def _check_amount(value: Decimal | None) -> Decimal | None:
+    if value is None:
+        return None
+    if not value.is_finite():
+        raise ValueError("金额必须是有限的数")
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and -exponent > MAX_DECIMALS:
+        raise ValueError(f"金额最多保留{MAX_DECIMALS}位小数（万元）")
+    return value
+
+
+Amount = Annotated[Decimal, Field(description="万元")]
+
+
+def new_id() -> str:
+    """A short random id for a project created by hand."""
+    return uuid.uuid4().hex[:12]
+
+
+class _Model(BaseModel):
+    # Unknown keys in a file are an error, not silently dropped data.
+    model_config = ConfigDict(extra="forbid")
+
+
+FUNDING_FIELDS: tuple[str, ...] = ("total", "fiscal", "superior", "local", "carryover", "non_fiscal")
+
+
+class Funding(_Model):
+    """项目资金来源, all in 万元; ``None`` when the table leaves the row out."""
+
+    total: Amount | None = None  # 合计
+    fiscal: Amount | None = None  # 财政拨款
+    superior: Amount | None = None  # 其中：上级补助
+    local: Amount | None = None  # 本级安排
+    carryover: Amount | None = None  # 上年结转资金
+    non_fiscal: Amount | None = None  # 非财政拨款
+
+    _amounts = field_validator(*FUNDING_FIELDS)(_check_amount)
+
+    def get(self, field: str) -> Decimal | None:
+        value: Decimal | None = getattr(self, field)
+        return value
+
+
+Comparator = Literal[">=", "<=", "=", ">", "<", "~"]
+
+
+class Target(_Model):
+    """A structured reading of an indicator value (comparator, number, unit).
+
+    Forms with 指标性质/度量单位 columns fill it directly; otherwise it stays ``None`` and the
+    rules parse the printed text on demand. The printed text is never replaced by it.
+    """
+
+    comparator: Comparator | None = None
+    number: Decimal | None = None
+    unit: str = ""
+
+
+class Indicator(_Model):
+    """One row of the 总体绩效目标 block."""
+
+    level1: str = ""  # 一级指标
+    level2: str = ""  # 二级指标
+    name: str = ""  # 三级指标
+    value: str = ""  # 指标值（包含数字及文字描述）, as printed
+    target: Target | None = None
+    # Extra columns some forms add (权重, 指标方向性 …), keyed by the template's column key.
+    extra: dict[str, str] = Field(default_factory=dict)
+
+
+class Project(_Model):
+    id: str = Field(default_factory=new_id, min_length=1)
+    name: str = ""  # 项目名称
+    unit_name: str = ""  # 部门（单位） as printed on the table
+    funding: Funding = Field(default_factory=Funding)
+    indicators: list[Indicator] = Field(default_factory=list)
+
+
+class Department(_Model):
+    code: str  # six digits: 3-digit department + 3-digit unit serial, e.g. 116002
+    name: str = ""
+    projects: list[Project] = Field(default_factory=list)
+
+
+class PrefaceSection(_Model):
+    heading: str = ""  # e.g. 一、编制依据
+    body: str = ""  # paragraphs separated by newlines
+
+
+class Booklet(_Model):
+    fiscal_year: int = Field(ge=1990, le=2200)
+    template_id: str = "xiqu-2026"
+    title: str = ""
+    compiler: str = ""  # 编制单位, e.g. 攀枝花市西区财政局编制
+    date: str = ""  # as printed on the cover, e.g. 2026年3月
+    preface_title: str = ""
+    preface: list[PrefaceSection] = Field(default_factory=list)
+    departments: list[Department] = Field(default_factory=list)
+
+    def projects(self) -> Iterator[tuple[Department, Project]]:
+        for department in self.departments:
+            for project in department.projects:
+                yield department, project
+
+    def find_project(self, project_id: str) -> tuple[Department, Project] | None:
+        for department, project in self.projects():
+            if project.id == project_id:
+                return department, project
+        return None
+
+    def department(self, code: str) -> Department | None:
+        for department in self.departments:
+            if department.code == code:
+                return department
+        return None
+
+    @property
+    def project_count(self) -> int:
+        return sum(len(d.projects) for d in self.departments)
+
+    @property
+    def indicator_count(self) -> int:
+        return sum(len(p.indicators) for _, p in self.projects())
+
+    def total(self) -> Decimal:
+        """Σ合计 of all projects, exact."""
+        return sum((p.funding.total or Decimal(0) for _, p in self.projects()), Decimal(0))

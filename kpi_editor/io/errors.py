@@ -1,0 +1,20 @@
+"""The one error type for files a user hands us."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class FileFormatError(Exception):
+    """A file that cannot be read. The message names the file and the place, in Chinese.
+
+    Raised for anything a user can cause (bad JSON, wrong types, a broken workbook); callers show
+    ``str(error)`` and keep whatever document they had open.
+    """
+
+    def __init__(self, path: str | Path, message: str, *, place: str | None = None) -> None:
+        self.path = str(path)
+        self.place = place
+        self.detail = message
+        where = f"（{place}）" if place else ""
+        super().__init__(f"{self.path}{where}：{message}")
