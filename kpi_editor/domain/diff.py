@@ -1,0 +1,365 @@
+"""What changed between two versions of a booklet, in the words of the printed content.
+
+Projects are matched by id, then by name (first within the same department, then anywhere), then
+— for files re-created by hand, whose ids differ — by the similarity of their indicator rows within
+the same department. Indicator rows are aligned with ``difflib.SequenceMatcher`` on their
+(一级, 二级, 三级) keys, so an inserted row is reported as one added row, not as every row below it
+changed.
+
+Amounts are compared by value: ``25`` and ``25.0`` are the same budget and print the same under
+the templates' ``0.######`` number format, so they are no change. ``None`` (row left out) and ``0``
+print differently and are a change. Review state (status, comments) and project ids are not
+content and never appear in a diff.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from enum import StrEnum
+
+from kpi_editor.domain.fingerprint import canonical_amount
+from kpi_editor.domain.model import FUNDING_FIELDS, Booklet, Department, Indicator, Project
+
+# Matching re-created projects by content: at least this share of indicator rows in common.
+SIMILARITY_MIN = 0.6
+
+
+class ChangeKind(StrEnum):
+    FRONT_MATTER = "front_matter_changed"
+    DEPARTMENT_ADDED = "department_added"
+    DEPARTMENT_REMOVED = "department_removed"
+    DEPARTMENT_RENAMED = "department_renamed"
+    PROJECT_ADDED = "project_added"
+    PROJECT_REMOVED = "project_removed"
+    PROJECT_RENAMED = "project_renamed"
+    PROJECT_MOVED = "project_moved"
+    PROJECTS_REORDERED = "projects_reordered"
+    UNIT_CHANGED = "unit_changed"
+    FUNDING_CHANGED = "funding_changed"
+    INDICATOR_ADDED = "indicator_added"
+    INDICATOR_REMOVED = "indicator_removed"
+    INDICATOR_CHANGED = "indicator_changed"
+
+
+FUNDING_NAMES = {
+    "total": "合计",
+    "fiscal": "财政拨款",
+    "superior": "上级补助",
+    "local": "本级安排",
+    "carryover": "上年结转资金",
+    "non_fiscal": "非财政拨款",
+}
+COLUMN_NAMES = {"level1": "一级指标", "level2": "二级指标", "name": "三级指标", "value": "指标值"}
+FRONT_NAMES = {
+    "fiscal_year": "预算年度",
+    "template_id": "表样",
+    "title": "标题",
+    "compiler": "编制单位",
+    "date": "日期",
+    "preface_title": "编制说明标题",
+}
+
+
+@dataclass(frozen=True)
+class Change:
+    """One difference. ``department`` is the unit code, ``project`` the project's (new) name.
+
+    ``field`` says what changed: a funding field (``total`` …), ``name``, ``unit_name``,
+    ``indicators[3].value`` (0-based row; of the new version, or of the old one for a removed row),
+    a front-matter field or ``preface[1].body``. ``row`` repeats that row index for views.
+    """
+
+    kind: ChangeKind
+    department: str | None
+    project: str | None
+    field: str | None
+    old: str | None
+    new: str | None
+    row: int | None = None
+
+    def as_json(self) -> dict[str, str | None]:
+        return {
+            "kind": str(self.kind),
+            "department": self.department,
+            "project": self.project,
+            "field": self.field,
+            "old": self.old,
+            "new": self.new,
+        }
+
+    def describe(self) -> str:
+        """One line of Chinese for the terminal and the compare view."""
+        where = "".join(
+            part
+            for part in (
+                f"[{self.department}] " if self.department else "",
+                f"“{self.project}” " if self.project else "",
+            )
+        )
+        return f"{where}{_KIND_TEXT[self.kind]}{self._what()}"
+
+    def _what(self) -> str:
+        label = _field_label(self.field)
+        old = "（空）" if self.old is None else self.old
+        new = "（空）" if self.new is None else self.new
+        if self.kind in (ChangeKind.PROJECT_ADDED, ChangeKind.DEPARTMENT_ADDED):
+            return f"：{new}"
+        if self.kind in (ChangeKind.PROJECT_REMOVED, ChangeKind.DEPARTMENT_REMOVED):
+            return f"：{old}"
+        if self.kind is ChangeKind.INDICATOR_ADDED:
+            return f" {label}：{new}"
+        if self.kind is ChangeKind.INDICATOR_REMOVED:
+            return f" {label}：{old}"
+        return f" {label}：{old} → {new}"
+
+
+_KIND_TEXT = {
+    ChangeKind.FRONT_MATTER: "封面/编制说明改动",
+    ChangeKind.DEPARTMENT_ADDED: "新增单位",
+    ChangeKind.DEPARTMENT_REMOVED: "删除单位",
+    ChangeKind.DEPARTMENT_RENAMED: "单位更名",
+    ChangeKind.PROJECT_ADDED: "新增项目",
+    ChangeKind.PROJECT_REMOVED: "删除项目",
+    ChangeKind.PROJECT_RENAMED: "项目更名",
+    ChangeKind.PROJECT_MOVED: "项目移到其他单位",
+    ChangeKind.PROJECTS_REORDERED: "项目顺序改变",
+    ChangeKind.UNIT_CHANGED: "部门（单位）改动",
+    ChangeKind.FUNDING_CHANGED: "金额改动",
+    ChangeKind.INDICATOR_ADDED: "新增指标行",
+    ChangeKind.INDICATOR_REMOVED: "删除指标行",
+    ChangeKind.INDICATOR_CHANGED: "指标改动",
+}
+
+
+def _field_label(field: str | None) -> str:
+    if field is None:
+        return ""
+    if field in FUNDING_NAMES:
+        return FUNDING_NAMES[field]
+    if field in FRONT_NAMES:
+        return FRONT_NAMES[field]
+    if field.startswith(("indicators[", "preface[")):
+        head, _, rest = field.partition("]")
+        number = int(head.partition("[")[2]) + 1
+        prefix = f"第{number}行" if field.startswith("indicators") else f"第{number}节"
+        column = rest.removeprefix(".")
+        name = COLUMN_NAMES.get(column, {"heading": "标题", "body": "正文"}.get(column, column))
+        return f"{prefix}{name}" if column else prefix
+    return {"name": "项目名称", "unit_name": "部门（单位）", "department": "所属单位", "order": "顺序"}.get(
+        field, field
+    )
+
+
+def indicator_text(indicator: Indicator) -> str:
+    """A row as one line: ``项目完成 / 数量指标 / 召开会议：2次``."""
+    return f"{indicator.level1} / {indicator.level2} / {indicator.name}：{indicator.value}"
+
+
+# -- matching ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Slot:
+    code: str
+    index: int
+    project: Project
+
+
+def _slots(booklet: Booklet) -> list[_Slot]:
+    return [_Slot(d.code, i, p) for d in booklet.departments for i, p in enumerate(d.projects)]
+
+
+def _row_key(indicator: Indicator) -> tuple[str, str, str, str]:
+    return (indicator.level1, indicator.level2, indicator.name, indicator.value)
+
+
+def _similarity(a: Project, b: Project) -> float:
+    rows_a = [_row_key(i) for i in a.indicators]
+    rows_b = [_row_key(i) for i in b.indicators]
+    if not rows_a and not rows_b:
+        return 0.0
+    return SequenceMatcher(None, rows_a, rows_b, autojunk=False).ratio()
+
+
+def _match(old: list[_Slot], new: list[_Slot]) -> dict[int, int]:
+    """Map positions in ``new`` to positions in ``old``."""
+    pairs: dict[int, int] = {}
+    taken: set[int] = set()
+
+    def claim(n: int, o: int) -> None:
+        pairs[n] = o
+        taken.add(o)
+
+    by_id: dict[str, list[int]] = {}
+    for o, slot in enumerate(old):
+        by_id.setdefault(slot.project.id, []).append(o)
+    for n, slot in enumerate(new):
+        candidates = [o for o in by_id.get(slot.project.id, []) if o not in taken]
+        if candidates:
+            claim(n, candidates[0])
+
+    for same_department in (True, False):
+        for n, slot in enumerate(new):
+            if n in pairs:
+                continue
+            for o, other in enumerate(old):
+                if (
+                    o not in taken
+                    and other.project.name == slot.project.name
+                    and (other.code == slot.code or not same_department)
+                ):
+                    claim(n, o)
+                    break
+
+    for n, slot in enumerate(new):
+        if n in pairs:
+            continue
+        best, best_score = -1, SIMILARITY_MIN
+        for o, other in enumerate(old):
+            if o in taken or other.code != slot.code:
+                continue
+            score = _similarity(other.project, slot.project)
+            if score >= best_score:
+                best, best_score = o, score
+        if best >= 0:
+            claim(n, best)
+    return pairs
+
+
+# -- comparing -----------------------------------------------------------------------------------
+
+
+def _front_matter(old: Booklet, new: Booklet) -> Iterator[Change]:
+    for field in FRONT_NAMES:
+        a, b = str(getattr(old, field)), str(getattr(new, field))
+        if a != b:
+            yield Change(ChangeKind.FRONT_MATTER, None, None, field, a, b)
+    for i in range(max(len(old.preface), len(new.preface))):
+        if i >= len(new.preface):
+            yield Change(ChangeKind.FRONT_MATTER, None, None, f"preface[{i}]", old.preface[i].heading, None)
+        elif i >= len(old.preface):
+            yield Change(ChangeKind.FRONT_MATTER, None, None, f"preface[{i}]", None, new.preface[i].heading)
+        else:
+            for part in ("heading", "body"):
+                a, b = getattr(old.preface[i], part), getattr(new.preface[i], part)
+                if a != b:
+                    yield Change(ChangeKind.FRONT_MATTER, None, None, f"preface[{i}].{part}", a, b)
+
+
+def _row_changes(code: str, name: str, row: int, a: Indicator, b: Indicator) -> Iterator[Change]:
+    for column in COLUMN_NAMES:
+        old_text, new_text = getattr(a, column), getattr(b, column)
+        if old_text != new_text:
+            yield Change(
+                ChangeKind.INDICATOR_CHANGED,
+                code,
+                name,
+                f"indicators[{row}].{column}",
+                old_text,
+                new_text,
+                row,
+            )
+    for key in sorted(set(a.extra) | set(b.extra)):
+        old_extra, new_extra = a.extra.get(key), b.extra.get(key)
+        if old_extra != new_extra:
+            field = f"indicators[{row}].extra.{key}"
+            yield Change(ChangeKind.INDICATOR_CHANGED, code, name, field, old_extra, new_extra, row)
+    old_target, new_target = _target_text(a), _target_text(b)
+    if old_target != new_target:
+        field = f"indicators[{row}].target"
+        yield Change(ChangeKind.INDICATOR_CHANGED, code, name, field, old_target, new_target, row)
+
+
+def _target_text(indicator: Indicator) -> str | None:
+    target = indicator.target
+    if target is None:
+        return None
+    return f"{target.comparator or ''}{canonical_amount(target.number) or ''}{target.unit}"
+
+
+def _indicator_changes(
+    code: str, name: str, old: Sequence[Indicator], new: Sequence[Indicator]
+) -> Iterator[Change]:
+    keys_old = [(i.level1, i.level2, i.name) for i in old]
+    keys_new = [(i.level1, i.level2, i.name) for i in new]
+    matcher = SequenceMatcher(None, keys_old, keys_new, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        # Equal keys may still differ in value; a replaced block is paired row by row first.
+        paired = min(i2 - i1, j2 - j1)
+        for k in range(paired):
+            yield from _row_changes(code, name, j1 + k, old[i1 + k], new[j1 + k])
+        if tag == "equal":
+            continue
+        for k in range(i1 + paired, i2):
+            text = indicator_text(old[k])
+            yield Change(ChangeKind.INDICATOR_REMOVED, code, name, f"indicators[{k}]", text, None, k)
+        for k in range(j1 + paired, j2):
+            text = indicator_text(new[k])
+            yield Change(ChangeKind.INDICATOR_ADDED, code, name, f"indicators[{k}]", None, text, k)
+
+
+def diff_projects(code: str, old: Project, new: Project) -> list[Change]:
+    """The content differences of one project; ``code`` is the department it is listed under."""
+    name = new.name
+    changes: list[Change] = []
+    if old.name != new.name:
+        changes.append(Change(ChangeKind.PROJECT_RENAMED, code, name, "name", old.name, new.name))
+    if old.unit_name != new.unit_name:
+        changes.append(Change(ChangeKind.UNIT_CHANGED, code, name, "unit_name", old.unit_name, new.unit_name))
+    for field in FUNDING_FIELDS:
+        a, b = canonical_amount(old.funding.get(field)), canonical_amount(new.funding.get(field))
+        if a != b:
+            changes.append(Change(ChangeKind.FUNDING_CHANGED, code, name, field, a, b))
+    changes.extend(_indicator_changes(code, name, old.indicators, new.indicators))
+    return changes
+
+
+def _department_order(old: Booklet, new: Booklet) -> list[str]:
+    codes = [d.code for d in new.departments]
+    return codes + [d.code for d in old.departments if d.code not in codes]
+
+
+def diff_booklets(old: Booklet, new: Booklet) -> list[Change]:
+    """Every content difference from ``old`` to ``new``; empty when the printed content is the same."""
+    changes = list(_front_matter(old, new))
+    old_slots, new_slots = _slots(old), _slots(new)
+    pairs = _match(old_slots, new_slots)
+    matched_old = set(pairs.values())
+
+    for code in _department_order(old, new):
+        old_dept, new_dept = old.department(code), new.department(code)
+        changes.extend(_department_changes(code, old_dept, new_dept))
+        for o, slot in enumerate(old_slots):
+            if slot.code == code and o not in matched_old:
+                name = slot.project.name
+                changes.append(Change(ChangeKind.PROJECT_REMOVED, code, name, None, name, None))
+        order: list[tuple[int, str]] = []
+        for n, slot in enumerate(new_slots):
+            if slot.code != code:
+                continue
+            name = slot.project.name
+            if n not in pairs:
+                changes.append(Change(ChangeKind.PROJECT_ADDED, code, name, None, None, name))
+                continue
+            before = old_slots[pairs[n]]
+            if before.code != code:
+                changes.append(Change(ChangeKind.PROJECT_MOVED, code, name, "department", before.code, code))
+            else:
+                order.append((before.index, name))
+            changes.extend(diff_projects(code, before.project, slot.project))
+        if order != sorted(order):
+            old_order = "、".join(name for _, name in sorted(order))
+            new_order = "、".join(name for _, name in order)
+            changes.append(Change(ChangeKind.PROJECTS_REORDERED, code, None, "order", old_order, new_order))
+    return changes
+
+
+def _department_changes(code: str, old: Department | None, new: Department | None) -> Iterator[Change]:
+    if old is None and new is not None:
+        yield Change(ChangeKind.DEPARTMENT_ADDED, code, None, None, None, new.name)
+    elif new is None and old is not None:
+        yield Change(ChangeKind.DEPARTMENT_REMOVED, code, None, None, old.name, None)
+    elif old is not None and new is not None and old.name != new.name:
+        yield Change(ChangeKind.DEPARTMENT_RENAMED, code, None, "name", old.name, new.name)
