@@ -13,6 +13,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from kpi_editor.domain.review import ProjectReview
+
 MAX_DECIMALS = 6
 
 
@@ -93,6 +95,8 @@ class Project(_Model):
     unit_name: str = ""  # 部门（单位） as printed on the table
     funding: Funding = Field(default_factory=Funding)
     indicators: list[Indicator] = Field(default_factory=list)
+    # Reviewer's status and comments; None (not saved) until a reviewer touches the project.
+    review: ProjectReview | None = None
 
 
 class Department(_Model):

@@ -2,7 +2,10 @@
 
 Layout::
 
-    {"schema_version": 1, "booklet": {...}}
+    {"schema_version": 2, "booklet": {...}}
+
+Version 2 added the optional per-project ``review`` (status, comments); version-1 files migrate
+on load with their content unchanged.
 
 Amounts are written as JSON strings (``"816.995875"``) so no reader turns them into binary
 floats; numbers are accepted on load and read exactly. Loading then saving an unchanged file
@@ -26,13 +29,21 @@ from kpi_editor.domain.model import Booklet
 from kpi_editor.domain.template import TemplateError, available_templates
 from kpi_editor.io.errors import FileFormatError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SUFFIX = ".kpi.json"
 BACKUP_SUFFIX = ".bak"
 
 # schema_version N → a function turning a version-N document into version N+1.
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
-MIGRATIONS: dict[int, Migration] = {}
+
+
+def _v1_to_v2(document: dict[str, Any]) -> dict[str, Any]:
+    # Version 2 adds the optional ``review`` of a project (status, comments). A version-1 file
+    # has none: every project is 未审核 without comments, and its content needs no change.
+    return document
+
+
+MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2}
 
 _FIELD_NAMES = {
     "departments": "部门",

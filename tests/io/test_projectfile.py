@@ -97,6 +97,7 @@ def test_failed_save_leaves_the_old_file_intact(tmp_path: Path, monkeypatch: pyt
 
 
 GOOD = dumps_booklet(small_booklet())
+_VERSION = f'"schema_version": {projectfile.SCHEMA_VERSION}'
 
 BAD_FILES: list[tuple[str, bytes, str, str | None]] = [
     ("empty", b"", "文件是空的", None),
@@ -106,8 +107,8 @@ BAD_FILES: list[tuple[str, bytes, str, str | None]] = [
     ("not utf-8", GOOD.encode("gb18030"), "不是 UTF-8", "第"),
     ("no booklet", b'{"schema_version": 1}', "缺少 booklet", None),
     ("a list", b"[1, 2]", "缺少 booklet", None),
-    ("newer schema", GOOD.replace('"schema_version": 1', '"schema_version": 99').encode(), "请升级", "schema_version"),
-    ("bad schema", GOOD.replace('"schema_version": 1', '"schema_version": "one"').encode(), "格式版本号无效", None),
+    ("newer schema", GOOD.replace(_VERSION, '"schema_version": 99').encode(), "请升级", "schema_version"),
+    ("bad schema", GOOD.replace(_VERSION, '"schema_version": "one"').encode(), "格式版本号无效", None),
     ("unknown template", GOOD.replace('"xiqu-2026"', '"nowhere-1999"').encode(), "未知的表样模板", "template_id"),
     ("wrong type", GOOD.replace('"name": "人大代表履职经费"', '"name": 17').encode(), "类型不对", "第1个项目"),
     ("bad amount", GOOD.replace('"25.0"', '"二十五"').encode(), "金额无效", "合计"),
