@@ -1,0 +1,23 @@
+"""Official-format PDF: one project's table, a department, or the compiled booklet (no Qt)."""
+
+from kpi_editor.io.pdf.booklet import (
+    DepartmentStart,
+    ExportCancelled,
+    PdfExportError,
+    PdfOptions,
+    PdfResult,
+    export_pdf,
+)
+from kpi_editor.io.pdf.fonts import FontError
+from kpi_editor.io.pdf.table import MissingChars
+
+__all__ = [
+    "DepartmentStart",
+    "ExportCancelled",
+    "FontError",
+    "MissingChars",
+    "PdfExportError",
+    "PdfOptions",
+    "PdfResult",
+    "export_pdf",
+]

@@ -1,0 +1,488 @@
+"""The compiled booklet (cover, 编制说明, 目录, tables by department) and smaller scopes, as PDF.
+
+Layout is one pass: table pages are numbered from 1 (as in the official booklet), so the 目录 only
+needs each department's first table page, which is known when that table is drawn. The 目录 page
+numbers are PDF form XObjects referenced while the 目录 is laid out and defined once the last
+table has been placed, so they are always the pages the tables really landed on.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+)
+
+from kpi_editor.domain.model import Booklet, Department, Project
+from kpi_editor.domain.template import FormTemplate, TemplateError, load_template
+from kpi_editor.io.pdf.cjk import install_line_rules
+from kpi_editor.io.pdf.fonts import FontError, FontSet, resolve_fonts
+from kpi_editor.io.pdf.table import MissingChars, PreparedTable, ProjectTable, Styles, prepare_table
+
+PAGE_W, PAGE_H = A4
+MARGIN_X = 2.0 * cm
+MARGIN_TOP = 2.0 * cm
+MARGIN_BOTTOM = 2.2 * cm
+FRAME_W = PAGE_W - 2 * MARGIN_X
+FRAME_H = PAGE_H - MARGIN_TOP - MARGIN_BOTTOM
+# Frames add 6pt of padding on every side by default; the table must fit inside that.
+FRAME_PAD = 6.0
+CONTENT_W = FRAME_W - 2 * FRAME_PAD
+CONTENT_H = FRAME_H - 2 * FRAME_PAD
+
+
+class PdfExportError(Exception):
+    """The PDF could not be written; the message says why, in Chinese."""
+
+
+class ExportCancelled(Exception):
+    """The user cancelled the export; no file was written."""
+
+
+@dataclass(frozen=True)
+class PdfOptions:
+    body_font: Path | None = None  # Song-style face for text; None = system SimSun/UMing, else bundled
+    title_font: Path | None = None  # Hei-style face for titles
+    summary_chart: bool = False  # a page charting 合计 by department, after the 目录
+
+
+@dataclass(frozen=True)
+class DepartmentStart:
+    code: str
+    name: str
+    page: int  # the number printed in the footer (and in the 目录)
+    pdf_page: int  # 1-based position in the file
+
+
+@dataclass
+class PdfResult:
+    path: Path
+    pages: int
+    projects: int
+    missing: list[MissingChars] = field(default_factory=list)
+    departments: list[DepartmentStart] = field(default_factory=list)
+    fonts: tuple[str, ...] = ()
+
+
+Progress = Callable[[int, int], bool]
+
+# Prepared tables by content: re-exporting after one project changed lays out only that one.
+_CACHE: dict[tuple[Any, ...], PreparedTable] = {}
+# ReportLab keeps global state (font registry, line rules) and the cache shares paragraphs.
+_LOCK = threading.Lock()
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, digits in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out += digits
+            n -= value
+    return out
+
+
+class _Doc(BaseDocTemplate):  # type: ignore[misc]  # ReportLab has no type hints
+    def __init__(self, filename: str, **kw: Any) -> None:
+        super().__init__(filename, **kw)
+        self.first_body_page: int | None = None
+        self.first_front_page: int | None = None
+        self.body_font = ""
+
+    def body_number(self, pdf_page: int) -> int:
+        assert self.first_body_page is not None
+        return pdf_page - self.first_body_page + 1
+
+
+def _footer(kind: str) -> Callable[[Canvas, Any], None]:
+    def draw(canv: Canvas, doc: Any) -> None:
+        page = canv.getPageNumber()
+        if kind == "body":
+            if doc.first_body_page is None:
+                doc.first_body_page = page
+            text = f"- {doc.body_number(page)} -"
+        else:
+            if doc.first_front_page is None:
+                doc.first_front_page = page
+            text = f"- {_roman(page - doc.first_front_page + 1)} -"
+        canv.saveState()
+        canv.setFont(doc.body_font, 9)
+        canv.drawCentredString(PAGE_W / 2, MARGIN_BOTTOM / 2, text)
+        canv.restoreState()
+
+    return draw
+
+
+class _TocEntry(Flowable):  # type: ignore[misc]
+    """`<code>  <name> ......... <page>`; the page number is a form filled in at the end."""
+
+    HEIGHT = 24.0
+    NUMBER_W = 30.0
+
+    def __init__(self, code: str, name: str, form: str, fonts: FontSet) -> None:
+        super().__init__()
+        self.code, self.name, self.form, self.fonts = code, name, form, fonts
+        self.size = 12.0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        return availWidth, self.HEIGHT
+
+    def draw(self) -> None:
+        c = self.canv
+        font = self.fonts.body.name
+        base = 7.0
+        c.setFont(font, self.size)
+        c.drawString(0, base, self.code)
+        name_x = 60.0
+        limit = self.width - self.NUMBER_W - name_x - 12
+        size = self.size
+        while stringWidth(self.name, font, size) > limit and size > 7:
+            size -= 0.5
+        c.setFont(font, size)
+        c.drawString(name_x, base, self.name)
+        dots_from = name_x + stringWidth(self.name, font, size) + 4
+        dots_to = self.width - self.NUMBER_W - 2
+        c.setFont(font, self.size)
+        dot = stringWidth(".", font, self.size)
+        count = max(int((dots_to - dots_from) / dot), 3)
+        c.drawRightString(dots_to, base, "." * count)
+        c.doForm(self.form)
+
+
+class _DefineForms(Flowable):  # type: ignore[misc]
+    """Placed after the last table: writes the 目录 page numbers, now that they are known."""
+
+    def __init__(self, numbers: Callable[[], dict[str, int]], width: float, font: str) -> None:
+        super().__init__()
+        self.numbers, self.form_width, self.font = numbers, width, font
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 0.0, 0.0
+
+    def draw(self) -> None:
+        c = self.canv
+        for form, page in self.numbers().items():
+            c.beginForm(form)
+            c.setFont(self.font, 12)
+            c.drawRightString(self.form_width, 7.0, str(page))
+            c.endForm()
+
+
+class _Bookmark(Flowable):  # type: ignore[misc]
+    """A zero-size outline entry for front matter."""
+
+    def __init__(self, key: str, title: str) -> None:
+        super().__init__()
+        self.key, self.title = key, title
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 0.0, 0.0
+
+    def draw(self) -> None:
+        self.canv.bookmarkPage(self.key)
+        self.canv.addOutlineEntry(self.title, self.key, level=0)
+
+
+def _select(
+    booklet: Booklet, departments: Sequence[str] | None, project_ids: Sequence[str] | None
+) -> list[tuple[Department, list[Project]]]:
+    by_code = {d.code: d for d in booklet.departments}
+    unknown = [c for c in departments or () if c not in by_code]
+    if unknown:
+        raise PdfExportError(f"找不到部门（单位）编码：{'、'.join(unknown)}；请检查导出范围")
+    known_ids = {p.id for _, p in booklet.projects()}
+    missing = [i for i in project_ids or () if i not in known_ids]
+    if missing:
+        raise PdfExportError(f"找不到项目：{'、'.join(missing)}；请检查导出范围")
+    whole = departments is None and project_ids is None
+    codes = set(departments or ())
+    ids = set(project_ids or ())
+    chosen: list[tuple[Department, list[Project]]] = []
+    for dept in sorted(booklet.departments, key=lambda d: d.code):
+        projects = [p for p in dept.projects if whole or dept.code in codes or p.id in ids]
+        if projects:
+            chosen.append((dept, projects))
+    if not chosen:
+        raise PdfExportError("导出范围内没有任何项目")
+    return chosen
+
+
+def _summary(booklet: Booklet, chosen: list[tuple[Department, list[Project]]], fonts: FontSet) -> Drawing:
+    names = [d.code for d, _ in chosen]
+    # Plot coordinates only: the exact Decimal totals are printed in the 目录 tables, not here.
+    totals = [float(sum((p.funding.total or Decimal(0) for p in ps), Decimal(0))) for _, ps in chosen]
+    height = CONTENT_H - 80
+    drawing = Drawing(CONTENT_W, height)
+    chart = HorizontalBarChart()
+    chart.x, chart.y = 50, 20
+    chart.width, chart.height = CONTENT_W - 70, height - 40
+    chart.data = [list(reversed(totals))]
+    chart.categoryAxis.categoryNames = list(reversed(names))
+    chart.categoryAxis.labels.fontName = fonts.body.name
+    chart.categoryAxis.labels.fontSize = max(4.0, min(9.0, chart.height / max(len(names), 1) * 0.8))
+    chart.valueAxis.labels.fontName = fonts.body.name
+    chart.valueAxis.labels.fontSize = 8
+    chart.valueAxis.valueMin = 0
+    chart.bars[0].fillColor = None
+    chart.bars.strokeWidth = 0.3
+    drawing.add(chart)
+    drawing.add(String(CONTENT_W - 20, 4, "万元", fontName=fonts.body.name, fontSize=8, textAnchor="end"))
+    return drawing
+
+
+def _front_styles(fonts: FontSet) -> dict[str, ParagraphStyle]:
+    hei, song = fonts.title.name, fonts.body.name
+    return {
+        "cover": ParagraphStyle(
+            "c", fontName=hei, fontSize=26, leading=38, alignment=TA_CENTER, wordWrap="CJK"
+        ),
+        "cover2": ParagraphStyle(
+            "c2", fontName=hei, fontSize=16, leading=24, alignment=TA_CENTER, wordWrap="CJK"
+        ),
+        "h1": ParagraphStyle(
+            "h1", fontName=hei, fontSize=18, leading=26, alignment=TA_CENTER, spaceAfter=18, wordWrap="CJK"
+        ),
+        "h2": ParagraphStyle("h2", fontName=hei, fontSize=13, leading=22, spaceBefore=8, wordWrap="CJK"),
+        "body": ParagraphStyle(
+            "b",
+            fontName=song,
+            fontSize=12,
+            leading=22,
+            firstLineIndent=24,
+            alignment=TA_JUSTIFY,
+            wordWrap="CJK",
+        ),
+    }
+
+
+def export_pdf(
+    booklet: Booklet,
+    path: str | Path,
+    *,
+    template: FormTemplate | None = None,
+    departments: Sequence[str] | None = None,
+    project_ids: Sequence[str] | None = None,
+    options: PdfOptions | None = None,
+    progress: Progress | None = None,
+) -> PdfResult:
+    """Write `booklet` (or the chosen departments / projects) to `path` as PDF.
+
+    The whole booklet gets a cover, 编制说明 and 目录; a department scope gets a 目录 of its
+    departments; a project scope gets only the tables. `progress(done, total)` returning False
+    cancels (ExportCancelled). The file appears only when complete; on any failure nothing is
+    left behind and PdfExportError (or ExportCancelled) says why.
+    """
+    with _LOCK:
+        return _export(
+            booklet, Path(path), template, departments, project_ids, options or PdfOptions(), progress
+        )
+
+
+def _export(
+    booklet: Booklet,
+    target: Path,
+    template: FormTemplate | None,
+    departments: Sequence[str] | None,
+    project_ids: Sequence[str] | None,
+    options: PdfOptions,
+    progress: Progress | None,
+) -> PdfResult:
+    install_line_rules()
+    try:
+        form = template or load_template(booklet.template_id)
+        fonts = resolve_fonts(options.body_font, options.title_font)
+    except (TemplateError, FontError) as exc:
+        raise PdfExportError(str(exc)) from exc
+    chosen = _select(booklet, departments, project_ids)
+    whole = departments is None and project_ids is None
+    with_toc = whole or (departments is not None and project_ids is None)
+    if not target.parent.is_dir():
+        raise PdfExportError(f"无法写入 {target}：文件夹不存在")
+
+    n_projects = sum(len(ps) for _, ps in chosen)
+    total = 2 * n_projects
+    done = 0
+
+    def step() -> None:
+        nonlocal done
+        done += 1
+        if progress is not None and progress(done, total) is False:
+            raise ExportCancelled("已取消导出 PDF，未写入文件")
+
+    styles = Styles.make(fonts)
+    front = _front_styles(fonts)
+    missing: list[MissingChars] = []
+
+    def check(text: str, cell: str) -> None:
+        chars = fonts.missing(text)
+        if chars:
+            missing.append(MissingChars("", "", "", cell, chars))
+
+    story: list[Flowable] = []
+    if whole:
+        check(booklet.title, "封面标题")
+        check(booklet.compiler, "封面编制单位")
+        check(booklet.date, "封面日期")
+        story += [
+            Spacer(1, CONTENT_H * 0.28),
+            Paragraph(fonts.markup(booklet.title, fonts.title), front["cover"]),
+            Spacer(1, CONTENT_H * 0.30),
+            Paragraph(fonts.markup(booklet.compiler, fonts.title), front["cover2"]),
+            Spacer(1, 10),
+            Paragraph(fonts.markup(booklet.date, fonts.title), front["cover2"]),
+            NextPageTemplate("front"),
+            PageBreak(),
+        ]
+        if booklet.preface_title or booklet.preface:
+            check(booklet.preface_title, "编制说明标题")
+            story += [
+                _Bookmark("preface", booklet.preface_title or "编制说明"),
+                Paragraph(fonts.markup(booklet.preface_title, fonts.title), front["h1"]),
+            ]
+            for section in booklet.preface:
+                check(section.heading, f"编制说明“{section.heading}”")
+                check(section.body, f"编制说明“{section.heading}”正文")
+                story.append(Paragraph(fonts.markup(section.heading, fonts.title), front["h2"]))
+                for line in section.body.splitlines():
+                    if line.strip():
+                        story.append(Paragraph(fonts.markup(line.strip()), front["body"]))
+            story.append(PageBreak())
+
+    toc_numbers: dict[str, int] = {}
+    starts: list[DepartmentStart] = []
+    if with_toc:
+        story += [NextPageTemplate("front"), _Bookmark("toc", "目录"), Paragraph("目\u3000录", front["h1"])]
+        for dept, _ in chosen:
+            check(dept.name, f"目录中的部门（单位）{dept.code}")
+            story.append(_TocEntry(dept.code, dept.name, f"toc{dept.code}", fonts))
+        story.append(PageBreak())
+    if options.summary_chart:
+        title = "各部门（单位）项目资金合计（万元）"
+        story += [
+            NextPageTemplate("front"),
+            _Bookmark("summary", "资金合计图"),
+            Paragraph(title, front["h1"]),
+            _summary(booklet, chosen, fonts),
+            PageBreak(),
+        ]
+    if story:
+        # The page break that ends the front matter opens the first numbered table page.
+        story.insert(len(story) - 1, NextPageTemplate("body"))
+
+    doc = _Doc(
+        "",
+        pagesize=A4,
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        title=booklet.title or form.labels.title,
+        author=booklet.compiler,
+        subject=form.name,
+        creator="kpi-editor",
+        invariant=1,
+    )
+    doc.body_font = fonts.body.name
+    frame = Frame(MARGIN_X, MARGIN_BOTTOM, FRAME_W, FRAME_H, id="f")
+    doc.addPageTemplates(
+        [
+            PageTemplate("cover", [frame]),
+            PageTemplate("front", [frame], onPage=_footer("front")),
+            PageTemplate("body", [frame], onPage=_footer("body")),
+        ]
+    )
+    # The first page template is the first page's: the cover, the 目录, or a table.
+    first = 0 if whole else 1 if with_toc else 2
+    doc.pageTemplates.insert(0, doc.pageTemplates.pop(first))
+
+    def on_draw(part: ProjectTable) -> None:
+        if not part.first:
+            return
+        canv = part.canv
+        page = canv.getPageNumber()
+        key = f"p{part.prepared.project_id}"
+        dept = owner[part.prepared.project_id]
+        if f"toc{dept.code}" not in toc_numbers:
+            toc_numbers[f"toc{dept.code}"] = doc.body_number(page)
+            starts.append(DepartmentStart(dept.code, dept.name, doc.body_number(page), page))
+            canv.bookmarkPage(f"d{dept.code}")
+            canv.addOutlineEntry(f"{dept.code} {dept.name}", f"d{dept.code}", level=0, closed=True)
+        canv.bookmarkPage(key)
+        canv.addOutlineEntry(part.prepared.project_name or "（未命名项目）", key, level=1)
+        step()
+
+    owner: dict[str, Department] = {}
+    used: set[tuple[Any, ...]] = set()
+    first_table = True
+    for dept, projects in chosen:
+        for project in projects:
+            owner[project.id] = dept
+            key = (project.model_dump_json(), dept.code, form, booklet.fiscal_year, fonts.key, CONTENT_W)
+            prepared = _CACHE.get(key)
+            if prepared is None:
+                prepared = prepare_table(project, dept.code, form, booklet.fiscal_year, styles, CONTENT_W)
+                _CACHE[key] = prepared
+            used.add(key)
+            missing.extend(prepared.missing)
+            if not first_table:
+                story.append(PageBreak())
+            first_table = False
+            story.append(
+                ProjectTable(prepared, prepared.rows, first=True, frame_height=CONTENT_H, on_draw=on_draw)
+            )
+            step()
+    for stale in set(_CACHE) - used:
+        del _CACHE[stale]
+    if with_toc:
+        story.append(_DefineForms(lambda: toc_numbers, CONTENT_W, fonts.body.name))
+
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".pdf.part", dir=target.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        doc.filename = tmp_name
+        doc.build(story)
+        pages = doc.page
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except ExportCancelled:
+        tmp.unlink(missing_ok=True)
+        raise
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise PdfExportError(f"无法写入 {target}：{exc.strerror or exc}") from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return PdfResult(
+        path=target,
+        pages=pages,
+        projects=n_projects,
+        missing=missing,
+        departments=starts,
+        fonts=tuple(dict.fromkeys(f.family for f in (fonts.body, fonts.title))),
+    )
