@@ -342,7 +342,8 @@ def _export(
             missing.append(MissingChars("", "", "", cell, chars))
 
     story: list[Flowable] = []
-    if whole:
+    has_cover = whole and any((booklet.title, booklet.compiler, booklet.date))
+    if has_cover:
         check(booklet.title, "封面标题")
         check(booklet.compiler, "封面编制单位")
         check(booklet.date, "封面日期")
@@ -356,20 +357,20 @@ def _export(
             NextPageTemplate("front"),
             PageBreak(),
         ]
-        if booklet.preface_title or booklet.preface:
-            check(booklet.preface_title, "编制说明标题")
-            story += [
-                _Bookmark("preface", booklet.preface_title or "编制说明"),
-                Paragraph(fonts.markup(booklet.preface_title, fonts.title), front["h1"]),
-            ]
-            for section in booklet.preface:
-                check(section.heading, f"编制说明“{section.heading}”")
-                check(section.body, f"编制说明“{section.heading}”正文")
-                story.append(Paragraph(fonts.markup(section.heading, fonts.title), front["h2"]))
-                for line in section.body.splitlines():
-                    if line.strip():
-                        story.append(Paragraph(fonts.markup(line.strip()), front["body"]))
-            story.append(PageBreak())
+    if whole and (booklet.preface_title or booklet.preface):
+        check(booklet.preface_title, "编制说明标题")
+        story += [
+            _Bookmark("preface", booklet.preface_title or "编制说明"),
+            Paragraph(fonts.markup(booklet.preface_title, fonts.title), front["h1"]),
+        ]
+        for section in booklet.preface:
+            check(section.heading, f"编制说明“{section.heading}”")
+            check(section.body, f"编制说明“{section.heading}”正文")
+            story.append(Paragraph(fonts.markup(section.heading, fonts.title), front["h2"]))
+            for line in section.body.splitlines():
+                if line.strip():
+                    story.append(Paragraph(fonts.markup(line.strip()), front["body"]))
+        story.append(PageBreak())
 
     toc_numbers: dict[str, int] = {}
     starts: list[DepartmentStart] = []
@@ -404,6 +405,8 @@ def _export(
         subject=form.name,
         creator="kpi-editor",
         invariant=1,
+        # Otherwise every page starts in Helvetica, an unembedded standard font.
+        initialFontName=fonts.body.name,
     )
     doc.body_font = fonts.body.name
     frame = Frame(MARGIN_X, MARGIN_BOTTOM, FRAME_W, FRAME_H, id="f")
@@ -415,7 +418,7 @@ def _export(
         ]
     )
     # The first page template is the first page's: the cover, the 目录, or a table.
-    first = 0 if whole else 1 if with_toc else 2
+    first = 0 if has_cover else 1 if with_toc else 2
     doc.pageTemplates.insert(0, doc.pageTemplates.pop(first))
 
     def on_draw(part: ProjectTable) -> None:

@@ -414,11 +414,12 @@ class ProjectTable(Flowable):  # type: ignore[misc]  # ReportLab has no type hin
         if self.on_draw is not None:
             self.on_draw(self)
         p = self.prepared
-        table = self._table()
         width = sum(p.col_widths)
         grid = sum(self._heights) + (sum(p.head_heights) if self.first else 0.0)
-        table.wrapOn(self.canv, width, grid)
-        table.drawOn(self.canv, 0, 0)
         if self.first:
+            # The title goes first so that text extraction reads the page top to bottom.
             h = p.title.wrap(width, 1e6)[1]
             p.title.drawOn(self.canv, 0, grid + TITLE_SPACE + (p.title_height - TITLE_SPACE - h))
+        table = self._table()
+        table.wrapOn(self.canv, width, grid)
+        table.drawOn(self.canv, 0, 0)

@@ -1,0 +1,379 @@
+"""PDF export: the official table, continued tables, fonts, the booklet's 目录 and outline, scopes."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from reportlab.platypus import Paragraph
+
+from kpi_editor.domain.model import Booklet, Department, Funding, Indicator, PrefaceSection, Project
+from kpi_editor.domain.template import load_template
+from kpi_editor.io.pdf import ExportCancelled, PdfExportError, PdfOptions, export_pdf
+from kpi_editor.io.pdf import booklet as pdf_booklet
+from kpi_editor.io.pdf.cjk import CANNOT_START, install_line_rules
+from kpi_editor.io.pdf.fonts import resolve_fonts
+from kpi_editor.io.pdf.table import Styles
+
+GROUPS = [
+    ("项目完成", "数量指标"),
+    ("项目完成", "质量指标"),
+    ("项目完成", "时效指标"),
+    ("项目完成", "成本指标"),
+    ("项目效益", "社会效益指标"),
+    ("项目效益", "可持续影响指标"),
+    ("满意度指标", "服务对象满意度指标"),
+]
+# The longest 指标值 of the corpus (#95 城乡医疗救助) is 216 characters; this one is too.
+LONG_VALUE = ("1、门诊救助：特困人员、孤儿、低保对象按政策范围内费用的70%救助，年度封顶线2万元；" * 6)[:216]
+
+
+def make_project(pid: str, name: str, rows: int, *, value: str | None = None) -> Project:
+    indicators = []
+    for k in range(rows):
+        level1, level2 = GROUPS[min(k * len(GROUPS) // rows, len(GROUPS) - 1)]
+        text = value if value is not None and k == rows // 2 else f"{name}目标值{k}：≥{90 + k % 10}%"
+        indicators.append(Indicator(level1=level1, level2=level2, name=f"{name}指标{k}", value=text))
+    return Project(
+        id=pid,
+        name=name,
+        unit_name="攀枝花市西区测试单位",
+        funding=Funding(
+            total=Decimal("816.995875"),
+            fiscal=Decimal("25.0"),
+            superior=Decimal("0"),
+            local=Decimal("25"),
+            carryover=None,
+            non_fiscal=Decimal("791.995875"),
+        ),
+        indicators=indicators,
+    )
+
+
+def make_booklet(departments: int = 3, projects: int = 3, rows: int = 9) -> Booklet:
+    depts = []
+    for d in range(departments):
+        code = f"{101 + d}001"
+        depts.append(
+            Department(
+                code=code,
+                name=f"测试部门{d + 1}",
+                projects=[
+                    make_project(f"{code}-{j}", f"部门{d + 1}项目{j + 1}", rows + 7 * j)
+                    for j in range(projects)
+                ],
+            )
+        )
+    # Departments deliberately out of code order: the booklet prints them sorted.
+    depts.reverse()
+    return Booklet(
+        fiscal_year=2026,
+        title="攀枝花市西区2026年区本级部门预算项目绩效目标（草案）",
+        compiler="攀枝花市西区财政局编制",
+        date="2026年3月",
+        preface_title="部门预算项目绩效目标编制说明",
+        preface=[PrefaceSection(heading="一、编制依据", body="区财政局按照《预算绩效目标管理办法》编制。")],
+        departments=depts,
+    )
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def page_texts(pdf: Path) -> list[str]:
+    """Text of each page in content-stream order (each cell's lines stay together)."""
+    out = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True)
+    return out.stdout.split("\f")[:-1]
+
+
+def footer_number(page: str) -> str | None:
+    found = re.findall(r"- (\d+|[IVX]+) -", page)
+    return found[-1] if found else None
+
+
+def assert_in_order(haystack: str, needles: list[str]) -> None:
+    cursor = 0
+    for needle in needles:
+        at = haystack.find(squash(needle), cursor)
+        assert at >= 0, f"“{needle}” missing or out of order after position {cursor}"
+        cursor = at + len(squash(needle))
+
+
+def embedded_fonts(pdf: Path) -> list[tuple[str, str, str]]:
+    """(name, type, emb) for every font, from poppler's pdffonts."""
+    out = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    rows = []
+    for line in out.splitlines()[2:]:
+        parts = line.split()
+        # name type [subtype words] encoding emb sub uni object ID
+        rows.append((parts[0], parts[1], parts[-5]))
+    return rows
+
+
+def toc_entries(pages: list[str]) -> dict[str, int]:
+    entries: dict[str, int] = {}
+    for page in pages:
+        for code, number in re.findall(r"^(\d{6})\s.*?\.{3,}\s*(\d+)\s*$", page, flags=re.M):
+            entries[code] = int(number)
+    return entries
+
+
+def check_booklet_pdf(booklet: Booklet, pdf: Path, result: pdf_booklet.PdfResult) -> None:
+    """The checks every whole-booklet export must pass (used on hand-made and corpus booklets)."""
+    pages = page_texts(pdf)
+    assert len(pages) == result.pages
+    text = squash("".join(pages))
+    needles: list[str] = []
+    for dept in sorted(booklet.departments, key=lambda d: d.code):
+        for project in dept.projects:
+            needles.append(project.name)
+            needles.extend(i.value for i in project.indicators if i.value.strip())
+    assert_in_order(text, needles)
+
+    toc = toc_entries(pages)
+    assert sorted(toc) == sorted(d.code for d in booklet.departments)
+    by_number = {footer_number(p): i for i, p in enumerate(pages)}
+    starts = {s.code: s for s in result.departments}
+    for dept in booklet.departments:
+        assert starts[dept.code].page == toc[dept.code]
+        index = by_number[str(toc[dept.code])]
+        assert index + 1 == starts[dept.code].pdf_page
+        first = squash(pages[index])
+        assert squash(dept.projects[0].name) in first
+        assert first.index("部门（单位）预算项目支出绩效目标表") < first.index(squash(dept.projects[0].name))
+        if index > 0 and footer_number(pages[index - 1]) is not None:
+            assert squash(dept.projects[0].name) not in squash(pages[index - 1])
+
+    fonts = embedded_fonts(pdf)
+    assert fonts
+    assert all(emb == "yes" for _, _, emb in fonts), fonts
+    assert not any("STSong" in name or "Helvetica" in name for name, _, _ in fonts)
+
+
+@pytest.fixture(scope="module")
+def hand_pdf(tmp_path_factory: pytest.TempPathFactory) -> tuple[Booklet, Path, pdf_booklet.PdfResult]:
+    booklet = make_booklet()
+    path = tmp_path_factory.mktemp("pdf") / "booklet.pdf"
+    return booklet, path, export_pdf(booklet, path)
+
+
+def test_whole_booklet_has_every_name_and_value_in_order_and_a_true_toc(hand_pdf):
+    booklet, path, result = hand_pdf
+    check_booklet_pdf(booklet, path, result)
+    pages = page_texts(path)
+    assert squash(booklet.title) in squash(pages[0])
+    assert footer_number(pages[0]) is None  # the cover is unnumbered
+    assert "编制说明" in pages[1] and "目录" in squash(pages[2])
+    assert [s.code for s in result.departments] == ["101001", "102001", "103001"]
+    assert result.missing == []
+
+
+def test_amounts_print_as_entered(hand_pdf):
+    _, path, _ = hand_pdf
+    table = page_texts(path)[3]
+    assert "816.995875" in table and "25.0" in table and "791.995875" in table
+    assert "2025年结转资金" in table and "其中：2026年上级补助" in table
+    assert "816.99587500" not in table and "25.00" not in table
+
+
+def test_outline_and_metadata(hand_pdf):
+    booklet, path, _ = hand_pdf
+    reader = PdfReader(path)
+    assert reader.metadata.title == booklet.title
+    assert reader.metadata.author == booklet.compiler
+    titles = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert titles[-3:] == ["101001 测试部门1", "102001 测试部门2", "103001 测试部门3"]
+    children = [item for item in reader.outline if isinstance(item, list)]
+    assert [c.title for c in children[-1]] == [p.name for p in booklet.departments[0].projects]
+
+
+def test_table_of_28_rows_continues_with_repeated_labels(tmp_path):
+    project = make_project("p28", "定点医药机构医保监管经费", 28)
+    booklet = Booklet(
+        fiscal_year=2026, departments=[Department(code="120001", name="医保局", projects=[project])]
+    )
+    result = export_pdf(booklet, tmp_path / "t.pdf", project_ids=["p28"])
+    pages = page_texts(tmp_path / "t.pdf")
+    assert result.pages == len(pages) == 2
+    assert_in_order(squash("".join(pages)), [i.value for i in project.indicators])
+    second = pages[1]
+    carried = next(i for i in project.indicators if squash(i.value) in squash(second))
+    # The continuation repeats 总体绩效目标 and the 一级/二级 labels of the rows it carries,
+    # but not the header row.
+    assert "总体绩效目标" in second
+    assert carried.level1 in second and carried.level2 in second
+    assert "指标值（包含数字及文字描述）" not in second and "项目名称" not in second
+
+
+def test_216_character_value_and_a_cell_taller_than_a_page(tmp_path):
+    huge = "超长指标值，用于检验单元格跨页拆分。" * 260
+    booklet = Booklet(
+        fiscal_year=2026,
+        departments=[
+            Department(
+                code="120001",
+                name="民政局",
+                projects=[
+                    make_project("a", "城乡医疗救助", 12, value=LONG_VALUE),
+                    make_project("b", "超长单元格", 6, value=huge),
+                ],
+            )
+        ],
+    )
+    result = export_pdf(booklet, tmp_path / "long.pdf", departments=["120001"])
+    text = squash("".join(page_texts(tmp_path / "long.pdf")))
+    assert squash(LONG_VALUE) in text
+    # Split across pages: each continuation starts with the footer and the repeated labels of the
+    # row (总体绩效目标 / 项目完成 / 成本指标), then the rest of the cell, with nothing lost.
+    joined = re.sub(r"-\d+-总体绩效目标项目完成成本指标", "", text)
+    assert joined.count("超长指标值，用于检验单元格跨页拆分。") == 260
+    assert result.pages >= 4  # 目录, one table, and at least two pages for the huge cell
+
+
+def test_missing_character_is_reported_with_project_and_cell(tmp_path):
+    project = make_project("m", "生僻字项目", 6)
+    project.indicators[2].value = "目标𠀀𪚥完成"  # CJK Extension B: in neither bundled font
+    booklet = Booklet(
+        fiscal_year=2026, departments=[Department(code="120001", name="测试", projects=[project])]
+    )
+    result = export_pdf(booklet, tmp_path / "m.pdf")
+    assert len(result.missing) == 1
+    miss = result.missing[0]
+    assert (miss.project_id, miss.project_name, miss.department) == ("m", "生僻字项目", "120001")
+    assert miss.cell == "第3条指标的指标值（包含数字及文字描述）"
+    assert miss.chars == "𠀀𪚥"
+
+
+def test_character_missing_from_body_font_falls_back_to_the_other_font(tmp_path):
+    fonts = resolve_fonts()
+    only_hei = next(chr(c) for c in sorted(fonts.title.glyphs - fonts.body.glyphs) if 0x4E00 <= c <= 0x9FFF)
+    project = make_project("f", "回退字体项目", 6)
+    project.indicators[0].value = f"含{only_hei}字"
+    booklet = Booklet(
+        fiscal_year=2026, departments=[Department(code="120001", name="测试", projects=[project])]
+    )
+    result = export_pdf(booklet, tmp_path / "f.pdf")
+    assert result.missing == []
+    assert f"含{only_hei}字" in squash("".join(page_texts(tmp_path / "f.pdf")))
+
+
+def test_no_wrapped_line_starts_with_closing_punctuation():
+    install_line_rules()
+    styles = Styles.make(resolve_fonts())
+    width = 120.0
+    for punct in "，。、；：？！）》」”":
+        for shift in range(12):
+            text = "测" * shift + ("指标值" + punct) * 12
+            para = Paragraph(text, styles.text)
+            para.wrap(width, 1e6)
+            lines = [text_of(line) for line in para.blPara.lines]
+            assert len(lines) > 2
+            assert all(line[:1] not in CANNOT_START for line in lines[1:]), (punct, shift, lines)
+
+
+def text_of(line: object) -> str:
+    """A wrapped line's text: ReportLab keeps (extra space, [text]) for single-font paragraphs."""
+    if isinstance(line, tuple):
+        return "".join(line[1])
+    return "".join(getattr(w, "text", "") for w in getattr(line, "words", []))
+
+
+def test_mof_template_prints_its_own_labels(tmp_path):
+    project = make_project("x", "部级项目", 8)
+    for indicator in project.indicators:
+        indicator.extra = {"nature": "≥", "unit": "%"}
+    booklet = Booklet(
+        fiscal_year=2027,
+        template_id="mof-2021",
+        departments=[Department(code="120001", name="测试", projects=[project])],
+    )
+    export_pdf(booklet, tmp_path / "mof.pdf", template=load_template("mof-2021"))
+    text = squash("".join(page_texts(tmp_path / "mof.pdf")))
+    for label in (
+        "项目支出绩效目标表",
+        "年度绩效目标",
+        "指标性质",
+        "度量单位",
+        "2027年年度资金总额（万元）",
+        "2026年结转结余",
+    ):
+        assert squash(label) in text
+
+
+def test_scopes(tmp_path):
+    booklet = make_booklet()
+    result = export_pdf(booklet, tmp_path / "d.pdf", departments=["102001"])
+    pages = page_texts(tmp_path / "d.pdf")
+    assert "目" in pages[0] and toc_entries(pages) == {"102001": 1}
+    assert result.projects == 3 and booklet.title not in "".join(pages)
+    result = export_pdf(booklet, tmp_path / "p.pdf", project_ids=["103001-0"])
+    pages = page_texts(tmp_path / "p.pdf")
+    assert result.projects == 1 and result.pages == 1 and footer_number(pages[0]) == "1"
+    assert "部门3项目1" in pages[0]
+    with pytest.raises(PdfExportError, match="999999"):
+        export_pdf(booklet, tmp_path / "x.pdf", departments=["999999"])
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_cancel_leaves_no_file(tmp_path):
+    booklet = make_booklet()
+    seen: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> bool:
+        seen.append((done, total))
+        return done < 12  # cancel while tables are being drawn
+
+    with pytest.raises(ExportCancelled):
+        export_pdf(booklet, tmp_path / "c.pdf", progress=progress)
+    assert list(tmp_path.iterdir()) == []
+    assert seen[-1] == (12, 18)
+
+
+def test_failure_keeps_the_old_file_and_leaves_no_partial(tmp_path):
+    target = tmp_path / "out.pdf"
+    target.write_bytes(b"old")
+    bad_font = tmp_path / "bad.ttf"
+    bad_font.write_bytes(b"not a font")
+    with pytest.raises(PdfExportError, match=r"bad\.ttf"):
+        export_pdf(make_booklet(1, 1), target, options=PdfOptions(body_font=bad_font))
+    with pytest.raises(PdfExportError, match="文件夹不存在"):
+        export_pdf(make_booklet(1, 1), tmp_path / "missing" / "out.pdf")
+    assert target.read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.ttf", "out.pdf"]
+
+
+def test_summary_chart_is_optional(tmp_path):
+    booklet = make_booklet()
+    plain = export_pdf(booklet, tmp_path / "a.pdf")
+    charted = export_pdf(booklet, tmp_path / "b.pdf", options=PdfOptions(summary_chart=True))
+    assert charted.pages == plain.pages + 1
+    assert "各部门（单位）项目资金合计（万元）" in page_texts(tmp_path / "b.pdf")[3]
+    assert [s.page for s in charted.departments] == [s.page for s in plain.departments]
+
+
+def test_re_export_lays_out_only_changed_projects(tmp_path, monkeypatch):
+    booklet = make_booklet()
+    export_pdf(booklet, tmp_path / "a.pdf")
+    calls: list[str] = []
+    real = pdf_booklet.prepare_table
+
+    def counting(project, *args, **kwargs):
+        calls.append(project.id)
+        return real(project, *args, **kwargs)
+
+    monkeypatch.setattr(pdf_booklet, "prepare_table", counting)
+    booklet.departments[0].projects[1].indicators[0].value = "改过的值"
+    export_pdf(booklet, tmp_path / "b.pdf")
+    assert calls == [booklet.departments[0].projects[1].id]
+    assert "改过的值" in squash("".join(page_texts(tmp_path / "b.pdf")))
+
+
+def test_poppler_tools_present():
+    # The text checks above rely on poppler; fail loudly rather than skip if it is missing.
+    assert shutil.which("pdftotext") and shutil.which("pdffonts")
