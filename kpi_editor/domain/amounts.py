@@ -101,6 +101,7 @@ _REPLACEMENTS: dict[str, str] = {
     "\xa0": " ",
 }
 _REPLACE_RE = re.compile("|".join(re.escape(k) for k in sorted(_REPLACEMENTS, key=len, reverse=True)))
+_FULLWIDTH_THOUSANDS_RE = re.compile(r"(?<=[０-９])，(?=[０-９]{3}(?![０-９]))")
 _FULLWIDTH_DIGITS = {ord("０") + i: ord("0") + i for i in range(10)}
 
 
@@ -110,7 +111,8 @@ def normalise(text: str) -> tuple[str, tuple[int, ...]]:
     Full-width digits become ASCII, LaTeX and symbol variants become plain symbols. The index
     map lets every mention report its span in the text the user sees.
     """
-    text = text.translate(_FULLWIDTH_DIGITS)
+    # 3，000 with a full-width comma between full-width digits is a thousands separator.
+    text = _FULLWIDTH_THOUSANDS_RE.sub(",", text).translate(_FULLWIDTH_DIGITS)
     out: list[str] = []
     index: list[int] = []
     pos = 0
@@ -157,6 +159,10 @@ _COMPARATOR_WORDS: tuple[tuple[str, Comparator], ...] = (
     ("最高", "<="),
     ("封顶", "<="),
     ("不低于", ">="),
+    ("不得低于", ">="),
+    ("不得少于", ">="),
+    ("不得超过", "<="),
+    ("不得高于", "<="),
     ("不少于", ">="),
     ("不小于", ">="),
     ("达到", ">="),
@@ -219,6 +225,13 @@ def _decimal(digits: str) -> Decimal | None:
         return None
 
 
+def _plain(value: Decimal) -> Decimal:
+    """``0.2200`` → ``0.22`` and ``1.2E+4`` → ``12000``: the same number, printed as a clerk would."""
+    value = value.normalize()
+    exponent = value.as_tuple().exponent
+    return value.quantize(Decimal(1)) if isinstance(exponent, int) and exponent > 0 else value
+
+
 # -- money -----------------------------------------------------------------------------------------
 
 # Words that make the amount after them a total of the clause.
@@ -270,7 +283,7 @@ def _money(text: str, bare_unit: BareUnit | None) -> tuple[MoneyMention, ...]:
         o_start, o_end = index[start], index[end]
         found.append(
             MoneyMention(
-                wan=number * _WAN_PER_UNIT[match.group("unit")],
+                wan=_plain(number * _WAN_PER_UNIT[match.group("unit")]),
                 comparator=_comparator(plain, start, end),
                 is_total=total,
                 is_unit_price=unit_price,
@@ -284,7 +297,7 @@ def _money(text: str, bare_unit: BareUnit | None) -> tuple[MoneyMention, ...]:
             comparator, number = bare
             found.append(
                 MoneyMention(
-                    wan=number * _WAN_PER_UNIT[bare_unit],
+                    wan=_plain(number * _WAN_PER_UNIT[bare_unit]),
                     comparator=comparator,
                     is_total=False,
                     is_unit_price=False,
