@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from kpi_editor.domain.model import Department, Funding, Indicator, Project
+from kpi_editor.domain.model import Booklet, Department, Funding, Indicator, Project
+from kpi_editor.io.booklet_text import import_booklet_text
+from kpi_editor.io.projectfile import load_booklet
 from kpi_editor.paths import sample_path as _sample_path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -61,3 +63,16 @@ def _clean_project() -> tuple[Project, Department]:
 def clean_project() -> Callable[[], tuple[Project, Department]]:
     """A factory of fresh clean (project, department) pairs for rule tests to break one thing in."""
     return _clean_project
+
+
+@pytest.fixture(scope="session")
+def corpus_booklet(corpus_path: Path) -> Booklet:
+    """The corpus imported once per session; tests must not modify it (copy it first)."""
+    booklet, _report = import_booklet_text(corpus_path)
+    return booklet
+
+
+@pytest.fixture
+def sample_booklet(sample_path: Path) -> Booklet:
+    """A fresh copy of the bundled sample, free to modify."""
+    return load_booklet(sample_path)
