@@ -1,0 +1,204 @@
+"""What the review report says, independent of the file format it is written in.
+
+Per department, every project with its review status, the reviewer's comments and the validation
+findings, each placed where a clerk will look (整个项目, 资金来源·合计, 第3行（社会效益指标／…）).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Protocol
+
+from kpi_editor.domain.fingerprint import booklet_fingerprint, canonical_amount, project_fingerprint
+from kpi_editor.domain.model import FUNDING_FIELDS, Booklet, Department, Project
+from kpi_editor.domain.review import ReviewComment, ReviewStatus, now_iso
+from kpi_editor.domain.template import FormTemplate, load_template
+
+COMMENT = "审核意见"
+FINDING = "校验问题"
+SEVERITY_TEXT = {"error": "错误", "warning": "警告", "info": "提示"}
+_SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+_PROJECT_FIELDS = {"name": "项目名称", "unit_name": "部门（单位）", "code": "单位编码"}
+
+
+class FindingLike(Protocol):
+    """The fields of ``kpi_editor.domain.engine.Finding`` the report reads."""
+
+    @property
+    def rule(self) -> str: ...
+    @property
+    def severity(self) -> str: ...
+    @property
+    def message(self) -> str: ...
+    @property
+    def department(self) -> str | None: ...
+    @property
+    def project_id(self) -> str | None: ...
+    @property
+    def indicator(self) -> int | None: ...
+    @property
+    def field(self) -> str | None: ...
+
+
+@dataclass(frozen=True)
+class ReportLine:
+    kind: str  # COMMENT or FINDING
+    place: str
+    text: str
+    source: str  # the comment's author and time, or the finding's rule code
+    state: str  # 未解决 / 已解决 for comments, 错误 / 警告 / 提示 for findings
+
+
+@dataclass(frozen=True)
+class ProjectEntry:
+    name: str
+    unit_name: str
+    total: str  # Σ of this table, 万元, as printed
+    status: ReviewStatus
+    fingerprint: str
+    lines: list[ReportLine]
+
+    @property
+    def open_comments(self) -> int:
+        return sum(1 for line in self.lines if line.kind == COMMENT and line.state == "未解决")
+
+    def count(self, severity_text: str) -> int:
+        return sum(1 for line in self.lines if line.kind == FINDING and line.state == severity_text)
+
+
+@dataclass(frozen=True)
+class DepartmentEntry:
+    code: str
+    name: str
+    projects: list[ProjectEntry]
+    lines: list[ReportLine] = field(default_factory=list)  # findings about the unit, not one project
+
+    def status_count(self, status: ReviewStatus) -> int:
+        return sum(1 for p in self.projects if p.status is status)
+
+    @property
+    def open_comments(self) -> int:
+        return sum(p.open_comments for p in self.projects)
+
+    def count(self, severity_text: str) -> int:
+        own = sum(1 for line in self.lines if line.state == severity_text)
+        return own + sum(p.count(severity_text) for p in self.projects)
+
+
+@dataclass(frozen=True)
+class ReviewReport:
+    title: str
+    fiscal_year: int
+    created: str
+    fingerprint: str
+    departments: list[DepartmentEntry]
+    general: list[ReportLine]  # findings about the booklet as a whole
+
+
+def _row_place(project: Project, row: int) -> str:
+    if 0 <= row < len(project.indicators):
+        indicator = project.indicators[row]
+        label = "／".join(part for part in (indicator.level2, indicator.name) if part)
+        return f"第{row + 1}行（{label}）" if label else f"第{row + 1}行"
+    return f"第{row + 1}行（该行已不存在）"
+
+
+def _finding_place(finding: FindingLike, project: Project | None, template: FormTemplate, year: int) -> str:
+    if finding.indicator is not None and project is not None:
+        return _row_place(project, finding.indicator)
+    if finding.field in FUNDING_FIELDS:
+        return f"资金来源·{template.funding_label(finding.field, year)}"
+    if finding.field in _PROJECT_FIELDS:
+        return _PROJECT_FIELDS[finding.field]
+    return "整个项目" if project is not None else "整个单位"
+
+
+def display_time(iso: str) -> str:
+    """``2026-03-05T14:30:00+08:00`` → ``2026-03-05 14:30``; text that is not ISO is shown as it is."""
+    try:
+        return datetime.fromisoformat(iso).strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return iso
+
+
+def _comment_line(project: Project, comment: ReviewComment) -> ReportLine:
+    place = "整个项目" if comment.indicator is None else _row_place(project, comment.indicator)
+    source = " ".join(part for part in (comment.author, display_time(comment.time)) if part)
+    return ReportLine(COMMENT, place, comment.text, source, "已解决" if comment.resolved else "未解决")
+
+
+def _finding_line(
+    finding: FindingLike, project: Project | None, template: FormTemplate, year: int
+) -> ReportLine:
+    severity = str(finding.severity)
+    return ReportLine(
+        FINDING,
+        _finding_place(finding, project, template, year),
+        finding.message,
+        finding.rule,
+        SEVERITY_TEXT.get(severity, severity),
+    )
+
+
+def _sorted(findings: Sequence[FindingLike]) -> list[FindingLike]:
+    return sorted(findings, key=lambda f: _SEVERITY_ORDER.get(str(f.severity), 3))
+
+
+def _project_entry(
+    department: Department,
+    project: Project,
+    findings: Sequence[FindingLike],
+    template: FormTemplate,
+    year: int,
+) -> ProjectEntry:
+    review = project.review
+    comments = review.comments if review is not None else []
+    lines = [_comment_line(project, c) for c in comments]
+    lines += [_finding_line(f, project, template, year) for f in _sorted(findings)]
+    return ProjectEntry(
+        name=project.name,
+        unit_name=project.unit_name,
+        total=canonical_amount(project.funding.total) or "",
+        status=review.status if review is not None else ReviewStatus.PENDING,
+        fingerprint=project_fingerprint(project, department),
+        lines=lines,
+    )
+
+
+def build_report(
+    booklet: Booklet, findings: Sequence[FindingLike], created: str | None = None
+) -> ReviewReport:
+    """Gather the report; ``findings`` are those of ``validate_booklet(booklet)``."""
+    template = load_template(booklet.template_id)
+    year = booklet.fiscal_year
+    by_project: dict[str, list[FindingLike]] = {}
+    by_department: dict[str, list[FindingLike]] = {}
+    general: list[FindingLike] = []
+    project_ids = {p.id for _, p in booklet.projects()}
+    for finding in findings:
+        if finding.project_id is not None and finding.project_id in project_ids:
+            by_project.setdefault(finding.project_id, []).append(finding)
+        elif finding.department is not None and booklet.department(finding.department) is not None:
+            by_department.setdefault(finding.department, []).append(finding)
+        else:
+            general.append(finding)
+
+    departments = [
+        DepartmentEntry(
+            code=d.code,
+            name=d.name,
+            projects=[_project_entry(d, p, by_project.get(p.id, []), template, year) for p in d.projects],
+            lines=[_finding_line(f, None, template, year) for f in _sorted(by_department.get(d.code, []))],
+        )
+        for d in booklet.departments
+    ]
+    return ReviewReport(
+        title=f"{year}年部门预算项目绩效目标审核意见",
+        fiscal_year=year,
+        created=created or now_iso(),
+        fingerprint=booklet_fingerprint(booklet),
+        departments=departments,
+        general=[_finding_line(f, None, template, year) for f in _sorted(general)],
+    )

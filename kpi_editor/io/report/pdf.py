@@ -1,0 +1,218 @@
+"""The review report as a PDF: a summary by unit, then each unit's projects with status and lines.
+
+Fonts come from ``kpi_editor.io.pdf.fonts`` (embedded TrueType, per-character fallback), line
+breaking from ``kpi_editor.io.pdf.cjk``. Each project is one table whose two header rows repeat
+when it runs onto the next page; a row taller than a page is split inside its cells.
+"""
+
+from __future__ import annotations
+
+from io import BytesIO
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from kpi_editor.domain.review import ReviewStatus
+from kpi_editor.io.pdf.cjk import install_line_rules
+from kpi_editor.io.pdf.fonts import FontSet, resolve_fonts
+from kpi_editor.io.report.content import DepartmentEntry, ProjectEntry, ReportLine, ReviewReport, display_time
+
+PAGE_W, PAGE_H = A4
+MARGIN = 1.8 * cm
+WIDTH = PAGE_W - 2 * MARGIN
+FONT_SIZE = 9.5
+LEADING = 12.5
+GRID = colors.HexColor("#555555")
+HEADER_BG = colors.HexColor("#D9E1F2")
+STATUS_BG = {
+    ReviewStatus.APPROVED: colors.HexColor("#E2EFDA"),
+    ReviewStatus.RETURNED: colors.HexColor("#FCE4D6"),
+    ReviewStatus.PENDING: colors.HexColor("#F2F2F2"),
+}
+# 类别 | 位置 | 内容 | 提出人／规则 | 状态, as shares of the width.
+LINE_COLUMNS = (0.11, 0.2, 0.43, 0.17, 0.09)
+SUMMARY_COLUMNS = (0.11, 0.34, 0.07, 0.07, 0.07, 0.08, 0.12, 0.07, 0.07)
+
+
+class _Styles:
+    def __init__(self, fonts: FontSet) -> None:
+        self.fonts = fonts
+        base: dict[str, Any] = {
+            "fontName": fonts.body.name,
+            "fontSize": FONT_SIZE,
+            "leading": LEADING,
+            "wordWrap": "CJK",
+        }
+        self.text = ParagraphStyle("report-text", **base)
+        self.center = ParagraphStyle("report-center", alignment=TA_CENTER, **base)
+        self.bold = ParagraphStyle("report-bold", **{**base, "fontName": fonts.title.name})
+        self.title = ParagraphStyle(
+            "report-title",
+            fontName=fonts.title.name,
+            fontSize=16,
+            leading=22,
+            alignment=TA_CENTER,
+            wordWrap="CJK",
+        )
+        self.heading = ParagraphStyle(
+            "report-heading",
+            fontName=fonts.title.name,
+            fontSize=12.5,
+            leading=17,
+            spaceBefore=10,
+            wordWrap="CJK",
+        )
+
+    def p(self, text: str, style: ParagraphStyle | None = None) -> Paragraph:
+        chosen = style or self.text
+        primary = self.fonts.title if chosen.fontName == self.fonts.title.name else self.fonts.body
+        return Paragraph(self.fonts.markup(text, primary), chosen)
+
+
+def _grid(s: _Styles, extra: list[tuple[Any, ...]]) -> TableStyle:
+    return TableStyle(
+        [
+            # Spanned-over cells are plain strings, drawn in the table's font: never Helvetica.
+            ("FONTNAME", (0, 0), (-1, -1), s.fonts.body.name),
+            ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
+            *extra,
+        ]
+    )
+
+
+def _summary_table(report: ReviewReport, s: _Styles) -> Table:
+    header = ["单位编码", "单位名称", "项目", "通过", "退回", "未审核", "未解决意见", "错误", "警告"]
+    rows: list[list[Any]] = [[s.p(h, s.center) for h in header]]
+    totals = [0] * 7
+    for d in report.departments:
+        counts = [
+            len(d.projects),
+            d.status_count(ReviewStatus.APPROVED),
+            d.status_count(ReviewStatus.RETURNED),
+            d.status_count(ReviewStatus.PENDING),
+            d.open_comments,
+            d.count("错误"),
+            d.count("警告"),
+        ]
+        totals = [a + b for a, b in zip(totals, counts, strict=True)]
+        rows.append([s.p(d.code, s.center), s.p(d.name), *(s.p(str(c), s.center) for c in counts)])
+    units = f"{len(report.departments)}个单位"
+    rows.append([s.p("合计", s.center), s.p(units), *(s.p(str(c), s.center) for c in totals)])
+    table = Table(rows, colWidths=[w * WIDTH for w in SUMMARY_COLUMNS], repeatRows=1, splitInRow=1)
+    table.setStyle(
+        _grid(s, [("BACKGROUND", (0, 0), (-1, 0), HEADER_BG), ("BACKGROUND", (0, -1), (-1, -1), HEADER_BG)])
+    )
+    return table
+
+
+def _line_row(line: ReportLine, s: _Styles) -> list[Any]:
+    return [
+        s.p(line.kind, s.center),
+        s.p(line.place),
+        s.p(line.text),
+        s.p(line.source),
+        s.p(line.state, s.center),
+    ]
+
+
+def _project_table(project: ProjectEntry, s: _Styles) -> Table:
+    total = f"　合计 {project.total} 万元" if project.total else ""
+    head = f"{project.name}　【{project.status}】{total}　指纹 {project.fingerprint}"
+    rows: list[list[Any]] = [[s.p(head, s.bold), "", "", "", ""]]
+    rows.append([s.p(h, s.center) for h in ("类别", "位置", "内容", "提出人／规则", "状态")])
+    rows += [_line_row(line, s) for line in project.lines]
+    extra: list[tuple[Any, ...]] = [
+        ("SPAN", (0, 0), (-1, 0)),
+        ("BACKGROUND", (0, 0), (-1, 0), STATUS_BG[project.status]),
+        ("BACKGROUND", (0, 1), (-1, 1), HEADER_BG),
+    ]
+    if not project.lines:
+        rows.append([s.p("无审核意见、无校验问题", s.center), "", "", "", ""])
+        extra.append(("SPAN", (0, 2), (-1, 2)))
+    table = Table(rows, colWidths=[w * WIDTH for w in LINE_COLUMNS], repeatRows=2, splitInRow=1)
+    table.setStyle(_grid(s, extra))
+    return table
+
+
+def _department_flowables(department: DepartmentEntry, s: _Styles) -> list[Any]:
+    stats = (
+        f"{len(department.projects)}个项目：审核通过{department.status_count(ReviewStatus.APPROVED)}个，"
+        f"退回修改{department.status_count(ReviewStatus.RETURNED)}个，"
+        f"未审核{department.status_count(ReviewStatus.PENDING)}个；"
+        f"未解决意见{department.open_comments}条，错误{department.count('错误')}个，警告{department.count('警告')}个。"
+    )
+    out: list[Any] = [KeepTogether([s.p(f"{department.code}　{department.name}", s.heading), s.p(stats)])]
+    out.append(Spacer(1, 4))
+    if department.lines:
+        table = Table(
+            [[s.p(h, s.center) for h in ("类别", "位置", "内容", "规则", "级别")]]
+            + [_line_row(line, s) for line in department.lines],
+            colWidths=[w * WIDTH for w in LINE_COLUMNS],
+            repeatRows=1,
+            splitInRow=1,
+        )
+        table.setStyle(_grid(s, [("BACKGROUND", (0, 0), (-1, 0), HEADER_BG)]))
+        out += [table, Spacer(1, 6)]
+    for project in department.projects:
+        out += [_project_table(project, s), Spacer(1, 6)]
+    return out
+
+
+def review_report_pdf(report: ReviewReport, fonts: FontSet | None = None) -> bytes:
+    install_line_rules()
+    chosen = fonts or resolve_fonts()
+    s = _Styles(chosen)
+    buffer = BytesIO()
+
+    def footer(canvas: Canvas, doc: Any) -> None:
+        canvas.saveState()
+        canvas.setFont(chosen.body.name, 8)
+        canvas.drawCentredString(PAGE_W / 2, 1.0 * cm, f"第 {doc.page} 页")
+        canvas.drawRightString(PAGE_W - MARGIN, 1.0 * cm, f"汇编本指纹 {report.fingerprint}")
+        canvas.restoreState()
+
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN,
+        title=report.title,
+        author="kpi-editor",
+        creator="kpi-editor",
+        # Otherwise every page starts in Helvetica, an unembedded standard font.
+        initialFontName=chosen.body.name,
+    )
+    story: list[Any] = [
+        s.p(report.title, s.title),
+        Spacer(1, 6),
+        s.p(f"生成时间：{display_time(report.created)}　汇编本指纹：{report.fingerprint}", s.center),
+        Spacer(1, 10),
+        _summary_table(report, s),
+    ]
+    if report.general:
+        story += [s.p("全册问题", s.heading)]
+        story += [s.p(f"【{line.state}】{line.text}（{line.source}）") for line in report.general]
+    for department in report.departments:
+        story.append(PageBreak())
+        story += _department_flowables(department, s)
+    doc.build(story, onFirstPage=footer, onLaterPages=footer)
+    return buffer.getvalue()
