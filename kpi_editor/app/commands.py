@@ -1,0 +1,222 @@
+"""Every edit is a QUndoCommand on the document's one QUndoStack.
+
+Values are validated with the pydantic model *before* a command is built (``EditRejected`` carries
+a message for the user), so the stack never holds an edit the model would refuse. Consecutive
+changes to one cell in one editing session merge into one undo step.
+"""
+
+from __future__ import annotations
+
+import copy
+import itertools
+from collections.abc import Sequence
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from kpi_editor.app.document import PREFACE, Document, ItemPath
+from kpi_editor.domain.model import Department, Project, new_id
+
+_SET_FIELD_ID = 1001
+_sessions = itertools.count(1)
+
+
+def new_session() -> int:
+    """A token for one editing session of one cell (an editor's lifetime); its edits merge."""
+    return next(_sessions)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("commands", text)
+
+
+def field_label(field: str) -> str:
+    labels = {
+        "title": tr("标题"),
+        "compiler": tr("编制单位"),
+        "date": tr("日期"),
+        "preface_title": tr("编制说明标题"),
+        "fiscal_year": tr("预算年度"),
+        "heading": tr("节标题"),
+        "body": tr("正文"),
+        "code": tr("单位编码"),
+        "name": tr("名称"),
+        "unit_name": tr("部门（单位）"),
+        "level1": tr("一级指标"),
+        "level2": tr("二级指标"),
+        "value": tr("指标值"),
+        "funding.total": tr("合计"),
+        "funding.fiscal": tr("财政拨款"),
+        "funding.superior": tr("上级补助"),
+        "funding.local": tr("本级安排"),
+        "funding.carryover": tr("上年结转资金"),
+        "funding.non_fiscal": tr("非财政拨款"),
+    }
+    return labels.get(field, field.removeprefix("extra:"))
+
+
+class EditRejected(ValueError):
+    """An edit the model refuses; ``str()`` is the message shown to the user."""
+
+
+def validated(document: Document, path: ItemPath, field: str, value: Any) -> Any:
+    """Run the pydantic validator of the field on a copy; return the value as the model stores it."""
+    if field.startswith("extra:"):
+        if not isinstance(value, str):
+            raise EditRejected(tr("此列只能填写文字"))
+        return value
+    target: BaseModel = document.item(path)
+    owner, _, name = field.rpartition(".")
+    if owner:
+        target = getattr(target, owner)
+    probe = target.model_copy()
+    try:
+        type(target).__pydantic_validator__.validate_assignment(probe, name, value)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        reason = str(first.get("ctx", {}).get("error", "")) or first["msg"]
+        raise EditRejected(
+            tr("“{field}”的值无效：{reason}").format(field=field_label(field), reason=reason)
+        ) from exc
+    return getattr(probe, name)
+
+
+class SetField(QUndoCommand):
+    def __init__(
+        self, document: Document, path: ItemPath, field: str, value: Any, session: int | None = None
+    ):
+        super().__init__(tr("修改{field}").format(field=field_label(field)))
+        self.document = document
+        self.path = path
+        self.field = field
+        self.session = session
+        self.new = validated(document, path, field, value)
+        self.old = self._current()
+
+    def _current(self) -> Any:
+        target = self.document.item(self.path)
+        owner, _, name = self.field.rpartition(".")
+        if owner:
+            target = getattr(target, owner)
+        if name.startswith("extra:"):
+            return target.extra.get(name.removeprefix("extra:"), "")
+        return getattr(target, name)
+
+    def redo(self) -> None:
+        self.document.set_field(self.path, self.field, self.new)
+
+    def undo(self) -> None:
+        self.document.set_field(self.path, self.field, self.old)
+
+    def id(self) -> int:
+        return _SET_FIELD_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, SetField) or self.session is None:
+            return False
+        if (other.session, other.path, other.field) != (self.session, self.path, self.field):
+            return False
+        self.new = other.new
+        # Typing back to the original text leaves nothing to undo.
+        self.setObsolete(self.new == self.old)
+        return True
+
+
+class Insert(QUndoCommand):
+    def __init__(self, document: Document, parent: ItemPath, row: int, items: Sequence[Any], text: str = ""):
+        super().__init__(text or tr("插入{count}行").format(count=len(items)))
+        self.document = document
+        self.parent_path = parent
+        self.row = row
+        self.items = list(items)
+
+    def redo(self) -> None:
+        self.document.insert(self.parent_path, self.row, self.items)
+
+    def undo(self) -> None:
+        self.document.remove(self.parent_path, self.row, len(self.items))
+
+
+class Remove(QUndoCommand):
+    def __init__(self, document: Document, parent: ItemPath, row: int, count: int, text: str = ""):
+        super().__init__(text or tr("删除{count}行").format(count=count))
+        self.document = document
+        self.parent_path = parent
+        self.row = row
+        self.count = count
+        self.taken: list[Any] = []
+
+    def redo(self) -> None:
+        self.taken = self.document.remove(self.parent_path, self.row, self.count)
+
+    def undo(self) -> None:
+        self.document.insert(self.parent_path, self.row, self.taken)
+
+
+class Move(QUndoCommand):
+    """Move one item; `destination_row` is counted before the move, as in beginMoveRows."""
+
+    def __init__(
+        self, document: Document, source: ItemPath, row: int, destination: ItemPath, destination_row: int
+    ):
+        super().__init__(tr("移动"))
+        self.document = document
+        self.source = source
+        self.row = row
+        self.destination = destination
+        self.destination_row = destination_row
+        self.final_row = (
+            destination_row - 1 if source == destination and destination_row > row else destination_row
+        )
+
+    def redo(self) -> None:
+        self.document.move(self.source, self.row, self.destination, self.destination_row)
+
+    def undo(self) -> None:
+        back = self.row + 1 if self.source == self.destination and self.row > self.final_row else self.row
+        self.document.move(self.destination, self.final_row, self.source, back)
+
+
+def is_noop_move(source: ItemPath, row: int, destination: ItemPath, destination_row: int) -> bool:
+    return source == destination and destination_row in (row, row + 1)
+
+
+def push_edit(document: Document, path: ItemPath, field: str, value: Any, session: int | None = None) -> bool:
+    """Push a validated SetField; a refused value is reported through ``document.editRejected``."""
+    try:
+        command = SetField(document, path, field, value, session)
+    except EditRejected as exc:
+        document.editRejected.emit(str(exc))
+        return False
+    if command.new != command.old:
+        document.undo_stack.push(command)
+    return True
+
+
+def duplicate(item: Any) -> Any:
+    """A deep copy for duplicate/paste; projects get a fresh id so findings stay apart."""
+    clone = copy.deepcopy(item)
+    if isinstance(clone, Project):
+        clone.id = new_id()
+    elif isinstance(clone, Department):
+        for project in clone.projects:
+            project.id = new_id()
+    return clone
+
+
+__all__ = [
+    "PREFACE",
+    "EditRejected",
+    "Insert",
+    "Move",
+    "Remove",
+    "SetField",
+    "duplicate",
+    "field_label",
+    "is_noop_move",
+    "new_session",
+    "push_edit",
+    "validated",
+]

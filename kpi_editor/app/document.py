@@ -1,0 +1,450 @@
+"""The open document: the booklet, its undo stack, its findings, autosave and the file lock.
+
+Every change goes through a command on ``undo_stack`` (see ``commands.py``); commands call the
+mutation methods here, which tell the item models exactly what changed (Anki-style: views refresh
+only what changed) and revalidate the touched project at once. The whole booklet, with its
+cross-project rules, is revalidated after a short pause.
+
+Items are addressed by paths of row numbers: ``()`` the booklet, ``(d,)`` a department, ``(d, p)`` a
+project, ``(d, p, i)`` an indicator row; ``PREFACE + (s,)`` a 编制说明 section. Row paths stay valid
+because the undo stack replays changes in order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+
+from kpi_editor.app.settings import state_dir
+from kpi_editor.domain import engine
+from kpi_editor.domain.engine import Finding, Severity
+from kpi_editor.domain.model import Booklet, Department, Indicator, Project
+from kpi_editor.domain.template import FormTemplate, load_template
+from kpi_editor.io import projectfile
+
+PREFACE: tuple[int, ...] = (-1,)
+BOOKLET_REVALIDATE_MS = 600
+
+ItemPath = tuple[int, ...]
+
+
+def _key(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+class FileLock:
+    """Marks a file as open in this process so that a second instance can warn ("already open")."""
+
+    def __init__(self, path: Path) -> None:
+        lock_dir = state_dir() / "locks"
+        lock_dir.mkdir(parents=True, exist_ok=True)
+        self._lock = QLockFile(str(lock_dir / f"{_key(str(path.resolve()))}.lock"))
+        self._lock.setStaleLockTime(0)  # only a dead owner makes the lock stale, never its age
+
+    def acquire(self) -> bool:
+        return self._lock.tryLock(0)
+
+    def owner_pid(self) -> int | None:
+        ok, pid, _host, _app = self._lock.getLockInfo()
+        return pid if ok else None
+
+    def release(self) -> None:
+        if self._lock.isLocked():
+            self._lock.unlock()
+
+
+def lock_owner(path: Path) -> int | None:
+    """The pid of another live process that has `path` open, or ``None``."""
+    probe = FileLock(path)
+    if probe.acquire():
+        probe.release()
+        return None
+    return probe.owner_pid() or -1
+
+
+@dataclass(frozen=True)
+class AutosaveInfo:
+    data_path: Path  # the autosaved booklet
+    meta_path: Path
+    original: Path | None  # the file the user was editing, None for an unsaved new booklet
+    saved_at: str
+
+
+def autosave_dir() -> Path:
+    return state_dir() / "autosave"
+
+
+def find_recoverable() -> list[AutosaveInfo]:
+    """Autosaves left behind by an instance that is no longer running (a crash)."""
+    directory = autosave_dir()
+    if not directory.is_dir():
+        return []
+    result = []
+    for meta_path in sorted(directory.glob("*.meta.json")):
+        key = meta_path.name.removesuffix(".meta.json")
+        lock = QLockFile(str(directory / f"{key}.lock"))
+        lock.setStaleLockTime(0)
+        if not lock.tryLock(0):
+            continue  # its editor is still running
+        lock.unlock()
+        data_path = directory / f"{key}.kpi.json"
+        try:
+            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            meta = {}
+        if not data_path.exists():
+            meta_path.unlink(missing_ok=True)
+            continue
+        original = meta.get("original")
+        result.append(
+            AutosaveInfo(
+                data_path, meta_path, Path(original) if original else None, str(meta.get("saved_at", ""))
+            )
+        )
+    return result
+
+
+def discard_autosave(info: AutosaveInfo) -> None:
+    info.data_path.unlink(missing_ok=True)
+    info.meta_path.unlink(missing_ok=True)
+
+
+def required_rows(template: FormTemplate) -> list[Indicator]:
+    """The rows a new project starts with: every required 二级 and one of each required group."""
+    rows = [
+        Indicator(level1=template.parent_of(spec.name) or "", level2=spec.name)
+        for spec in template.required_level2()
+    ]
+    present = {row.level2 for row in rows}
+    for group in template.required_groups:
+        if not present.intersection(group.any_of):
+            name = group.any_of[0]
+            rows.append(Indicator(level1=template.parent_of(name) or "", level2=name))
+            present.add(name)
+    order = {name: i for i, name in enumerate(template.level2_names())}
+    rows.sort(key=lambda row: order.get(row.level2, len(order)))
+    return rows
+
+
+class Document(QObject):
+    # Structural notifications, before and after the booklet changes: (parent path, first, last).
+    aboutToInsert = Signal(object, int, int)
+    inserted = Signal(object, int, int)
+    aboutToRemove = Signal(object, int, int)
+    removed = Signal(object, int, int)
+    # (source parent, row, destination parent, destination row as in QAbstractItemModel.beginMoveRows)
+    aboutToMove = Signal(object, int, object, int)
+    moved = Signal(object, int, object, int)
+    itemChanged = Signal(object, str)  # item path, field ("" when several fields changed)
+    aboutToReset = Signal()
+    wasReset = Signal()
+    # Project ids whose findings changed, or None when the whole booklet was revalidated.
+    findingsChanged = Signal(object)
+    stateChanged = Signal()  # path, modified flag or title changed
+    editRejected = Signal(str)
+
+    def __init__(self, booklet: Booklet, path: Path | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.booklet = booklet
+        self.template = load_template(booklet.template_id)
+        self.path = path
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
+        self._findings: dict[str, list[Finding]] = {}
+        self._global_findings: list[Finding] = []
+        # Rules only the whole-booklet pass can see (duplicates across projects, unit lists …):
+        # kept on a project when only that project is revalidated.
+        self._booklet_rules = {rule.code for rule in engine.RULES if rule.scope == "booklet"}
+        self._booklet_timer = QTimer(self)
+        self._booklet_timer.setSingleShot(True)
+        self._booklet_timer.setInterval(BOOKLET_REVALIDATE_MS)
+        self._booklet_timer.timeout.connect(self.validate_all)
+        self._autosave_timer = QTimer(self)
+        self._autosave_timer.setInterval(60_000)
+        self._autosave_timer.timeout.connect(self.autosave)
+        self._autosave_key = _key(str(path.resolve())) if path else f"new-{os.getpid()}-{id(self):x}"
+        self._autosave_lock: QLockFile | None = None
+        self._file_lock: FileLock | None = None
+        self.recovered_from: AutosaveInfo | None = None
+        self.validate_all()
+
+    # -- files ------------------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path, parent: QObject | None = None) -> Document:
+        """Load `path`; raises FileFormatError (and changes nothing) when it cannot be read."""
+        booklet = projectfile.load_booklet(path)
+        document = cls(booklet, path, parent)
+        document.lock_file()
+        return document
+
+    @classmethod
+    def recover(cls, info: AutosaveInfo, parent: QObject | None = None) -> Document:
+        booklet = projectfile.load_booklet(info.data_path)
+        document = cls(booklet, info.original, parent)
+        document.recovered_from = info
+        document.lock_file()
+        # The recovered text differs from the file on disk until it is saved again.
+        document.undo_stack.resetClean()
+        document.stateChanged.emit()
+        return document
+
+    def lock_file(self) -> bool:
+        """Take the "open in an editor" lock; False when another live instance holds it."""
+        if self.path is None:
+            return True
+        self._file_lock = FileLock(self.path)
+        if not self._file_lock.acquire():
+            self._file_lock = None
+            return False
+        return True
+
+    def save(self, path: Path | None = None) -> None:
+        """Write atomically to `path` (or the current path); marks the stack clean."""
+        target = path or self.path
+        if target is None:
+            raise ValueError("document has no path")
+        projectfile.save_booklet(self.booklet, target)
+        if target != self.path:
+            self.release()
+            self.path = target
+            self._autosave_key = _key(str(target.resolve()))
+            self.lock_file()
+        self.discard_autosave()
+        if self.recovered_from is not None:
+            discard_autosave(self.recovered_from)
+            self.recovered_from = None
+        self.undo_stack.setClean()
+        self.stateChanged.emit()
+
+    @property
+    def modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    @property
+    def display_name(self) -> str:
+        return self.path.name if self.path else ""
+
+    def release(self) -> None:
+        """Called when the document is closed: drop locks, autosave and timers."""
+        self._autosave_timer.stop()
+        self._booklet_timer.stop()
+        self.discard_autosave()
+        if self._file_lock is not None:
+            self._file_lock.release()
+            self._file_lock = None
+
+    def _clean_changed(self, clean: bool) -> None:
+        if clean:
+            self._autosave_timer.stop()
+        else:
+            self._autosave_timer.start()
+        self.stateChanged.emit()
+
+    def set_autosave_interval(self, seconds: int) -> None:
+        self._autosave_timer.setInterval(seconds * 1000)
+
+    def autosave_paths(self) -> tuple[Path, Path, Path]:
+        directory = autosave_dir()
+        key = self._autosave_key
+        return directory / f"{key}.kpi.json", directory / f"{key}.meta.json", directory / f"{key}.lock"
+
+    def autosave(self) -> Path | None:
+        """Write the unsaved state to the state dir; the next start offers it if we crash."""
+        if not self.modified:
+            return None
+        data_path, meta_path, lock_path = self.autosave_paths()
+        data_path.parent.mkdir(parents=True, exist_ok=True)
+        if self._autosave_lock is None:
+            self._autosave_lock = QLockFile(str(lock_path))
+            self._autosave_lock.setStaleLockTime(0)
+            self._autosave_lock.tryLock(0)
+        projectfile.save_booklet(self.booklet, data_path, backup=False)
+        meta = {
+            "original": str(self.path.resolve()) if self.path else None,
+            "saved_at": datetime.now().isoformat(timespec="seconds"),
+        }
+        projectfile.write_atomic(meta_path, json.dumps(meta, ensure_ascii=False).encode("utf-8"))
+        return data_path
+
+    def discard_autosave(self) -> None:
+        data_path, meta_path, _lock = self.autosave_paths()
+        data_path.unlink(missing_ok=True)
+        meta_path.unlink(missing_ok=True)
+        if self._autosave_lock is not None:
+            self._autosave_lock.unlock()
+            self._autosave_lock = None
+
+    # -- reading ----------------------------------------------------------------------------------
+
+    def item(self, path: ItemPath) -> Any:
+        if path[:1] == PREFACE:
+            return self.booklet.preface[path[1]] if len(path) > 1 else self.booklet.preface
+        node: Any = self.booklet
+        for depth, row in enumerate(path):
+            node = (node.departments, node.projects, node.indicators)[depth][row]
+        return node
+
+    def children(self, parent: ItemPath) -> list[Any]:
+        if parent == PREFACE:
+            return self.booklet.preface  # type: ignore[return-value]
+        item = self.item(parent)
+        if isinstance(item, Booklet):
+            return item.departments  # type: ignore[return-value]
+        if isinstance(item, Department):
+            return item.projects  # type: ignore[return-value]
+        if isinstance(item, Project):
+            return item.indicators  # type: ignore[return-value]
+        raise ValueError(f"{parent} has no children")
+
+    def project_path(self, project_id: str) -> ItemPath | None:
+        for d, department in enumerate(self.booklet.departments):
+            for p, project in enumerate(department.projects):
+                if project.id == project_id:
+                    return (d, p)
+        return None
+
+    # -- mutations (called by commands only) ---------------------------------------------------
+
+    def set_field(self, path: ItemPath, field: str, value: Any) -> None:
+        target: BaseModel = self.item(path)
+        owner, _, name = field.rpartition(".")
+        if owner:
+            target = getattr(target, owner)
+        if name == "extra":
+            raise ValueError("extra columns are set one key at a time")
+        if name.startswith("extra:"):
+            key = name.removeprefix("extra:")
+            extra: dict[str, str] = target.extra  # type: ignore[attr-defined]
+            if value:
+                extra[key] = value
+            else:
+                extra.pop(key, None)
+        else:
+            # Values are validated by the command before they reach the stack.
+            setattr(target, name, value)
+        self.itemChanged.emit(path, field)
+        self._touched(path)
+
+    def insert(self, parent: ItemPath, row: int, items: Sequence[Any]) -> None:
+        container = self.children(parent)
+        self.aboutToInsert.emit(parent, row, row + len(items) - 1)
+        container[row:row] = list(items)
+        self.inserted.emit(parent, row, row + len(items) - 1)
+        if len(parent) == 1 and parent != PREFACE:
+            for p in range(row, row + len(items)):
+                self._validate_project((parent[0], p), emit=False)
+            self.findingsChanged.emit({item.id for item in items})
+        self._touched(parent)
+
+    def remove(self, parent: ItemPath, row: int, count: int) -> list[Any]:
+        container = self.children(parent)
+        self.aboutToRemove.emit(parent, row, row + count - 1)
+        taken = container[row : row + count]
+        del container[row : row + count]
+        self.removed.emit(parent, row, row + count - 1)
+        if len(parent) == 1 and parent != PREFACE:
+            for project in taken:
+                self._findings.pop(project.id, None)
+            self.findingsChanged.emit({project.id for project in taken})
+        self._touched(parent)
+        return taken
+
+    def move(self, source: ItemPath, row: int, destination: ItemPath, destination_row: int) -> None:
+        """Move one item; `destination_row` counts rows before the move (Qt's convention)."""
+        self.aboutToMove.emit(source, row, destination, destination_row)
+        item = self.children(source).pop(row)
+        if source == destination and destination_row > row:
+            destination_row -= 1
+        self.children(destination).insert(destination_row, item)
+        self.moved.emit(source, row, destination, destination_row)
+        self._touched(source)
+        if destination != source:
+            self._touched(destination)
+
+    def replace_indicators(self, project: ItemPath, rows: list[Indicator]) -> list[Indicator]:
+        """Swap a project's whole indicator list (paste over, reorder by template)."""
+        current = self.children(project)
+        old = list(current)
+        if old:
+            self.remove(project, 0, len(old))
+        if rows:
+            self.insert(project, 0, rows)
+        return old
+
+    # -- validation --------------------------------------------------------------------------------
+
+    def _touched(self, path: ItemPath) -> None:
+        if path[:1] != PREFACE and len(path) >= 2:
+            self._validate_project(path[:2])
+        self._booklet_timer.start()
+
+    def _validate_project(self, path: ItemPath, *, emit: bool = True) -> None:
+        department = self.booklet.departments[path[0]]
+        project = department.projects[path[1]]
+        findings = engine.validate_project(project, self.template, self.booklet.fiscal_year, department)
+        kept = [f for f in self._findings.get(project.id, ()) if f.rule in self._booklet_rules]
+        self._findings[project.id] = findings + kept
+        if emit:
+            self.findingsChanged.emit({project.id})
+
+    def validate_all(self) -> None:
+        self._booklet_timer.stop()
+        findings = engine.validate_booklet(self.booklet, self.template)
+        by_project: dict[str, list[Finding]] = {}
+        global_findings: list[Finding] = []
+        for finding in findings:
+            if finding.project_id is None:
+                global_findings.append(finding)
+            else:
+                by_project.setdefault(finding.project_id, []).append(finding)
+        self._findings = by_project
+        self._global_findings = global_findings
+        self.findingsChanged.emit(None)
+
+    def findings(self) -> list[Finding]:
+        """All findings in booklet order."""
+        result = list(self._global_findings)
+        for _department, project in self.booklet.projects():
+            result.extend(self._findings.get(project.id, ()))
+        return result
+
+    def project_findings(self, project_id: str) -> list[Finding]:
+        return self._findings.get(project_id, [])
+
+    def counts(self) -> tuple[int, int]:
+        errors = warnings = 0
+        for finding in self._iter_findings():
+            if finding.severity == Severity.ERROR:
+                errors += 1
+            elif finding.severity == Severity.WARNING:
+                warnings += 1
+        return errors, warnings
+
+    def _iter_findings(self) -> Iterable[Finding]:
+        yield from self._global_findings
+        for findings in self._findings.values():
+            yield from findings
+
+
+__all__ = [
+    "PREFACE",
+    "AutosaveInfo",
+    "Document",
+    "FileLock",
+    "ItemPath",
+    "discard_autosave",
+    "find_recoverable",
+    "lock_owner",
+    "required_rows",
+]

@@ -1,0 +1,75 @@
+"""User settings and per-user directories (platformdirs): recent files, geometry, language, PDF font.
+
+Stored as one small JSON file in the config dir rather than QSettings so that tests and support
+staff can read it, and so that a corrupt file is replaced by defaults instead of crashing the app.
+``KPI_EDITOR_CONFIG_DIR`` / ``KPI_EDITOR_STATE_DIR`` override the directories (tests, portable use).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Literal
+
+import platformdirs
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+APP_NAME = "kpi-editor"
+MAX_RECENT = 10
+
+Language = Literal["zh_CN", "en"]
+PdfFont = Literal["wqy-microhei", "uming"]
+
+
+def config_dir() -> Path:
+    override = os.environ.get("KPI_EDITOR_CONFIG_DIR")
+    return Path(override) if override else Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def state_dir() -> Path:
+    override = os.environ.get("KPI_EDITOR_STATE_DIR")
+    return Path(override) if override else Path(platformdirs.user_state_dir(APP_NAME, appauthor=False))
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    recent_files: list[str] = Field(default_factory=list)
+    last_file: str | None = None
+    geometry: str = ""  # base64 of QWidget.saveGeometry()
+    window_state: str = ""  # base64 of QMainWindow.saveState()
+    language: Language = "zh_CN"
+    pdf_font: PdfFont = "wqy-microhei"
+    autosave_interval_s: int = Field(default=60, ge=5, le=3600)
+
+    @staticmethod
+    def path() -> Path:
+        return config_dir() / "settings.json"
+
+    @classmethod
+    def load(cls) -> Settings:
+        try:
+            return cls.model_validate_json(cls.path().read_bytes())
+        except (OSError, ValidationError, ValueError):
+            # A missing or damaged settings file must never stop the editor from starting.
+            return cls()
+
+    def save(self) -> None:
+        target = self.path()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(".tmp")
+        tmp.write_text(json.dumps(self.model_dump(), ensure_ascii=False, indent=2), encoding="utf-8")
+        os.replace(tmp, target)
+
+    def add_recent(self, path: str | Path) -> None:
+        text = str(Path(path).resolve())
+        self.recent_files = [text] + [p for p in self.recent_files if p != text]
+        del self.recent_files[MAX_RECENT:]
+        self.last_file = text
+
+    def remove_recent(self, path: str | Path) -> None:
+        text = str(Path(path).resolve())
+        self.recent_files = [p for p in self.recent_files if p != text]
+        if self.last_file == text:
+            self.last_file = None

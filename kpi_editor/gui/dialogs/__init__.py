@@ -1,0 +1,1 @@
+"""Dialogs; every question the editor asks the user goes through ``Prompts``."""

@@ -1,0 +1,127 @@
+"""The one object through which the editor asks the user anything (tests replace it).
+
+As in git-cola, windows never call QMessageBox/QFileDialog directly: they call a method here,
+so a test swaps in an object with scripted answers and drives the real window.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from kpi_editor.app.document import AutosaveInfo
+
+SaveChoice = Literal["save", "discard", "cancel"]
+ExportScope = Literal["project", "department", "booklet"]
+PROJECT_FILTER = "绩效目标表 (*.kpi.json *.json)"
+
+
+class Prompts(QObject):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.window = parent
+
+    def save_changes(self, name: str) -> SaveChoice:
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("未保存的修改"))
+        box.setText(self.tr("“{name}”有未保存的修改。是否保存？").format(name=name))
+        box.setInformativeText(self.tr("不保存，修改将丢失。"))
+        save = box.addButton(self.tr("保存"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(self.tr("不保存"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(save)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is save:
+            return "save"
+        if clicked is discard:
+            return "discard"
+        return "cancel"
+
+    def error(self, title: str, text: str) -> None:
+        QMessageBox.critical(self.window, title, text)
+
+    def warning(self, title: str, text: str) -> None:
+        QMessageBox.warning(self.window, title, text)
+
+    def info(self, title: str, text: str) -> None:
+        QMessageBox.information(self.window, title, text)
+
+    def confirm(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(self.window, title, text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def open_path(self, directory: str = "") -> Path | None:
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, self.tr("打开绩效目标表"), directory, self.tr(PROJECT_FILTER)
+        )
+        return Path(path) if path else None
+
+    def save_path(self, suggested: str = "") -> Path | None:
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("另存为"), suggested, self.tr(PROJECT_FILTER)
+        )
+        if not path:
+            return None
+        result = Path(path)
+        return result if result.name.endswith(".json") else result.with_name(result.name + ".kpi.json")
+
+    def export_path(self, suggested: str, file_filter: str) -> Path | None:
+        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("导出"), suggested, file_filter)
+        return Path(path) if path else None
+
+    def import_path(self, file_filter: str) -> Path | None:
+        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("导入"), "", file_filter)
+        return Path(path) if path else None
+
+    def export_scope(self, department: str, project: str) -> ExportScope | None:
+        """What to export when a project is selected: the project, its department or everything."""
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("导出范围"))
+        box.setText(self.tr("导出哪些表？"))
+        project_button = box.addButton(
+            self.tr("当前项目：{name}").format(name=project), QMessageBox.ButtonRole.YesRole
+        )
+        department_button = box.addButton(
+            self.tr("当前单位：{name}").format(name=department), QMessageBox.ButtonRole.YesRole
+        )
+        booklet_button = box.addButton(self.tr("全册"), QMessageBox.ButtonRole.YesRole)
+        box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return {project_button: "project", department_button: "department", booklet_button: "booklet"}.get(  # type: ignore[return-value]
+            box.clickedButton()
+        )
+
+    def new_booklet(self) -> tuple[str, int] | None:
+        """(template id, fiscal year) for File ▸ New, or None when cancelled."""
+        from kpi_editor.gui.dialogs.new_booklet import NewBookletDialog
+
+        dialog = NewBookletDialog(date.today().year + 1, self.window)
+        return dialog.choice() if dialog.exec() else None
+
+    def recover(self, info: AutosaveInfo) -> bool | None:
+        """True: recover; False: discard the autosave; None: keep it for later."""
+        name = str(info.original) if info.original else self.tr("未命名的新文件")
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("恢复未保存的修改"))
+        box.setText(
+            self.tr("上次编辑器意外退出，“{name}”有 {time} 自动保存的修改。是否恢复？").format(
+                name=name, time=info.saved_at
+            )
+        )
+        recover = box.addButton(self.tr("恢复"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(self.tr("丢弃"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("以后再说"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is recover:
+            return True
+        if box.clickedButton() is discard:
+            return False
+        return None

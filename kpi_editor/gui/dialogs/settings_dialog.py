@@ -1,0 +1,36 @@
+"""Settings ▸ Preferences: UI language, PDF font, autosave interval."""
+
+from __future__ import annotations
+
+from typing import get_args
+
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QSpinBox, QVBoxLayout, QWidget
+
+from kpi_editor.app.settings import Language, PdfFont, Settings
+from kpi_editor.gui.forms import load_form
+
+LANGUAGES: tuple[str, ...] = get_args(Language)
+PDF_FONTS: tuple[str, ...] = get_args(PdfFont)
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        form = load_form("settings_dialog", self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(form)
+        self.setWindowTitle(form.windowTitle())
+        self.language_combo: QComboBox = form.findChild(QComboBox, "languageCombo")
+        self.font_combo: QComboBox = form.findChild(QComboBox, "pdfFontCombo")
+        self.autosave_spin: QSpinBox = form.findChild(QSpinBox, "autosaveSpin")
+        buttons: QDialogButtonBox = form.findChild(QDialogButtonBox, "buttonBox")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.language_combo.setCurrentIndex(LANGUAGES.index(settings.language))
+        self.font_combo.setCurrentIndex(PDF_FONTS.index(settings.pdf_font))
+        self.autosave_spin.setValue(settings.autosave_interval_s)
+
+    def apply_to(self, settings: Settings) -> None:
+        settings.language = LANGUAGES[self.language_combo.currentIndex()]  # type: ignore[assignment]
+        settings.pdf_font = PDF_FONTS[self.font_combo.currentIndex()]  # type: ignore[assignment]
+        settings.autosave_interval_s = self.autosave_spin.value()

@@ -1,0 +1,177 @@
+"""The findings panel: every finding of the booklet with filters; double-click jumps to the cell."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import QComboBox, QHeaderView, QLabel, QTreeView, QVBoxLayout, QWidget
+
+from kpi_editor.app.commands import field_label
+from kpi_editor.app.document import Document
+from kpi_editor.domain import engine
+from kpi_editor.domain.engine import Finding, Severity
+from kpi_editor.gui.forms import load_form
+from kpi_editor.gui.icons import severity_icon
+
+Index = QModelIndex | QPersistentModelIndex
+Role = Qt.ItemDataRole
+LEVEL, PLACE, MESSAGE, RULE = range(4)
+ALL, ERRORS_ONLY, ERRORS_AND_WARNINGS = range(3)
+
+
+class FindingsModel(QAbstractTableModel):
+    """The document's findings after the panel's filters, in booklet order."""
+
+    def __init__(self, document: Document, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.severity_filter = ALL
+        self.project_id: str | None = None  # "current project only" when set
+        self.rule: str | None = None
+        self._rows: list[Finding] = []
+        self._names: dict[str, str] = {}
+        document.findingsChanged.connect(self.refresh)
+        self.refresh()
+
+    def set_filters(self, severity: int, project_id: str | None, rule: str | None) -> None:
+        self.severity_filter, self.project_id, self.rule = severity, project_id, rule
+        self.refresh()
+
+    def refresh(self, _changed: object = None) -> None:
+        if self.project_id is not None:
+            findings = list(self.document.project_findings(self.project_id))
+        else:
+            findings = self.document.findings()
+        if self.severity_filter == ERRORS_ONLY:
+            findings = [f for f in findings if f.severity == Severity.ERROR]
+        elif self.severity_filter == ERRORS_AND_WARNINGS:
+            findings = [f for f in findings if f.severity != Severity.INFO]
+        if self.rule:
+            findings = [f for f in findings if f.rule == self.rule]
+        self.beginResetModel()
+        self._rows = findings
+        self.endResetModel()
+
+    def finding(self, row: int) -> Finding:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 4
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Role.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Role.DisplayRole:
+            return (self.tr("级别"), self.tr("位置"), self.tr("说明"), self.tr("规则"))[section]
+        return None
+
+    def data(self, index: Index, role: int = Role.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        finding = self._rows[index.row()]
+        column = index.column()
+        if role == Role.DisplayRole:
+            if column == LEVEL:
+                return {
+                    Severity.ERROR: self.tr("错误"),
+                    Severity.WARNING: self.tr("警告"),
+                }.get(finding.severity, self.tr("提示"))
+            if column == PLACE:
+                return self.place(finding)
+            if column == MESSAGE:
+                return finding.message
+            return finding.rule
+        if role == Role.DecorationRole and column == LEVEL:
+            return severity_icon(finding.severity)
+        if role == Role.ToolTipRole:
+            return f"{self.place(finding)}\n{finding.message}\n[{finding.rule}]"
+        return None
+
+    def place(self, finding: Finding) -> str:
+        parts = [p for p in (finding.department, finding.project_name) if p]
+        if finding.indicator is not None:
+            parts.append(self.tr("第{row}行").format(row=finding.indicator + 1))
+        if finding.field:
+            parts.append(
+                field_label(finding.field if finding.indicator is not None else _project_field(finding.field))
+            )
+        return " · ".join(parts) or self.tr("全册")
+
+
+def _project_field(field: str) -> str:
+    funding = {"total", "fiscal", "superior", "local", "carryover", "non_fiscal"}
+    return f"funding.{field}" if field in funding else field
+
+
+class FindingsPanel(QWidget):
+    """Filters + list. ``activated`` carries the finding the user double-clicked."""
+
+    activated = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        form = load_form("findings_panel", self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(form)
+        self.severity_combo: QComboBox = form.findChild(QComboBox, "severityCombo")
+        self.current_project_check = form.findChild(QWidget, "currentProjectCheck")
+        self.rule_combo: QComboBox = form.findChild(QComboBox, "ruleCombo")
+        self.summary_label: QLabel = form.findChild(QLabel, "summaryLabel")
+        self.view: QTreeView = form.findChild(QTreeView, "findingsView")
+        self.rule_combo.addItem(self.tr("全部规则"), None)
+        for rule in engine.RULES:
+            self.rule_combo.addItem(f"{rule.code} — {rule.title}", rule.code)
+        self.model: FindingsModel | None = None
+        self.current_project_id: str | None = None
+        self.severity_combo.currentIndexChanged.connect(self._apply_filters)
+        self.current_project_check.toggled.connect(self._apply_filters)  # type: ignore[attr-defined]
+        self.rule_combo.currentIndexChanged.connect(self._apply_filters)
+        self.view.doubleClicked.connect(self._double_clicked)
+        self.view.activated.connect(self._double_clicked)
+
+    def set_document(self, document: Document | None) -> None:
+        old = self.model
+        if document is None:
+            self.model = None
+            self.view.setModel(None)  # type: ignore[arg-type]
+        else:
+            self.model = FindingsModel(document, self)
+            self.model.modelReset.connect(self._update_summary)
+            self.view.setModel(self.model)
+            header = self.view.header()
+            header.setSectionResizeMode(LEVEL, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(LEVEL, 70)
+            header.resizeSection(PLACE, 320)
+            header.resizeSection(MESSAGE, 560)
+            self._apply_filters()
+        if old is not None:
+            old.document.findingsChanged.disconnect(old.refresh)
+            old.deleteLater()
+        self._update_summary()
+
+    def set_current_project(self, project_id: str | None) -> None:
+        self.current_project_id = project_id
+        if self.current_project_check.isChecked():  # type: ignore[attr-defined]
+            self._apply_filters()
+
+    def _apply_filters(self) -> None:
+        if self.model is None:
+            return
+        only_current = self.current_project_check.isChecked()  # type: ignore[attr-defined]
+        project_id = self.current_project_id if only_current else None
+        if only_current and project_id is None:
+            project_id = ""  # no project selected: nothing to show
+        self.model.set_filters(self.severity_combo.currentIndex(), project_id, self.rule_combo.currentData())
+
+    def _update_summary(self) -> None:
+        if self.model is None:
+            self.summary_label.clear()
+            return
+        self.summary_label.setText(self.tr("显示 {count} 条").format(count=self.model.rowCount()))
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        if self.model is not None and index.isValid():
+            self.activated.emit(self.model.finding(index.row()))

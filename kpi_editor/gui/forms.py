@@ -1,0 +1,33 @@
+"""Static layouts drawn in Qt Designer (``forms/*.ui``), loaded at run time with QUiLoader."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QFile, QIODevice
+from PySide6.QtUiTools import QUiLoader
+from PySide6.QtWidgets import QWidget
+
+from kpi_editor.gui.delegates import AmountEdit
+from kpi_editor.paths import resource_dir
+
+
+def forms_dir() -> Path:
+    # forms/ sits next to resources/ both in a checkout and in a frozen bundle.
+    return resource_dir().parent / "forms"
+
+
+def load_form(name: str, parent: QWidget | None = None) -> QWidget:
+    """Build the widget tree of ``forms/<name>.ui``; strings go through the installed translators."""
+    loader = QUiLoader()
+    loader.registerCustomWidget(AmountEdit)
+    file = QFile(str(forms_dir() / f"{name}.ui"))
+    if not file.open(QIODevice.OpenModeFlag.ReadOnly):
+        raise FileNotFoundError(f"界面文件缺失：{file.fileName()}")
+    try:
+        widget = loader.load(file, parent)
+    finally:
+        file.close()
+    if widget is None:
+        raise RuntimeError(f"界面文件无法加载：{file.fileName()}：{loader.errorString()}")
+    return widget

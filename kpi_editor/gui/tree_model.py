@@ -1,0 +1,430 @@
+"""One QAbstractItemModel over the document: department → project → indicator rows.
+
+The model copies nothing: row counts and cell text come straight from the booklet. It keeps a thin
+node per department and per project (built lazily, one department at a time) only because Qt
+needs a stable pointer for each parent; an indicator row's pointer is its project's node.
+The document's structural signals keep the nodes in step and drive begin/end Insert/Remove/Move.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from kpi_editor.app.commands import Move, is_noop_move, push_edit
+from kpi_editor.app.document import PREFACE, Document, ItemPath
+from kpi_editor.domain.engine import Finding, Severity
+from kpi_editor.domain.model import Department, Project
+from kpi_editor.gui.icons import icon, severity_icon
+
+Index = QModelIndex | QPersistentModelIndex
+MIME_TYPE = "application/x-kpi-editor-tree-path"
+NAME, TOTAL, ISSUES = range(3)
+Role = Qt.ItemDataRole
+
+
+def format_amount(value: Decimal | None) -> str:
+    if value is None:
+        return ""
+    return format(value, "f")
+
+
+def count_text(errors: int, warnings: int) -> str:
+    parts = []
+    if errors:
+        parts.append(f"✖{errors}")
+    if warnings:
+        parts.append(f"⚠{warnings}")
+    return " ".join(parts)
+
+
+class _Node:
+    """A parent in the tree: the root (booklet), a department or a project."""
+
+    __slots__ = ("_children", "item", "parent")
+
+    def __init__(self, item: Any, parent: _Node | None) -> None:
+        self.item = item
+        self.parent = parent
+        self._children: list[_Node] | None = None
+
+    def children(self) -> list[_Node]:
+        if self._children is None:
+            items = self.item.departments if self.parent is None else self.item.projects
+            self._children = [_Node(child, self) for child in items]
+        return self._children
+
+    @property
+    def built(self) -> bool:
+        return self._children is not None
+
+    def row(self) -> int:
+        assert self.parent is not None
+        return self.parent.children().index(self)
+
+    def depth(self) -> int:
+        return 0 if self.parent is None else 1 + self.parent.depth()
+
+
+class BookletTreeModel(QAbstractItemModel):
+    def __init__(self, document: Document, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self._root = _Node(document.booklet, None)
+        self._department_counts: dict[int, tuple[int, int]] = {}
+        document.aboutToInsert.connect(self._about_to_insert)
+        document.inserted.connect(self._inserted)
+        document.aboutToRemove.connect(self._about_to_remove)
+        document.removed.connect(self._removed)
+        document.aboutToMove.connect(self._about_to_move)
+        document.moved.connect(self._moved)
+        document.itemChanged.connect(self._item_changed)
+        document.aboutToReset.connect(self.beginResetModel)
+        document.wasReset.connect(self._reset)
+        document.findingsChanged.connect(self._findings_changed)
+
+    # -- paths and indexes ---------------------------------------------------------------------
+
+    def _node(self, parent: ItemPath) -> _Node:
+        node = self._root
+        for row in parent:
+            node = node.children()[row]
+        return node
+
+    def path(self, index: Index) -> ItemPath:
+        if not index.isValid():
+            return ()
+        node: _Node = index.internalPointer()
+        rows = [index.row()]
+        while node.parent is not None:
+            rows.append(node.row())
+            node = node.parent
+        return tuple(reversed(rows))
+
+    def index_for(self, path: ItemPath, column: int = 0) -> QModelIndex:
+        index = QModelIndex()
+        for row in path:
+            index = self.index(row, column if len(path) == 1 else 0, index)
+        if path and column:
+            index = index.siblingAtColumn(column)
+        return index
+
+    def item(self, index: Index) -> Any:
+        node: _Node = index.internalPointer()
+        if node.parent is None:
+            return self.document.booklet.departments[index.row()]
+        if node.parent.parent is None:
+            return node.item.projects[index.row()]
+        return node.item.indicators[index.row()]
+
+    # -- QAbstractItemModel --------------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, self._root)
+        node: _Node = parent.internalPointer()
+        if node.depth() >= 2:
+            return QModelIndex()
+        return self.createIndex(row, column, node.children()[parent.row()])
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not index.isValid():
+            return QModelIndex()
+        node: _Node = index.internalPointer()
+        if node.parent is None:
+            return QModelIndex()
+        return self.createIndex(node.row(), 0, node.parent)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return len(self.document.booklet.departments)
+        if parent.column() != 0:
+            return 0
+        node: _Node = parent.internalPointer()
+        if node.parent is None:
+            return len(self.document.booklet.departments[parent.row()].projects)
+        if node.parent.parent is None:
+            return len(node.item.projects[parent.row()].indicators)
+        return 0
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 3
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Role.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Role.DisplayRole:
+            return (self.tr("名称"), self.tr("合计（万元）"), self.tr("问题"))[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+        flags |= Qt.ItemFlag.ItemIsDropEnabled
+        depth = len(self.path(index))
+        if index.column() == NAME and depth in (1, 2):
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: Index, role: int = Role.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item = self.item(index)
+        column = index.column()
+        if isinstance(item, Department):
+            return self._department_data(item, column, role)
+        if isinstance(item, Project):
+            return self._project_data(item, column, role)
+        return self._indicator_data(index, item, column, role)
+
+    def _department_data(self, department: Department, column: int, role: int) -> Any:
+        if role in (Role.DisplayRole, Role.EditRole):
+            if column == NAME:
+                return department.name if role == Role.EditRole else f"{department.code} {department.name}"
+            if column == TOTAL:
+                total = sum((p.funding.total or Decimal(0) for p in department.projects), Decimal(0))
+                return format_amount(total)
+            if column == ISSUES:
+                return count_text(*self._department_count(department))
+        if role == Role.DecorationRole and column == NAME:
+            errors, warnings = self._department_count(department)
+            if errors:
+                return severity_icon("error")
+            if warnings:
+                return severity_icon("warning")
+            return icon("department")
+        if role == Role.ToolTipRole and column in (NAME, ISSUES):
+            errors, warnings = self._department_count(department)
+            return self.tr("{count}个项目；{errors}个错误，{warnings}个警告").format(
+                count=len(department.projects), errors=errors, warnings=warnings
+            )
+        if role == Role.TextAlignmentRole and column == TOTAL:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _project_data(self, project: Project, column: int, role: int) -> Any:
+        if role in (Role.DisplayRole, Role.EditRole):
+            if column == NAME:
+                return project.name if role == Role.EditRole else project.name or self.tr("（未命名项目）")
+            if column == TOTAL:
+                return format_amount(project.funding.total)
+            if column == ISSUES:
+                return count_text(*_count(self.document.project_findings(project.id)))
+        findings = self.document.project_findings(project.id)
+        if role == Role.DecorationRole and column == NAME:
+            return _worst_icon(findings) or icon("project")
+        if role == Role.ToolTipRole and findings:
+            return _tooltip(findings)
+        if role == Role.TextAlignmentRole and column == TOTAL:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _indicator_data(self, index: Index, indicator: Any, column: int, role: int) -> Any:
+        if role == Role.DisplayRole and column == NAME:
+            label = " · ".join(part for part in (indicator.level2, indicator.name) if part)
+            return label or self.tr("（空行）")
+        if role == Role.DisplayRole and column == TOTAL:
+            return indicator.value
+        if role in (Role.DecorationRole, Role.ToolTipRole, Role.DisplayRole) and column in (NAME, ISSUES):
+            project: Project = index.internalPointer().item
+            findings = [f for f in self.document.project_findings(project.id) if f.indicator == index.row()]
+            if role == Role.DecorationRole and column == NAME:
+                return _worst_icon(findings)
+            if role == Role.ToolTipRole:
+                return _tooltip(findings) if findings else None
+            if role == Role.DisplayRole:
+                return count_text(*_count(findings))
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Role.EditRole) -> bool:
+        if role != Role.EditRole or not index.isValid() or index.column() != NAME:
+            return False
+        return push_edit(self.document, self.path(index), "name", str(value))
+
+    # -- drag and drop: moves go through the undo stack ------------------------------------------
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [MIME_TYPE]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]
+        data = QMimeData()
+        paths = sorted({self.path(index) for index in indexes if index.isValid()})
+        data.setData(MIME_TYPE, json.dumps([list(p) for p in paths[:1]]).encode())
+        return data
+
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        return self._drop_target(data, row, parent) is not None
+
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        target = self._drop_target(data, row, parent)
+        if target is None:
+            return False
+        source, destination, destination_row = target
+        if not is_noop_move(source[:-1], source[-1], destination, destination_row):
+            self.document.undo_stack.push(
+                Move(self.document, source[:-1], source[-1], destination, destination_row)
+            )
+        # False: the view must not delete the source rows itself, the Move command already did.
+        return False
+
+    def _drop_target(self, data: QMimeData, row: int, parent: Index) -> tuple[ItemPath, ItemPath, int] | None:
+        if not data.hasFormat(MIME_TYPE):
+            return None
+        try:
+            paths = json.loads(bytes(data.data(MIME_TYPE).data()).decode())
+            source = tuple(int(r) for r in paths[0])
+        except (ValueError, IndexError, TypeError):
+            return None
+        destination = self.path(parent)
+        if len(destination) != len(source) - 1:
+            # Dropped onto a sibling: insert before it.
+            if len(destination) == len(source):
+                row, destination = destination[-1], destination[:-1]
+            else:
+                return None
+        if len(source) == 3 and destination != source[:-1]:
+            return None  # indicator rows stay in their project
+        if row < 0:
+            row = len(self.document.children(destination))
+        return source, destination, row
+
+    # -- document notifications ------------------------------------------------------------------
+
+    @staticmethod
+    def _is_tree(parent: ItemPath) -> bool:
+        return parent[:1] != PREFACE and len(parent) <= 2
+
+    def _about_to_insert(self, parent: ItemPath, first: int, last: int) -> None:
+        if self._is_tree(parent):
+            self.beginInsertRows(self.index_for(parent), first, last)
+
+    def _inserted(self, parent: ItemPath, first: int, last: int) -> None:
+        if not self._is_tree(parent):
+            return
+        if len(parent) < 2:
+            node = self._node(parent)
+            if node.built:
+                items = self.document.children(parent)[first : last + 1]
+                node.children()[first:first] = [_Node(item, node) for item in items]
+        self._department_counts.clear()
+        self.endInsertRows()
+
+    def _about_to_remove(self, parent: ItemPath, first: int, last: int) -> None:
+        if self._is_tree(parent):
+            self.beginRemoveRows(self.index_for(parent), first, last)
+
+    def _removed(self, parent: ItemPath, first: int, last: int) -> None:
+        if not self._is_tree(parent):
+            return
+        if len(parent) < 2:
+            node = self._node(parent)
+            if node.built:
+                del node.children()[first : last + 1]
+        self._department_counts.clear()
+        self.endRemoveRows()
+
+    def _about_to_move(self, source: ItemPath, row: int, destination: ItemPath, destination_row: int) -> None:
+        if self._is_tree(source):
+            self.beginMoveRows(self.index_for(source), row, row, self.index_for(destination), destination_row)
+
+    def _moved(self, source: ItemPath, row: int, destination: ItemPath, final_row: int) -> None:
+        if not self._is_tree(source):
+            return
+        if len(source) < 2:
+            source_node, destination_node = self._node(source), self._node(destination)
+            if source_node.built:
+                moving = source_node.children().pop(row)
+                if destination_node.built:
+                    moving.parent = destination_node
+                    destination_node.children().insert(final_row, moving)
+            elif destination_node.built:
+                item = self.document.children(destination)[final_row]
+                destination_node.children().insert(final_row, _Node(item, destination_node))
+        self._department_counts.clear()
+        self.endMoveRows()
+
+    def _item_changed(self, path: ItemPath, field: str) -> None:
+        if not path or path[:1] == PREFACE:
+            return
+        for depth in range(1, min(len(path), 3) + 1):
+            # A project's 合计 also changes its department's total.
+            index = self.index_for(path[:depth])
+            self.dataChanged.emit(index, index.siblingAtColumn(ISSUES))
+
+    def _reset(self) -> None:
+        self._root = _Node(self.document.booklet, None)
+        self._department_counts.clear()
+        self.endResetModel()
+
+    def _findings_changed(self, project_ids: set[str] | None) -> None:
+        self._department_counts.clear()
+        departments = self.document.booklet.departments
+        if project_ids is None or len(project_ids) > 8:
+            if departments:
+                last = self.index(len(departments) - 1, ISSUES)
+                self.dataChanged.emit(self.index(0, NAME), last)
+            for row in range(len(departments)):
+                parent = self.index(row, NAME)
+                if self._root.children()[row].built and departments[row].projects:
+                    self.dataChanged.emit(
+                        self.index(0, NAME, parent),
+                        self.index(len(departments[row].projects) - 1, ISSUES, parent),
+                    )
+            return
+        for project_id in project_ids:
+            path = self.document.project_path(project_id)
+            if path is None:
+                continue
+            for depth in (1, 2):
+                index = self.index_for(path[:depth])
+                self.dataChanged.emit(index, index.siblingAtColumn(ISSUES))
+            project_index = self.index_for(path)
+            rows = self.rowCount(project_index)
+            if rows:
+                self.dataChanged.emit(
+                    self.index(0, NAME, project_index), self.index(rows - 1, ISSUES, project_index)
+                )
+
+    def _department_count(self, department: Department) -> tuple[int, int]:
+        key = id(department)
+        cached = self._department_counts.get(key)
+        if cached is None:
+            errors = warnings = 0
+            for project in department.projects:
+                e, w = _count(self.document.project_findings(project.id))
+                errors += e
+                warnings += w
+            cached = self._department_counts[key] = (errors, warnings)
+        return cached
+
+
+def _count(findings: list[Finding]) -> tuple[int, int]:
+    errors = sum(1 for f in findings if f.severity == Severity.ERROR)
+    warnings = sum(1 for f in findings if f.severity == Severity.WARNING)
+    return errors, warnings
+
+
+def _worst_icon(findings: list[Finding]) -> Any:
+    severities = {f.severity for f in findings}
+    for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO):
+        if severity in severities:
+            return severity_icon(severity)
+    return None
+
+
+def _tooltip(findings: list[Finding], limit: int = 8) -> str:
+    lines = [f"[{f.rule}] {f.message}" for f in findings[:limit]]
+    if len(findings) > limit:
+        lines.append(f"… (+{len(findings) - limit})")
+    return "\n".join(lines)
