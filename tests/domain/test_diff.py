@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
@@ -15,12 +14,9 @@ from kpi_editor.domain.review import ProjectReview, ReviewStatus, comment
 from kpi_editor.io.projectfile import dumps_booklet, loads_booklet
 
 
-@pytest.fixture(scope="module")
-def corpus(corpus_path: Path) -> Booklet:
-    from kpi_editor.io.booklet_text import import_booklet_text
-
-    booklet, _ = import_booklet_text(corpus_path)
-    return booklet
+@pytest.fixture
+def corpus(corpus_booklet: Booklet) -> Booklet:
+    return corpus_booklet  # shared by the session: tests copy it before changing anything
 
 
 def rows(*names: str) -> list[Indicator]:

@@ -6,7 +6,6 @@ import json
 import re
 from collections.abc import Callable
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,12 +18,9 @@ from kpi_editor.io.projectfile import dumps_booklet, loads_booklet
 PATTERN = re.compile(r"^[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{2}$")
 
 
-@pytest.fixture(scope="module")
-def corpus(corpus_path: Path) -> Booklet:
-    from kpi_editor.io.booklet_text import import_booklet_text
-
-    booklet, _ = import_booklet_text(corpus_path)
-    return booklet
+@pytest.fixture
+def corpus(corpus_booklet: Booklet) -> Booklet:
+    return corpus_booklet  # shared by the session: tests copy it before changing anything
 
 
 def small_booklet() -> Booklet:

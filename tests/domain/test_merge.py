@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
@@ -14,19 +13,16 @@ from kpi_editor.domain.merge import BASE_SOURCE, MergeError, merge_booklets
 from kpi_editor.domain.model import Booklet, Department, Project
 
 
-@pytest.fixture(scope="module")
-def corpus(corpus_path: Path) -> Booklet:
-    from kpi_editor.io.booklet_text import import_booklet_text
-
-    booklet, _ = import_booklet_text(corpus_path)
-    return booklet
+@pytest.fixture
+def corpus(corpus_booklet: Booklet) -> Booklet:
+    return corpus_booklet  # shared by the session: tests copy it before changing anything
 
 
 def split(booklet: Booklet) -> list[tuple[str, Booklet]]:
     """One booklet per department, each with the full front matter, as units would submit."""
     parts = []
     for department in booklet.departments:
-        part = booklet.model_copy(deep=True)
+        part = booklet.model_copy(update={"departments": []}).model_copy(deep=True)
         part.departments = [department.model_copy(deep=True)]
         parts.append((f"{department.code}.kpi.json", part))
     return parts

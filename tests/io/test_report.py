@@ -35,12 +35,9 @@ class Finding:
     field: str | None
 
 
-@pytest.fixture(scope="module")
-def corpus(corpus_path: Path) -> Booklet:
-    from kpi_editor.io.booklet_text import import_booklet_text
-
-    booklet, _ = import_booklet_text(corpus_path)
-    return booklet
+@pytest.fixture
+def corpus(corpus_booklet: Booklet) -> Booklet:
+    return corpus_booklet  # shared by the session: tests copy it before changing anything
 
 
 def reviewed() -> Booklet:
@@ -188,7 +185,7 @@ def test_corpus_report_with_real_findings(corpus: Booklet, tmp_path: Path) -> No
         comments=[ReviewComment(author="审核人", time=CREATED, text="请补充满意度指标", indicator=0)],
     )
     findings = validate_booklet(booklet)
-    report = write_review_report(booklet, tmp_path / "r.xlsx", "xlsx", created=CREATED)
+    report = write_review_report(booklet, tmp_path / "r.xlsx", "xlsx", findings, CREATED)
     assert sum(len(d.projects) for d in report.departments) == 327
     listed = sum(
         1 for d in report.departments for p in d.projects for line in p.lines if line.kind == "校验问题"
