@@ -341,12 +341,14 @@ def _collapse(amounts: Sequence[Decimal]) -> Decimal:
     """
     if len(amounts) == 1:
         return amounts[0]
-    first, rest = amounts[0], amounts[1:]
-    if first == sum(rest, Decimal(0)):
-        return first
-    last, before = amounts[-1], amounts[:-1]
-    if last == sum(before, Decimal(0)):
-        return last
+    # Two equal amounts are two parts; a breakdown restating its sum has at least two parts.
+    if len(amounts) >= 3:
+        first, rest = amounts[0], amounts[1:]
+        if first == sum(rest, Decimal(0)):
+            return first
+        last, before = amounts[-1], amounts[:-1]
+        if last == sum(before, Decimal(0)):
+            return last
     return sum(amounts, Decimal(0))
 
 

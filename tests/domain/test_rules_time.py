@@ -1,0 +1,53 @@
+"""time.*: 时效指标 years against the fiscal year."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from kpi_editor.domain.engine import RULES, validate_project
+from kpi_editor.domain.model import Department, Project
+from kpi_editor.domain.template import load_template
+
+Factory = Callable[[], tuple[Project, Department]]
+TIME = 2
+
+
+@pytest.mark.parametrize(
+    ("bad", "good"),
+    [
+        ("2025年12月31日前", "2026年12月31日前"),
+        ("2025年全年", "2026年全年"),
+        ("2025-12-31", "2026-12-31"),
+        ("2026年1月至2027年6月", "2026年1-12月"),
+    ],
+)
+def test_wrong_year_fires_and_not_on_twin(clean_project: Factory, bad: str, good: str) -> None:
+    template = load_template("xiqu-2026")
+    project, _ = clean_project()
+    project.indicators[TIME].value = bad
+    findings = [f for f in validate_project(project, template, 2026) if f.rule == "time.wrong_year"]
+    assert len(findings) == 1
+    assert (findings[0].indicator, findings[0].field) == (TIME, "value")
+    assert "2026年" in findings[0].message
+    project.indicators[TIME].value = good
+    assert "time.wrong_year" not in {f.rule for f in validate_project(project, template, 2026)}
+
+
+def test_the_year_comes_from_the_fiscal_year(clean_project: Factory) -> None:
+    template = load_template("xiqu-2026")
+    project, _ = clean_project()
+    assert "time.wrong_year" in {f.rule for f in validate_project(project, template, 2027)}
+
+
+def test_years_outside_time_indicators_are_not_checked(clean_project: Factory) -> None:
+    project, _ = clean_project()
+    project.indicators[0].value = "迎接2025年度考核2次"
+    assert "time.wrong_year" not in {
+        f.rule for f in validate_project(project, load_template("xiqu-2026"), 2026)
+    }
+
+
+def test_time_rules_are_covered() -> None:
+    assert {r.code for r in RULES if r.category == "time"} == {"time.wrong_year"}
