@@ -1,0 +1,14 @@
+"""Excel workbooks in the official table layout: export (one sheet per department) and import."""
+
+from kpi_editor.io.xlsx.export import ExportCancelled, build_workbook, export_xlsx
+from kpi_editor.io.xlsx.importer import XlsxImportIssue, XlsxImportReport, import_xlsx, iter_issue_lines
+
+__all__ = [
+    "ExportCancelled",
+    "XlsxImportIssue",
+    "XlsxImportReport",
+    "build_workbook",
+    "export_xlsx",
+    "import_xlsx",
+    "iter_issue_lines",
+]

@@ -1,0 +1,424 @@
+"""Write projects as workbooks in the official table layout, one sheet per department.
+
+Each project's table is stacked on its department's sheet with a manual page break after it. Row
+heights are computed from the text because openpyxl sets none and Excel and LibreOffice then clip
+wrapped Chinese. A hidden sheet carries what the visible tables do not show (codes, project ids,
+front matter, structured targets) so that our own workbook reads back losslessly.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
+from copy import copy
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.styles.cell_style import StyleArray
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.cell_range import CellRange
+from openpyxl.worksheet.page import PageMargins
+from openpyxl.worksheet.pagebreak import Break
+from openpyxl.worksheet.worksheet import Worksheet
+
+from kpi_editor.domain.model import Booklet, Department, Indicator, Project
+from kpi_editor.domain.template import FormTemplate, load_template
+from kpi_editor.io.xlsx import layout
+
+Progress = Callable[[int, int], bool]
+
+
+class ExportCancelled(Exception):
+    """The progress callback asked to stop; nothing was written."""
+
+
+_THIN = Side(style="thin", color="000000")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_BODY = Font(name=layout.FONT_NAME, size=layout.BODY_SIZE)
+_BOLD = Font(name=layout.FONT_NAME, size=layout.BODY_SIZE, bold=True)
+_TITLE = Font(name=layout.FONT_NAME, size=layout.TITLE_SIZE, bold=True)
+_CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+_LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
+
+
+# (font, alignment, bordered, number format), by name so the cache lookup hashes plain strings.
+_StyleKey = tuple[str, str, bool, str]
+_FONTS = {"body": _BODY, "bold": _BOLD, "title": _TITLE}
+_ALIGNS = {"center": _CENTER, "left": _LEFT}
+
+
+def _text(value: str) -> str:
+    # Control characters are illegal in the XML of a workbook; nothing a clerk types needs them.
+    cleaned: str = ILLEGAL_CHARACTERS_RE.sub("", value)
+    return cleaned
+
+
+class _SheetWriter:
+    def __init__(
+        self, ws: Worksheet, template: FormTemplate, fiscal_year: int, styles: dict[_StyleKey, StyleArray]
+    ) -> None:
+        self.ws = ws
+        self.template = template
+        self.fiscal_year = fiscal_year
+        self.widths = layout.column_widths(template)
+        self.last_col = len(self.widths)
+        self.split = 1 + layout.funding_split(template)  # last column of the funding label
+        self.row = 1
+        self.heights: dict[int, float] = {}
+        self.merges: list[CellRange] = []
+        self.styles = styles
+        for index, width in enumerate(self.widths, start=1):
+            ws.column_dimensions[get_column_letter(index)].width = width
+
+    def _cell(
+        self,
+        row: int,
+        col: int,
+        value: object,
+        *,
+        font: str = "body",
+        align: str = "center",
+        border: bool = True,
+        number_format: str = "General",
+    ) -> Cell:
+        cell: Cell = self.ws.cell(row=row, column=col)
+        if isinstance(value, str):
+            cell.value = _text(value)
+            # A 指标值 such as "=100%" is text, not a formula.
+            cell.data_type = "s"
+        else:
+            cell.value = value
+        self._style(cell, (font, align, border, number_format))
+        return cell
+
+    def _style(self, cell: Cell, key: _StyleKey) -> None:
+        # Assigning Font/Border/Alignment objects hashes them against the workbook's style lists on
+        # every cell, which dominated the export time; each combination is registered once and
+        # its style ids copied after that (what openpyxl's own copy_worksheet does).
+        style = self.styles.get(key)
+        if style is None:
+            font, align, border, number_format = key
+            cell.font = _FONTS[font]
+            cell.alignment = _ALIGNS[align]
+            if border:
+                cell.border = _BORDER
+            cell.number_format = number_format
+            self.styles[key] = copy(cell._style)
+        else:
+            cell._style = copy(style)
+
+    def _border(self, row: int, col: int) -> None:
+        """Border a cell covered by a merge (Excel prints the borders of every covered cell)."""
+        self._style(self.ws.cell(row=row, column=col), ("body", "center", True, "General"))
+
+    def _merge(self, first_row: int, first_col: int, last_row: int, last_col: int) -> None:
+        # Collected and added at the end: ws.merge_cells re-checks every earlier range and
+        # rebuilds the covered cells' borders, which is quadratic in the number of merges.
+        self.merges.append(
+            CellRange(min_col=first_col, min_row=first_row, max_col=last_col, max_row=last_row)
+        )
+
+    def _span(self, row: int, first: int, last: int, value: object, **style: Any) -> Cell:
+        """Write a value merged across columns first..last, bordering every covered cell."""
+        cell = self._cell(row, first, value, **style)
+        if last > first:
+            for col in range(first + 1, last + 1):
+                if style.get("border", True):
+                    self._border(row, col)
+            self._merge(row, first, row, last)
+        return cell
+
+    def _width(self, first: int, last: int) -> float:
+        return sum(self.widths[first - 1 : last])
+
+    def table(self, project: Project) -> tuple[int, int]:
+        """Write one project's table from the current row; returns its first and last row."""
+        t = self.template
+        labels = t.labels
+        first = self.row
+        r = first
+        self._span(r, 1, self.last_col, labels.title, font="title", border=False)
+        self.heights[r] = layout.TITLE_HEIGHT
+        r += 1
+        full = self._width(2, self.last_col)
+        for label, value in ((labels.project_name, project.name), (labels.unit, project.unit_name)):
+            self._cell(r, 1, label, font="bold")
+            self._span(r, 2, self.last_col, value, align="left")
+            self.heights[r] = layout.row_height_for([(label, self.widths[0]), (value, full)])
+            r += 1
+
+        # 项目资金来源: header row plus one row per template funding row.
+        funding_first = r
+        label_width = self._width(2, self.split)
+        amount_width = self._width(self.split + 1, self.last_col)
+        header = t.amount_header(self.fiscal_year)
+        self._span(r, 2, self.split, labels.funding_source, font="bold")
+        self._span(r, self.split + 1, self.last_col, header, font="bold")
+        self.heights[r] = layout.row_height_for(
+            [(labels.funding_source, label_width), (header, amount_width)]
+        )
+        r += 1
+        for spec in t.funding_rows:
+            label = t.funding_label(spec.field, self.fiscal_year)
+            amount = project.funding.get(spec.field)
+            self._span(
+                r,
+                self.split + 1,
+                self.last_col,
+                float(amount) if amount is not None else None,
+                number_format=layout.amount_format(amount) if amount is not None else "General",
+            )
+            self._span(r, 2, self.split, label, align="left" if label != label.lstrip() else "center")
+            self.heights[r] = layout.row_height_for([(label, label_width), (str(amount or ""), amount_width)])
+            r += 1
+        self._block_label(funding_first, r - 1, labels.funding_block)
+
+        # 总体绩效目标: column header row plus one row per indicator.
+        block_first = r
+        for index, column in enumerate(t.columns, start=2):
+            self._cell(r, index, column.label, font="bold")
+        self.heights[r] = layout.row_height_for(
+            [(c.label, self.widths[i]) for i, c in enumerate(t.columns, start=1)]
+        )
+        r += 1
+        indicator_first = r
+        keys = [c.key for c in t.columns]
+        for indicator in project.indicators:
+            texts: list[tuple[str, float]] = []
+            for index, key in enumerate(keys, start=2):
+                value = _indicator_text(indicator, key)
+                centered = key in ("level1", "level2")
+                self._cell(r, index, value, align="center" if centered else "left")
+                texts.append((value, self.widths[index - 1]))
+            self.heights[r] = layout.row_height_for(texts)
+            r += 1
+        last = r - 1
+        self._block_label(block_first, last, labels.indicator_block)
+        for key in ("level1", "level2"):
+            if key in keys:
+                self._merge_groups(project, indicator_first, keys.index(key) + 2, key)
+        self.row = r
+        return first, last
+
+    def _block_label(self, first: int, last: int, text: str) -> None:
+        self._cell(first, 1, text, font="bold")
+        for row in range(first + 1, last + 1):
+            self._border(row, 1)
+        if last > first:
+            self._merge(first, 1, last, 1)
+        self._fit_merged(first, last, text, self.widths[0])
+
+    def _merge_groups(self, project: Project, first_row: int, col: int, key: str) -> None:
+        """Merge runs of the same 一级 (or the same 一级+二级) down their rows; blanks stay single."""
+
+        def group(i: int) -> tuple[str, ...]:
+            ind = project.indicators[i]
+            return (ind.level1,) if key == "level1" else (ind.level1, ind.level2)
+
+        n = len(project.indicators)
+        start = 0
+        while start < n:
+            end = start
+            while end + 1 < n and group(end + 1) == group(start):
+                end += 1
+            text = _indicator_text(project.indicators[start], key)
+            if end > start and text:
+                self._merge(first_row + start, col, first_row + end, col)
+                self._fit_merged(first_row + start, first_row + end, text, self.widths[col - 1])
+            start = end + 1
+
+    def _fit_merged(self, first: int, last: int, text: str, width: float) -> None:
+        rows = list(range(first, last + 1))
+        needed = layout.lines_height(layout.text_lines(text, width))
+        grown = layout.spread_extra([self.heights[r] for r in rows], needed)
+        self.heights.update(zip(rows, grown, strict=True))
+
+    def finish(self, breaks_after: Sequence[int]) -> None:
+        ws = self.ws
+        ws.merged_cells.ranges.update(self.merges)
+        for row, height in self.heights.items():
+            ws.row_dimensions[row].height = height
+        for row in breaks_after:
+            ws.row_breaks.append(Break(id=row))
+        setup = ws.page_setup
+        setup.paperSize = ws.PAPERSIZE_A4
+        setup.orientation = "portrait"
+        setup.fitToWidth = 1
+        setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.print_options.horizontalCentered = True
+        ws.page_margins = PageMargins(left=0.6, right=0.6, top=0.75, bottom=0.75, header=0.3, footer=0.35)
+        ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+        ws.oddFooter.center.font = layout.FONT_NAME
+        ws.oddFooter.center.size = 9
+        ws.sheet_view.showGridLines = False
+
+
+def _indicator_text(indicator: Indicator, key: str) -> str:
+    if key in ("level1", "level2", "name", "value"):
+        value: str = getattr(indicator, key)
+        return value
+    return indicator.extra.get(key, "")
+
+
+def _select(
+    booklet: Booklet, departments: Iterable[str] | None, project_ids: Iterable[str] | None
+) -> list[tuple[Department, list[Project]]]:
+    chosen = list(booklet.departments)
+    if departments is not None:
+        codes = list(departments)
+        known = {d.code for d in chosen}
+        unknown = [c for c in codes if c not in known]
+        if unknown:
+            raise ValueError(f"没有这些单位编码：{'、'.join(unknown)}")
+        wanted = set(codes)
+        chosen = [d for d in chosen if d.code in wanted]
+    ids = set(project_ids) if project_ids is not None else None
+    if ids is not None:
+        found = {p.id for d in chosen for p in d.projects}
+        missing = sorted(ids - found)
+        if missing:
+            raise ValueError(f"所选范围内没有这些项目：{'、'.join(missing)}")
+    result = []
+    for department in chosen:
+        projects = [p for p in department.projects if ids is None or p.id in ids]
+        if projects:
+            result.append((department, projects))
+    if not result:
+        raise ValueError("所选范围内没有可导出的项目")
+    return result
+
+
+def build_workbook(
+    booklet: Booklet,
+    *,
+    template: FormTemplate | None = None,
+    departments: Iterable[str] | None = None,
+    project_ids: Iterable[str] | None = None,
+    progress: Progress | None = None,
+) -> Workbook:
+    """The export as an in-memory workbook (what `export_xlsx` saves)."""
+    template = template or load_template(booklet.template_id)
+    selection = _select(booklet, departments, project_ids)
+    total = sum(len(projects) for _, projects in selection)
+    if progress is not None and progress(0, total) is False:
+        raise ExportCancelled
+    wb = Workbook()
+    assert wb.active is not None  # a new workbook always has one sheet
+    wb.remove(wb.active)
+    taken: set[str] = {layout.META_SHEET.casefold()}
+    meta_departments: list[dict[str, Any]] = []
+    meta_tables: list[dict[str, Any]] = []
+    styles: dict[_StyleKey, StyleArray] = {}
+    done = 0
+    for department, projects in selection:
+        name = layout.sheet_name(department.code, department.name, taken)
+        ws = wb.create_sheet(name)
+        writer = _SheetWriter(ws, template, booklet.fiscal_year, styles)
+        meta_departments.append({"code": department.code, "name": department.name, "sheet": name})
+        ends: list[int] = []
+        for index, project in enumerate(projects):
+            first, last = writer.table(project)
+            ends.append(last)
+            meta_tables.append(_table_meta(name, index, first, project))
+            writer.row = last + 1
+            done += 1
+            if progress is not None and progress(done, total) is False:
+                raise ExportCancelled
+        writer.finish(ends[:-1])
+    meta = {
+        "format": layout.META_FORMAT,
+        "version": layout.META_VERSION,
+        "fiscal_year": booklet.fiscal_year,
+        "template_id": template.id,
+        "title": booklet.title,
+        "compiler": booklet.compiler,
+        "date": booklet.date,
+        "preface_title": booklet.preface_title,
+        "preface": [s.model_dump() for s in booklet.preface],
+        "departments": meta_departments,
+        "tables": meta_tables,
+    }
+    _write_meta(wb, meta)
+    wb.active = 0
+    return wb
+
+
+def _table_meta(sheet: str, index: int, row: int, project: Project) -> dict[str, Any]:
+    """What the visible table cannot carry: the id, review state, per-row targets and off-template columns."""
+    entry: dict[str, Any] = {
+        "sheet": sheet,
+        "index": index,
+        "row": row,
+        "id": project.id,
+        "name": project.name,
+    }
+    hidden: list[dict[str, Any]] = []
+    for i, indicator in enumerate(project.indicators):
+        if indicator.target is not None or indicator.extra:
+            hidden.append(
+                {
+                    "i": i,
+                    "name": indicator.name,
+                    "value": indicator.value,
+                    "target": indicator.target.model_dump(mode="json") if indicator.target else None,
+                    "extra": indicator.extra,
+                }
+            )
+    if hidden:
+        entry["rows"] = hidden
+    if project.review is not None:
+        entry["review"] = project.review.model_dump(mode="json")
+    return entry
+
+
+# Excel holds at most 32,767 characters in a cell; the JSON is cut into chunks down column A.
+_CHUNK = 30000
+
+
+def _write_meta(wb: Workbook, meta: dict[str, Any]) -> None:
+    ws = wb.create_sheet(layout.META_SHEET)
+    ws.sheet_state = "hidden"
+    text = json.dumps(meta, ensure_ascii=False, separators=(",", ":"))
+    for n, start in enumerate(range(0, len(text), _CHUNK), start=1):
+        cell = ws.cell(row=n, column=1, value=_text(text[start : start + _CHUNK]))
+        cell.data_type = "s"
+
+
+def export_xlsx(
+    booklet: Booklet,
+    path: str | os.PathLike[str],
+    *,
+    template: FormTemplate | None = None,
+    departments: Iterable[str] | None = None,
+    project_ids: Iterable[str] | None = None,
+    progress: Progress | None = None,
+) -> None:
+    """Write the booklet (or the chosen departments / projects) as an official-layout workbook.
+
+    Atomic: the workbook is written to a temporary file beside `path` and moved over it, so a
+    failed or cancelled export leaves any existing file untouched and no temporary file behind.
+    `progress(done, total)` is called per table; returning ``False`` raises `ExportCancelled`.
+    Raises ``ValueError`` for an empty or unknown scope and ``OSError`` when the file cannot be written.
+    """
+    target = Path(path)
+    wb = build_workbook(
+        booklet, template=template, departments=departments, project_ids=project_ids, progress=progress
+    )
+    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            wb.save(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        # mkstemp creates the file private (0600); give it the mode the old file had, or a normal one.
+        os.chmod(temp, target.stat().st_mode & 0o777 if target.exists() else 0o644)
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise

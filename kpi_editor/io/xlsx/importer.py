@@ -1,0 +1,838 @@
+"""Read workbooks in the official layout: our own export losslessly, hand-made ones by their labels.
+
+Cells are classified by what they say, not where they sit: a table starts at its title or its
+项目名称 row; funding rows are found by their labels (any fiscal year, ASCII or full-width
+punctuation, stray spaces); the indicator columns are mapped from the 一级指标 … 指标值 header row.
+Merged 一级/二级 cells apply to every row they cover; unmerged blanks are filled down from above.
+Whatever cannot be read, or had to be interpreted, goes into the report with its cell
+(``Sheet1!D14``); nothing is dropped in silence.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any, Literal
+
+import openpyxl
+from openpyxl.utils.cell import get_column_letter, range_boundaries
+from pydantic import ValidationError
+
+from kpi_editor.domain.model import (
+    FUNDING_FIELDS,
+    MAX_DECIMALS,
+    Booklet,
+    Department,
+    Funding,
+    Indicator,
+    PrefaceSection,
+    Project,
+    Target,
+    new_id,
+)
+from kpi_editor.domain.review import ProjectReview
+from kpi_editor.domain.template import FormTemplate, TemplateError, load_template
+from kpi_editor.io.errors import FileFormatError
+from kpi_editor.io.xlsx import guard, layout
+
+IssueKind = Literal["error", "guess"]
+
+
+@dataclass(frozen=True)
+class XlsxImportIssue:
+    """One cell that could not be read (``error``: left empty or skipped) or was interpreted (``guess``)."""
+
+    cell: str  # Sheet1!D14, or a sheet name for the sheet as a whole
+    message: str
+    kind: IssueKind = "error"
+
+    def __str__(self) -> str:
+        return f"{self.cell}：{self.message}"
+
+
+@dataclass
+class XlsxImportReport:
+    path: str
+    issues: list[XlsxImportIssue] = field(default_factory=list)
+    sheets: int = 0  # worksheets that held at least one table
+    tables: int = 0
+    own_export: bool = False  # the workbook carried our hidden metadata
+
+    def add(self, cell: str, message: str, kind: IssueKind = "error") -> None:
+        self.issues.append(XlsxImportIssue(cell, message, kind))
+
+    @property
+    def errors(self) -> list[XlsxImportIssue]:
+        return [i for i in self.issues if i.kind == "error"]
+
+    @property
+    def guesses(self) -> list[XlsxImportIssue]:
+        return [i for i in self.issues if i.kind == "guess"]
+
+    def cells(self) -> list[str]:
+        return [i.cell for i in self.issues]
+
+
+_BLOCK_ALIASES = ("项目资金来源", "总体绩效目标", "年度绩效指标", "年度绩效目标")
+_EMPTY_AMOUNTS = {"-", "—", "–", "--", "/", "无"}
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
+_SHEET_CODE = re.compile(r"\s*(\d{6})\s*(.*)", re.DOTALL)
+_YEAR = re.compile(r"(\d{4})年")
+
+
+def _key(text: str) -> str:
+    """A header or label as compared: folded, no spaces, no parenthetical, no trailing colon."""
+    return re.sub(r"\(.*?\)", "", layout.normalize_label(text))
+
+
+def _plain(d: Decimal) -> Decimal:
+    """Trailing zeros dropped without switching to exponent form (100 stays 100, not 1E+2)."""
+    if d == d.to_integral_value():
+        return d.quantize(Decimal(1))
+    return d.normalize()
+
+
+def _number_text(value: float | int, number_format: str) -> str:
+    d = Decimal(value) if isinstance(value, int) else Decimal(repr(value))
+    if "%" in number_format:
+        return f"{_plain(d * 100):f}%"
+    return f"{_plain(d):f}"
+
+
+# -- one worksheet, read once ---------------------------------------------------------------------
+
+
+@dataclass
+class _Sheet:
+    title: str
+    values: dict[tuple[int, int], Any]
+    formats: dict[tuple[int, int], str]
+    covered: dict[tuple[int, int], tuple[int, int]]  # a merged cell → the top-left cell holding the value
+    rows: dict[int, list[int]]  # row → columns with a value of their own, in order
+
+    def ref(self, row: int, col: int) -> str:
+        return f"{self.title}!{get_column_letter(col)}{row}"
+
+    def at(self, row: int, col: int) -> tuple[Any, str]:
+        """The value shown at a cell and how it got there: ``own``, ``down`` (merged from above) or ``across``."""
+        origin = self.covered.get((row, col))
+        if origin is None:
+            return self.values.get((row, col)), "own"
+        if origin[0] == row:
+            return None, "across"
+        return self.values.get(origin), "down"
+
+
+def _read_sheets(
+    path: Path, scan: guard.WorkbookScan, report: XlsxImportReport
+) -> tuple[list[_Sheet], str | None]:
+    """All worksheets as plain values (formulas replaced by their cached results) and the metadata text."""
+    wb = _open(path, data_only=False)
+    formulas: dict[str, dict[tuple[int, int], str]] = {}
+    sheets: list[_Sheet] = []
+    meta_text: str | None = None
+    try:
+        for ws in wb.worksheets:
+            values: dict[tuple[int, int], Any] = {}
+            formats: dict[tuple[int, int], str] = {}
+            sheet_formulas: dict[tuple[int, int], str] = {}
+            for row in ws.iter_rows():
+                for cell in row:
+                    value = cell.value
+                    if value is None:
+                        continue
+                    coord = (cell.row, cell.column)
+                    if cell.data_type == "f":
+                        sheet_formulas[coord] = str(getattr(value, "text", value))
+                        continue
+                    if isinstance(value, str) and not value:
+                        continue
+                    values[coord] = value
+                    if isinstance(value, int | float) and not isinstance(value, bool):
+                        formats[coord] = cell.number_format
+            if ws.title == layout.META_SHEET:
+                meta_text = "".join(str(values[k]) for k in sorted(values) if k[1] == 1)
+                continue
+            part = str(getattr(ws, "_worksheet_path", "")).lstrip("/")
+            info = scan.parts.get(part)
+            merges = info.merges if info else []
+            sheet = _Sheet(ws.title, values, formats, {}, {})
+            _cover(path, sheet, merges, sheet_formulas)
+            sheets.append(sheet)
+            if sheet_formulas:
+                formulas[ws.title] = sheet_formulas
+    except FileFormatError:
+        raise
+    except Exception as exc:  # openpyxl raises many types on a malformed part
+        raise FileFormatError(path, f"工作簿内容无法解析：{type(exc).__name__}: {exc}") from exc
+    finally:
+        wb.close()
+    if formulas:
+        _resolve_formulas(path, sheets, formulas, report)
+    for sheet in sheets:
+        rows: dict[int, list[int]] = {}
+        for r, c in sorted(sheet.values):
+            rows.setdefault(r, []).append(c)
+        sheet.rows = rows
+    return sheets, meta_text
+
+
+def _open(path: Path, *, data_only: bool) -> Any:
+    try:
+        # Read-only mode streams the sheets; normal mode spends seconds rebuilding merged-cell borders.
+        return openpyxl.load_workbook(path, read_only=True, data_only=data_only, keep_links=False)
+    except Exception as exc:  # openpyxl raises many types on a malformed workbook
+        raise FileFormatError(path, f"工作簿无法打开：{type(exc).__name__}: {exc}") from exc
+
+
+def _cover(path: Path, sheet: _Sheet, merges: list[str], formulas: dict[tuple[int, int], str]) -> None:
+    used = list(sheet.values) + list(formulas)
+    if not used:
+        return
+    max_row = max(r for r, _ in used)
+    max_col = max(c for _, c in used)
+    budget = guard.MAX_CELLS
+    for ref in merges:
+        try:
+            min_col, min_row, end_col, end_row = range_boundaries(ref)
+        except (ValueError, TypeError):
+            continue
+        if min_col is None or min_row is None or end_col is None or end_row is None:
+            continue
+        # A merge may run to the sheet's last row; only the part holding data matters.
+        end_row, end_col = min(end_row, max_row), min(end_col, max_col)
+        budget -= max(0, end_row - min_row + 1) * max(0, end_col - min_col + 1)
+        if budget < 0:
+            raise FileFormatError(path, "合并单元格过多，拒绝读取。", place=sheet.title)
+        for r in range(min_row, end_row + 1):
+            for c in range(min_col, end_col + 1):
+                if (r, c) != (min_row, min_col):
+                    sheet.covered[(r, c)] = (min_row, min_col)
+
+
+def _resolve_formulas(
+    path: Path,
+    sheets: list[_Sheet],
+    formulas: dict[str, dict[tuple[int, int], str]],
+    report: XlsxImportReport,
+) -> None:
+    """Replace each formula by the result Excel saved with it; a formula without one is reported."""
+    cached: dict[str, dict[tuple[int, int], Any]] = {}
+    wb = _open(path, data_only=True)
+    try:
+        for title, coords in formulas.items():
+            wanted = set(coords)
+            found: dict[tuple[int, int], Any] = {}
+            for row in wb[title].iter_rows():
+                for cell in row:
+                    coord = (cell.row, cell.column)
+                    if coord in wanted and cell.value is not None:
+                        found[coord] = (cell.value, cell.number_format)
+            cached[title] = found
+    except Exception as exc:  # openpyxl raises many types on a malformed part
+        raise FileFormatError(path, f"工作簿内容无法解析：{type(exc).__name__}: {exc}") from exc
+    finally:
+        wb.close()
+    by_title = {s.title: s for s in sheets}
+    for title, coords in formulas.items():
+        sheet = by_title[title]
+        for coord, formula in sorted(coords.items()):
+            hit = cached[title].get(coord)
+            if hit is None:
+                report.add(
+                    sheet.ref(*coord),
+                    f"公式“{formula}”没有保存计算结果，无法读取其值。请在 Excel 中打开并保存该文件，或改为直接填写数值。",
+                )
+                continue
+            value, number_format = hit
+            sheet.values[coord] = value
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                sheet.formats[coord] = number_format
+
+
+# -- tables ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Table:
+    sheet: _Sheet
+    first_row: int
+    name: str | None = None
+    unit_name: str | None = None
+    funding: dict[str, Decimal | None] = field(default_factory=dict)
+    header: dict[int, str] | None = None  # column → template column key
+    indicators: list[Indicator] = field(default_factory=list)
+    # (fiscal year a label implies, cell, label) — checked once the booklet's year is known
+    years: list[tuple[int, str, str]] = field(default_factory=list)
+
+    @property
+    def ref(self) -> str:
+        return f"{self.sheet.title}!A{self.first_row}"
+
+
+class _Labels:
+    """The template's labels as the importer compares them."""
+
+    def __init__(self, template: FormTemplate) -> None:
+        labels = template.labels
+        self.title = _key(labels.title)
+        self.project = layout.normalize_label(labels.project_name)
+        self.unit = {layout.normalize_label(labels.unit), "部门(单位)", "单位名称", "部门(单位)名称"}
+        self.source = _key(labels.funding_source)
+        self.blocks = {_key(labels.funding_block), _key(labels.indicator_block)} | {
+            _key(b) for b in _BLOCK_ALIASES
+        }
+        self.amount = self._pattern(labels.funding_amount)
+        self.funding = [(row.field, self._pattern(row.label)) for row in template.funding_rows]
+        self.columns: dict[str, str] = {_key(c.label): c.key for c in template.columns}
+        self.columns.setdefault("指标值", "value")
+
+    @staticmethod
+    def _pattern(label: str) -> re.Pattern[str]:
+        text = re.escape(_strip_among(layout.normalize_label(label)))
+        text = text.replace(r"\{year\}", r"(?P<year>\d{4})").replace(r"\{prev_year\}", r"(?P<prev>\d{4})")
+        return re.compile(text)
+
+    def funding_field(self, text: str) -> tuple[str, int | None] | None:
+        """The funding field a row label names, and the fiscal year its year implies."""
+        key = _strip_among(layout.normalize_label(text))
+        for name, pattern in self.funding:
+            match = pattern.fullmatch(key)
+            if match:
+                return name, _implied_year(match)
+        return None
+
+    def amount_year(self, text: str) -> int | None:
+        match = self.amount.fullmatch(layout.normalize_label(text))
+        if match:
+            return _implied_year(match)
+        found = _YEAR.search(layout.normalize_label(text))
+        return int(found.group(1)) if found else None
+
+
+def _strip_among(key: str) -> str:
+    # 其中：marks a sub-row; clerks drop it or write it with an ASCII colon.
+    return key.removeprefix("其中:").removeprefix("其中")
+
+
+def _implied_year(match: re.Match[str]) -> int | None:
+    groups = match.groupdict()
+    if groups.get("year"):
+        return int(groups["year"])
+    if groups.get("prev"):
+        return int(groups["prev"]) + 1
+    return None
+
+
+class _SheetParser:
+    def __init__(self, sheet: _Sheet, labels: _Labels, report: XlsxImportReport, *, own: bool) -> None:
+        self.sheet = sheet
+        self.labels = labels
+        self.report = report
+        self.own = own  # our own export: texts exact, blank label cells really blank
+        self.tables: list[_Table] = []
+        self.table: _Table | None = None
+
+    def text(self, value: Any, ref: str) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, str):
+            return value if self.own else value.strip()
+        if isinstance(value, bool):
+            return "是" if value else "否"
+        if isinstance(value, int | float):
+            return _number_text(value, "")
+        if isinstance(value, dt.datetime | dt.date):
+            shown = f"{value.year}年{value.month}月{value.day}日"
+            self.report.add(ref, f"日期单元格已按“{shown}”读取为文字", "guess")
+            return shown
+        return str(value)
+
+    def cell_text(self, row: int, col: int) -> str:
+        value = self.sheet.values.get((row, col))
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return _number_text(value, self.sheet.formats.get((row, col), ""))
+        return self.text(value, self.sheet.ref(row, col))
+
+    def parse(self) -> list[_Table]:
+        for row, cols in self.sheet.rows.items():
+            self.row(row, cols)
+        self.close()
+        return self.tables
+
+    def start(self, row: int) -> _Table:
+        self.close()
+        self.table = _Table(self.sheet, row)
+        return self.table
+
+    def close(self) -> None:
+        if self.table is not None:
+            self.tables.append(self.table)
+            self.table = None
+
+    def row(self, row: int, cols: list[int]) -> None:
+        labels = self.labels
+        present = [(c, t) for c in cols if (t := self.cell_text(row, c)).strip()]
+        # Block labels (项目资金来源, 总体绩效目标) stand in column A of any row; they classify nothing.
+        cells = [(c, t) for c, t in present if _key(t) not in labels.blocks]
+        if not cells:
+            return
+        col, text = cells[0]
+        key = layout.normalize_label(text)
+        table = self.table
+        if len(cells) == 1 and (_key(text) == labels.title or key.endswith("绩效目标表")):
+            self.start(row)
+            return
+        inline = self.inline(text, {labels.project})
+        if key == labels.project or inline is not None:
+            if table is None or table.name is not None or table.header is not None:
+                table = self.start(row)
+            table.name = inline if inline is not None else self.value_after(row, col, present)
+            return
+        inline = self.inline(text, labels.unit)
+        if key in labels.unit or inline is not None:
+            if table is None or table.header is not None:
+                table = self.start(row)
+            table.unit_name = inline if inline is not None else self.value_after(row, col, present)
+            return
+        if table is not None and table.header is not None:
+            self.indicator(table, row, cols)
+            return
+        if table is not None and any(_key(t) == labels.source for _, t in cells):
+            for c, t in cells:
+                if _key(t) != labels.source:
+                    year = labels.amount_year(t)
+                    if year is not None:
+                        table.years.append((year, self.sheet.ref(row, c), t.strip()))
+            return
+        funding = labels.funding_field(text)
+        if table is not None and funding is not None:
+            self.funding(table, row, [(c, t) for c, t in present if c >= col], funding)
+            return
+        if table is not None and _key(text) in labels.columns and self.header(table, row, cells):
+            return
+        for c, t in cells:
+            self.report.add(self.sheet.ref(row, c), f"无法识别的内容“{_clip(t)}”，已忽略")
+
+    @staticmethod
+    def inline(text: str, labels: set[str]) -> str | None:
+        """``项目名称：某项目`` written in one cell: the part after the colon."""
+        folded = unicodedata.normalize("NFKC", text)
+        head, colon, rest = folded.partition(":")
+        if colon and re.sub(r"\s+", "", head) in labels and rest.strip():
+            return text.split("：" if "：" in text else ":", 1)[1].strip()
+        return None
+
+    def value_after(self, row: int, label_col: int, present: list[tuple[int, str]]) -> str:
+        """The first filled cell right of a label; anything further right is reported."""
+        after = [(c, t) for c, t in present if c > label_col]
+        for c, t in after[1:]:
+            self.report.add(self.sheet.ref(row, c), f"多余的内容“{_clip(t)}”，已忽略")
+        return after[0][1] if after else ""
+
+    def funding(
+        self, table: _Table, row: int, cells: list[tuple[int, str]], found: tuple[str, int | None]
+    ) -> None:
+        name, year = found
+        label_col, label = cells[0]
+        ref = self.sheet.ref(row, label_col)
+        if year is not None:
+            table.years.append((year, ref, label.strip()))
+        if name in table.funding:
+            self.report.add(ref, f"资金来源“{label.strip()}”重复出现，此行金额未读取；请核对行标签")
+            return
+        for c, t in cells[2:]:
+            self.report.add(self.sheet.ref(row, c), f"多余的内容“{_clip(t)}”，已忽略")
+        if len(cells) == 1:
+            table.funding[name] = None
+            return
+        col = cells[1][0]
+        table.funding[name] = self.amount(row, col)
+
+    def amount(self, row: int, col: int) -> Decimal | None:
+        value = self.sheet.values.get((row, col))
+        ref = self.sheet.ref(row, col)
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return _amount_from_number(value, self.sheet.formats.get((row, col), "General"), ref, self.report)
+        if isinstance(value, str):
+            return _amount_from_text(value, ref, self.report)
+        self.report.add(ref, f"无法识别的金额“{value}”，已留空")
+        return None
+
+    def header(self, table: _Table, row: int, cells: list[tuple[int, str]]) -> bool:
+        mapping = {c: self.labels.columns[_key(t)] for c, t in cells if _key(t) in self.labels.columns}
+        if "name" not in mapping.values():
+            return False
+        for c, t in cells:
+            if c not in mapping:
+                self.report.add(self.sheet.ref(row, c), f"表头“{_clip(t)}”不是本表样的列，此列内容不读取")
+        if "value" not in mapping.values():
+            self.report.add(self.sheet.ref(row, cells[0][0]), "表头缺少“指标值”列，指标值未读取")
+        table.header = mapping
+        return True
+
+    def indicator(self, table: _Table, row: int, cols: list[int]) -> None:
+        assert table.header is not None
+        header = table.header
+        for c in cols:
+            if c not in header:
+                t = self.cell_text(row, c)
+                if t.strip() and _key(t) not in self.labels.blocks:
+                    self.report.add(self.sheet.ref(row, c), f"表格之外的内容“{_clip(t)}”，已忽略")
+        texts: dict[str, str] = {}
+        own_label: dict[str, int] = {}
+        for c, key in header.items():
+            value, how = self.sheet.at(row, c)
+            if how == "own" and value is not None and isinstance(value, int | float):
+                texts[key] = self.cell_text(row, c)
+            else:
+                texts[key] = self.text(value, self.sheet.ref(row, c))
+            if how == "own" and texts[key] and key in ("level1", "level2"):
+                own_label[key] = c
+        content = any(v for k, v in texts.items() if k not in ("level1", "level2"))
+        # Our export writes a row for an indicator with only its categories filled; in a hand-made
+        # sheet such a row is a stray label.
+        if not content and not (own_label and self.own):
+            for c in own_label.values():
+                self.report.add(self.sheet.ref(row, c), "该行只有指标类别，没有三级指标和指标值，已忽略")
+            return
+        previous = table.indicators[-1] if table.indicators else None
+        level1 = texts.get("level1", "")
+        level2 = texts.get("level2", "")
+        if not self.own and previous is not None:
+            # Hand-made sheets often leave the cells under a group label blank instead of merging.
+            new_group = "level1" in own_label and level1 != previous.level1
+            if not level1 and "level1" in header.values():
+                level1 = previous.level1
+            if not level2 and not new_group and "level2" in header.values():
+                level2 = previous.level2
+        for key, text in (("level1", level1), ("level2", level2)):
+            if not text and key in header.values() and not self.own:
+                col = next(c for c, k in header.items() if k == key)
+                what = "一级指标" if key == "level1" else "二级指标"
+                self.report.add(self.sheet.ref(row, col), f"{what}为空，请补填")
+        extra = {k: v for k, v in texts.items() if k not in ("level1", "level2", "name", "value") and v}
+        table.indicators.append(
+            Indicator(
+                level1=level1,
+                level2=level2,
+                name=texts.get("name", ""),
+                value=texts.get("value", ""),
+                extra=extra,
+            )
+        )
+
+
+def _clip(text: str, n: int = 20) -> str:
+    text = text.strip().replace("\n", " ")
+    return text if len(text) <= n else text[:n] + "…"
+
+
+def _amount_from_number(
+    value: float | int, number_format: str, ref: str, report: XlsxImportReport
+) -> Decimal:
+    if isinstance(value, int):
+        return Decimal(value)
+    rounded = Decimal(str(round(value, MAX_DECIMALS)))
+    if abs(Decimal(repr(value)) - rounded) > Decimal("1e-9"):
+        report.add(ref, f"金额 {value!r} 超过{MAX_DECIMALS}位小数，已四舍五入为 {_plain(rounded)}", "guess")
+    if "%" in number_format:
+        report.add(ref, "金额单元格是百分比格式，已按数值本身（万元）读取", "guess")
+    decimals = layout.format_decimals(number_format)
+    if decimals is not None and decimals <= MAX_DECIMALS:
+        step = Decimal(1).scaleb(-decimals)
+        if rounded.quantize(step) == rounded:
+            # The decimals shown are the decimals entered (our export writes 25.0 as 25 with "0.0").
+            return rounded.quantize(step)
+    return _plain(rounded)
+
+
+def _amount_from_text(text: str, ref: str, report: XlsxImportReport) -> Decimal | None:
+    folded = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    if not folded:
+        return None
+    if folded in _EMPTY_AMOUNTS:
+        report.add(ref, f"金额“{text}”按空白读取", "guess")
+        return None
+    number = folded
+    if number.endswith("万元"):
+        number = number[:-2]
+    elif number.endswith("万"):
+        number = number[:-1]
+    elif number.endswith("元"):
+        report.add(ref, f"金额“{text}”的单位是元，本表以万元为单位；请换算成万元后填写。此金额未读取")
+        return None
+    number = number.replace(",", "")
+    if not _NUMBER.fullmatch(number):
+        report.add(ref, f"无法识别的金额“{text}”，已留空；请填写以万元为单位的数字")
+        return None
+    try:
+        amount = Decimal(number)
+    except InvalidOperation:
+        report.add(ref, f"无法识别的金额“{text}”，已留空")
+        return None
+    exponent = amount.as_tuple().exponent
+    if isinstance(exponent, int) and -exponent > MAX_DECIMALS:
+        amount = amount.quantize(Decimal(1).scaleb(-MAX_DECIMALS))
+        report.add(ref, f"金额“{text}”超过{MAX_DECIMALS}位小数，已四舍五入为 {amount}", "guess")
+    elif number != text:
+        report.add(ref, f"金额以文字“{text}”填写，已按 {amount} 万元读取", "guess")
+    return amount
+
+
+# -- metadata of our own export -------------------------------------------------------------------
+
+
+@dataclass
+class _Meta:
+    data: dict[str, Any]
+    departments: dict[str, dict[str, Any]]  # sheet → {"code", "name"}
+    order: list[str]  # sheets in the booklet's department order
+    tables: dict[tuple[str, int], dict[str, Any]]
+
+
+def _read_meta(text: str | None, report: XlsxImportReport) -> _Meta | None:
+    if not text:
+        return None
+    try:
+        data = json.loads(text)
+        if not isinstance(data, dict) or data.get("format") != layout.META_FORMAT:
+            raise ValueError("format")
+        if int(data.get("version", 0)) > layout.META_VERSION:
+            raise ValueError("version")
+        departments = {str(d["sheet"]): d for d in data["departments"]}
+        order = [str(d["sheet"]) for d in data["departments"]]
+        tables = {(str(t["sheet"]), int(t["index"])): t for t in data["tables"]}
+    except (ValueError, KeyError, TypeError):
+        report.add(
+            layout.META_SHEET, "隐藏的编辑器数据无法读取，已按普通工作簿导入（单位编码等需核对）", "guess"
+        )
+        return None
+    return _Meta(data, departments, order, tables)
+
+
+def _meta_project_id(meta: _Meta, sheet: str, index: int, name: str, used: set[str]) -> str | None:
+    entry = meta.tables.get((sheet, index))
+    if entry is None or entry.get("name") != name:
+        entry = next(
+            (
+                t
+                for (s, _), t in meta.tables.items()
+                if s == sheet and t.get("name") == name and t["id"] not in used
+            ),
+            None,
+        )
+    if entry is None:
+        return None
+    pid = str(entry["id"])
+    return pid if pid not in used else None
+
+
+def _restore_hidden(meta: _Meta, sheet: str, index: int, project: Project) -> None:
+    entry = meta.tables.get((sheet, index))
+    if entry is None or entry.get("name") != project.name:
+        return
+    indicators = project.indicators
+    if entry.get("review") is not None:
+        with contextlib.suppress(ValidationError):
+            project.review = ProjectReview.model_validate(entry["review"])
+    for hidden in entry.get("rows", []):
+        try:
+            i = int(hidden["i"])
+            if i >= len(indicators):
+                continue
+            indicator = indicators[i]
+            if indicator.name != hidden["name"] or indicator.value != hidden["value"]:
+                continue  # the row was edited or moved: what is visible wins
+            if hidden.get("target") is not None:
+                indicator.target = Target.model_validate(hidden["target"])
+            extra = hidden.get("extra") or {}
+            indicator.extra = {**{str(k): str(v) for k, v in extra.items()}, **indicator.extra}
+        except (KeyError, TypeError, ValueError, ValidationError):
+            continue
+
+
+# -- the whole workbook ---------------------------------------------------------------------------
+
+
+def import_xlsx(
+    path: str | os.PathLike[str], *, fiscal_year: int | None = None, template_id: str = "xiqu-2026"
+) -> tuple[Booklet, XlsxImportReport]:
+    """Read a workbook in the official layout into a booklet, with a report of every doubtful cell.
+
+    Our own export (recognised by its hidden metadata sheet) comes back exactly, with its template,
+    codes, project ids and front matter. Other workbooks: the fiscal year is `fiscal_year` or read
+    from the funding labels; unit codes come from sheet names starting with six digits, or are
+    assigned 000001… in order (reported). Raises `FileFormatError` for a file that is not a readable,
+    reasonably sized .xlsx or holds no table at all.
+    """
+    source = Path(path)
+    report = XlsxImportReport(str(source))
+    scan = guard.scan_workbook(source)
+    sheets, meta_text = _read_sheets(source, scan, report)
+    meta = _read_meta(meta_text, report)
+    report.own_export = meta is not None
+    template = _template(meta, template_id, source)
+    labels = _Labels(template)
+
+    parsed: list[tuple[_Sheet, list[_Table]]] = []
+    for sheet in sheets:
+        own = meta is not None and sheet.title in meta.departments
+        tables = _SheetParser(sheet, labels, report, own=own).parse()
+        if tables:
+            parsed.append((sheet, tables))
+        elif sheet.values:
+            report.add(f"{sheet.title}!A1", "工作表中没有找到绩效目标表，已跳过", "guess")
+    if not parsed:
+        first = sheets[0].title if sheets else None
+        raise FileFormatError(source, "没有找到任何绩效目标表（以“项目名称”开头的表格）。", place=first)
+
+    year = _fiscal_year(fiscal_year, meta, parsed, report)
+    departments = _departments(parsed, meta, report)
+    data = meta.data if meta else {}
+    try:
+        booklet = Booklet(
+            fiscal_year=year,
+            template_id=template.id,
+            title=str(data.get("title", "")),
+            compiler=str(data.get("compiler", "")),
+            date=str(data.get("date", "")),
+            preface_title=str(data.get("preface_title", "")),
+            preface=[PrefaceSection.model_validate(s) for s in data.get("preface", [])],
+            departments=departments,
+        )
+    except ValidationError as exc:
+        raise FileFormatError(source, f"工作簿内容不完整：{exc.errors()[0]['msg']}") from exc
+    report.sheets = len(parsed)
+    report.tables = sum(len(t) for _, t in parsed)
+    return booklet, report
+
+
+def _template(meta: _Meta | None, template_id: str, source: Path) -> FormTemplate:
+    if meta is not None:
+        try:
+            return load_template(str(meta.data.get("template_id", template_id)))
+        except TemplateError:
+            pass
+    try:
+        return load_template(template_id)
+    except TemplateError as exc:
+        raise FileFormatError(source, str(exc)) from exc
+
+
+def _fiscal_year(
+    given: int | None, meta: _Meta | None, parsed: list[tuple[_Sheet, list[_Table]]], report: XlsxImportReport
+) -> int:
+    evidence = [y for _, tables in parsed for t in tables for y in t.years if 1990 <= y[0] <= 2200]
+    if given is not None:
+        year = given
+    elif meta is not None and isinstance(meta.data.get("fiscal_year"), int):
+        year = int(meta.data["fiscal_year"])
+    elif evidence:
+        year = Counter(y for y, _, _ in evidence).most_common(1)[0][0]
+    else:
+        year = dt.date.today().year
+        report.add(parsed[0][1][0].ref, f"资金来源标签中没有年度，预算年度按 {year} 年处理；请核对", "guess")
+    for implied, ref, label in evidence:
+        if implied != year:
+            report.add(
+                ref, f"“{label}”所属的预算年度是 {implied} 年，与本表册的 {year} 年不一致；请核对", "guess"
+            )
+    return year
+
+
+def _departments(
+    parsed: list[tuple[_Sheet, list[_Table]]],
+    meta: _Meta | None,
+    report: XlsxImportReport,
+) -> list[Department]:
+    by_code: dict[str, Department] = {}
+    rank: dict[str, tuple[int, int]] = {}
+    used_ids: set[str] = set()
+    pending: list[tuple[int, _Sheet, list[Project]]] = []
+    for position, (sheet, tables) in enumerate(parsed):
+        projects = [_project(sheet, i, t, meta, used_ids, report) for i, t in enumerate(tables)]
+        entry = meta.departments.get(sheet.title) if meta else None
+        if meta is not None and entry is not None:
+            code, name = str(entry["code"]), str(entry.get("name", ""))
+            order = (0, meta.order.index(sheet.title))
+        else:
+            match = _SHEET_CODE.fullmatch(sheet.title)
+            if match is None:
+                pending.append((position, sheet, projects))
+                continue
+            code = match.group(1)
+            name = projects[0].unit_name or match.group(2).strip()
+            order = (1, position)
+        _add(by_code, rank, code, name, order, projects)
+    serial = 0
+    for position, sheet, projects in pending:
+        serial += 1
+        while f"{serial:06d}" in by_code:
+            serial += 1
+        code = f"{serial:06d}"
+        report.add(
+            f"{sheet.title}!A1",
+            f"工作表名“{sheet.title}”不以6位单位编码开头，已分配编码 {code}；请在编辑器中改为正确的单位编码",
+            "guess",
+        )
+        _add(by_code, rank, code, projects[0].unit_name or sheet.title, (1, position), projects)
+    return [by_code[c] for c in sorted(by_code, key=lambda c: rank[c])]
+
+
+def _add(
+    by_code: dict[str, Department],
+    rank: dict[str, tuple[int, int]],
+    code: str,
+    name: str,
+    order: tuple[int, int],
+    projects: list[Project],
+) -> None:
+    department = by_code.get(code)
+    if department is None:
+        by_code[code] = Department(code=code, name=name, projects=projects)
+        rank[code] = order
+    else:
+        department.projects.extend(projects)
+
+
+def _project(
+    sheet: _Sheet, index: int, table: _Table, meta: _Meta | None, used: set[str], report: XlsxImportReport
+) -> Project:
+    if table.name is None:
+        report.add(table.ref, "表格缺少“项目名称”行，项目名称留空")
+    if table.header is None:
+        report.add(table.ref, "表格缺少指标表头（一级指标、二级指标、三级指标、指标值），未读取到指标")
+    name = table.name or ""
+    pid = _meta_project_id(meta, sheet.title, index, name, used) if meta else None
+    pid = pid or _fresh_id(used)
+    used.add(pid)
+    funding = Funding(**{f: table.funding.get(f) for f in FUNDING_FIELDS})
+    project = Project(
+        id=pid, name=name, unit_name=table.unit_name or "", funding=funding, indicators=table.indicators
+    )
+    if meta is not None:
+        _restore_hidden(meta, sheet.title, index, project)
+    return project
+
+
+def _fresh_id(used: set[str]) -> str:
+    pid = new_id()
+    while pid in used:
+        pid = new_id()
+    return pid
+
+
+def iter_issue_lines(report: XlsxImportReport) -> Iterator[str]:
+    """The report as lines for a console or a dialog, errors first."""
+    for issue in sorted(report.issues, key=lambda i: i.kind != "error"):
+        yield ("错误  " if issue.kind == "error" else "提示  ") + str(issue)
