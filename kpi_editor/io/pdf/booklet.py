@@ -17,6 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
@@ -88,6 +89,10 @@ class PdfResult:
 
 
 Progress = Callable[[int, int], bool]
+
+# Read once at import (setting it is the only way to read it, and it is process-wide).
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
 
 # Prepared tables by content: re-exporting after one project changed lays out only that one.
 _CACHE: dict[tuple[Any, ...], PreparedTable] = {}
@@ -296,9 +301,15 @@ def export_pdf(
     left behind and PdfExportError (or ExportCancelled) says why.
     """
     with _LOCK:
-        return _export(
-            booklet, Path(path), template, departments, project_ids, options or PdfOptions(), progress
-        )
+        # ASCII85 stream encoding (ReportLab's default) is slow in pure Python and makes the file
+        # a quarter larger; plain binary streams are what every reader expects.
+        saved, rl_config.useA85 = rl_config.useA85, 0
+        try:
+            return _export(
+                booklet, Path(path), template, departments, project_ids, options or PdfOptions(), progress
+            )
+        finally:
+            rl_config.useA85 = saved
 
 
 def _export(
@@ -465,6 +476,7 @@ def _export(
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".pdf.part", dir=target.parent)
     os.close(fd)
     tmp = Path(tmp_name)
+    os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes it private; the PDF is an ordinary file
     try:
         doc.filename = tmp_name
         doc.build(story)

@@ -59,6 +59,8 @@ class FontSet:
     def missing(self, text: str, primary: FontFace | None = None) -> str:
         """Characters of `text` that neither the primary face nor any fallback can draw."""
         first = primary or self.body
+        if not (set(map(ord, text)) - first.glyphs - _NO_GLYPH_NEEDED):
+            return ""
         faces = (first, *(f for f in (self.body, self.title, *self.fallbacks) if f is not first))
         out: list[str] = []
         for ch in dict.fromkeys(text):
@@ -72,9 +74,9 @@ class FontSet:
         """Paragraph markup for `text`: escaped, newlines as breaks, and runs the primary face
         lacks switched to the first fallback face that has them."""
         first = primary or self.body
-        others = [f for f in (self.body, self.title, *self.fallbacks) if f is not first]
-        if all(ord(c) in first.glyphs or ord(c) in _NO_GLYPH_NEEDED for c in text):
+        if not (set(map(ord, text)) - first.glyphs - _NO_GLYPH_NEEDED):
             return escape(text).replace("\n", "<br/>")
+        others = [f for f in (self.body, self.title, *self.fallbacks) if f is not first]
         parts: list[str] = []
         run_face: FontFace | None = None
         run: list[str] = []
