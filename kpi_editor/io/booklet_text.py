@@ -618,24 +618,6 @@ def _read_front(lines: list[str], end: int, report: ImportReport) -> _Front:
 
 # -- tables → departments ----------------------------------------------------------------------
 
-# Ways the printed unit name differs from the 目录 name without naming another unit.
-_NAME_REWRITES = (
-    ("中国共产党", "中共"),
-    ("攀枝花市", ""),
-    ("攀枝花", ""),
-    ("委员会", "委"),
-    ("区区委", "区委"),
-    ("西区", "区"),
-)
-_PARENTHETICAL = re.compile(r"[（(][^）)]*([）)]|$)")
-
-
-def _normalise_unit(name: str) -> str:
-    name = _PARENTHETICAL.sub("", _squash(name))
-    for old, new in _NAME_REWRITES:
-        name = name.replace(old, new)
-    return name
-
 
 def _bigrams(text: str) -> frozenset[str]:
     return frozenset(text[i : i + 2] for i in range(len(text) - 1))
@@ -653,17 +635,47 @@ _EXACT, _NORMALISED, _FUZZY_MIN = 3.0, 2.0, 0.5
 _SKIP_PENALTY = 1.0  # per 目录 entry left without a table
 
 
-def _match_score(printed: str, toc_name: str) -> float:
-    if _squash(printed) == _squash(toc_name):
-        return _EXACT
-    a, b = _normalise_unit(printed), _normalise_unit(toc_name)
-    if a == b:
-        return _NORMALISED
-    similarity = _similarity(a, b)
-    return similarity if similarity >= _FUZZY_MIN else 0.0
+_PARENTHETICAL = re.compile(r"[（(][^）)]*([）)]|$)")
+_JURISDICTION = re.compile(r"^(.+?)\d{4}年")
 
 
-def _align(tables: list[_Table], toc: list[_TocEntry]) -> list[tuple[int, float]]:
+class _UnitNames:
+    """Tells whether a unit name printed on a table names a 目录 entry.
+
+    Tables often print a shorter or older name: without the city (西区… for 攀枝花市西区…),
+    中共 for 中国共产党, 区委 for 区委员会, without a parenthetical second name. The city and
+    district come from the cover title (攀枝花市西区2026年…).
+    """
+
+    def __init__(self, title: str) -> None:
+        rewrites = [("中国共产党", "中共"), ("委员会", "委")]
+        match = _JURISDICTION.match(_squash(title))
+        if match:
+            city, _, district = match.group(1).rpartition("市")
+            if city:
+                rewrites[1:1] = [(f"{city}市", ""), (city, "")]
+            if district:
+                # 西区区委 → 西区委 → 区委: the district's own name is often left out.
+                rewrites += [(f"{district}{district[-1]}委", f"{district}委"), (district, district[-1])]
+        self.rewrites = tuple(rewrites)
+
+    def normalise(self, name: str) -> str:
+        name = _PARENTHETICAL.sub("", _squash(name))
+        for old, new in self.rewrites:
+            name = name.replace(old, new)
+        return name
+
+    def score(self, printed: str, toc_name: str) -> float:
+        if _squash(printed) == _squash(toc_name):
+            return _EXACT
+        a, b = self.normalise(printed), self.normalise(toc_name)
+        if a == b:
+            return _NORMALISED
+        similarity = _similarity(a, b)
+        return similarity if similarity >= _FUZZY_MIN else 0.0
+
+
+def _align(tables: list[_Table], toc: list[_TocEntry], names: _UnitNames) -> list[tuple[int, float]]:
     """Assign each table a 目录 entry, in order (monotone), maximising name agreement.
 
     Tables follow the 目录, so a table belongs to the same entry as the one before it or to a
@@ -674,7 +686,7 @@ def _align(tables: list[_Table], toc: list[_TocEntry]) -> list[tuple[int, float]
     def score(t: int, d: int) -> float:
         key = (tables[t].unit_name, d)
         if key not in scores:
-            scores[key] = _match_score(tables[t].unit_name, toc[d].name)
+            scores[key] = names.score(tables[t].unit_name, toc[d].name)
         return scores[key]
 
     entries = len(toc)
@@ -690,9 +702,10 @@ def _align(tables: list[_Table], toc: list[_TocEntry]) -> list[tuple[int, float]
                 new[d], pointers[d] = best_earlier + score(t, d), earlier_at
             else:
                 new[d], pointers[d] = stay + score(t, d), d
+            # For entry d + 1: the earlier candidates skip one more entry, entry d skips none.
+            best_earlier -= _SKIP_PENALTY
             if best[d] > best_earlier:
                 best_earlier, earlier_at = best[d], d
-            best_earlier -= _SKIP_PENALTY
         best = new
         back.append(pointers)
     finals = [best[d] - (entries - 1 - d) * _SKIP_PENALTY for d in range(entries)]
@@ -721,8 +734,9 @@ def _departments(
             groups[-1][1].append(table)
         return groups
 
+    names = _UnitNames(front.title)
     groups = [(Department(code=entry.code, name=entry.name), []) for entry in front.toc]
-    for table, (d, score) in zip(tables, _align(tables, front.toc), strict=True):
+    for table, (d, score) in zip(tables, _align(tables, front.toc, names), strict=True):
         groups[d][1].append(table)
         if score < _NORMALISED:
             entry = front.toc[d]
@@ -738,7 +752,7 @@ def _departments(
         printed = {table.unit_name for table in own}
         if entry.truncated and len(printed) == 1:
             full = printed.pop()
-            if full != entry.name and _normalise_unit(full) == _normalise_unit(entry.name):
+            if full != entry.name and names.normalise(full) == names.normalise(entry.name):
                 report.add(
                     entry.line,
                     GUESSED,

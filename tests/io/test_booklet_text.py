@@ -466,3 +466,16 @@ def test_missing_file_raises_file_format_error(tmp_path: Path) -> None:
     with pytest.raises(FileFormatError) as caught:
         import_booklet_text(tmp_path / "没有.txt")
     assert "没有.txt" in str(caught.value)
+
+
+def test_table_of_contents_entry_without_tables_is_kept_and_noted() -> None:
+    toc = "201001\t某区甲局.....\t1\n201005\t某区丙站.....\t2\n201002\t某区乙中心.....\t2\n"
+    text = small_booklet_text().replace(TOC, toc)
+    booklet, report = parse_booklet_text(text, "缺表.txt")
+    assert [(d.code, len(d.projects)) for d in booklet.departments] == [
+        ("201001", 1),
+        ("201005", 0),
+        ("201002", 1),
+    ]
+    empty_line = text.split("\n").index("201005\t某区丙站.....\t2") + 1
+    assert [i.kind for i in report.issues if i.line == empty_line] == [NOTED]
