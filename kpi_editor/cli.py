@@ -116,6 +116,97 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if has_errors else EXIT_OK
 
 
+def cmd_merge(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from kpi_editor.domain.merge import MergeError, merge_booklets
+    from kpi_editor.io.projectfile import save_booklet
+
+    output = Path(args.output)
+    # An existing output is the booklet being compiled: new submissions go into it.
+    base = _load(args.output) if output.exists() else None
+    submissions = [(path, _load(path)) for path in args.files]
+    try:
+        result = merge_booklets(base, submissions, replace=args.replace, base_source=args.output)
+    except MergeError as exc:
+        raise CliError(str(exc)) from None
+    for conflict in result.conflicts:
+        action = "已替换" if args.replace else "未替换"
+        print(
+            f"冲突（{action}）：单位 {conflict.code} {conflict.name} 已在 {conflict.existing_source} 中，"
+            f"{conflict.new_source} 又提交了一份：{conflict.summary}",
+            file=sys.stderr,
+        )
+        for change in conflict.changes[:20]:
+            print(f"    {change.describe()}", file=sys.stderr)
+        if len(conflict.changes) > 20:
+            print(f"    ……另有 {len(conflict.changes) - 20} 处不同", file=sys.stderr)
+    if result.blocked:
+        print("有冲突，未写入任何文件。确认要用新提交替换时，请加 --replace 重新运行。", file=sys.stderr)
+        return EXIT_FINDINGS
+    save_booklet(result.booklet, output)
+    for entry in result.departments:
+        replaced = f"，替换了 {entry.replaced} 中的版本" if entry.replaced else ""
+        what = f"{entry.projects}个项目，合计 {entry.total} 万元{replaced}"
+        print(f"{entry.code} {entry.name} ← {entry.source}（{what}）")
+    for source, old_id, new_id in result.renamed_ids:
+        print(f"{source}：项目编号 {old_id} 与已有项目重复，已改为 {new_id}", file=sys.stderr)
+    booklet = result.booklet
+    print(
+        f"已合并 {len(booklet.departments)} 个单位、{booklet.project_count} 个项目，"
+        f"合计 {booklet.total()} 万元 → {output}",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    from kpi_editor.domain.diff import diff_booklets
+
+    changes = diff_booklets(_load(args.old), _load(args.new))
+    if args.json:
+        _print_json([c.as_json() for c in changes])
+    else:
+        for change in changes:
+            print(change.describe())
+        print(f"共 {len(changes)} 处不同。" if changes else "内容相同。", file=sys.stderr)
+    # Like diff(1): 1 when the versions differ, so scripts can test for "unchanged".
+    return EXIT_FINDINGS if changes else EXIT_OK
+
+
+def cmd_fingerprint(args: argparse.Namespace) -> int:
+    from kpi_editor.domain.fingerprint import booklet_fingerprint, project_fingerprint
+
+    booklet = _load(args.file)
+    if args.projects:
+        for department, project in booklet.projects():
+            print(f"{project_fingerprint(project, department)}\t{department.code}\t{project.name}")
+    else:
+        print(booklet_fingerprint(booklet))
+    return EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from kpi_editor.io.pdf.fonts import FontError
+    from kpi_editor.io.report import write_review_report
+
+    booklet = _load(args.file)
+    output, fmt = (args.xlsx, "xlsx") if args.xlsx else (args.pdf, "pdf")
+    try:
+        report = write_review_report(booklet, output, fmt)
+    except FontError as exc:
+        raise CliError(f"无法生成 PDF：{exc}") from None
+    errors = sum(d.count("错误") for d in report.departments)
+    warnings = sum(d.count("警告") for d in report.departments)
+    comments = sum(d.open_comments for d in report.departments)
+    print(
+        f"已写入审核报告 → {output}（{len(report.departments)} 个单位、{booklet.project_count} 个项目；"
+        f"未解决意见 {comments} 条，错误 {errors} 个，警告 {warnings} 个）",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
 # -- parser ---------------------------------------------------------------------------------------
 
 Command = Callable[[argparse.Namespace], int]
@@ -147,6 +238,33 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     p.add_argument("--json", action="store_true", help="以 JSON 列表输出全部发现")
     p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser(
+        "merge",
+        help="把各单位提交的项目文件合并为汇编本；单位已存在时报告冲突并退出码为 1，除非加 --replace",
+    )
+    p.add_argument("files", nargs="+", help="各单位提交的 .kpi.json 项目文件")
+    p.add_argument("-o", "--output", required=True, help="汇编本 .kpi.json；已存在时在其基础上合并")
+    p.add_argument("--replace", action="store_true", help="用新提交替换已有的同一单位")
+    p.set_defaults(func=cmd_merge)
+
+    p = sub.add_parser("diff", help="比较两个版本的内容；有不同时退出码为 1")
+    p.add_argument("old", help="旧版本 .kpi.json")
+    p.add_argument("new", help="新版本 .kpi.json")
+    p.add_argument("--json", action="store_true", help="以 JSON 列表输出每处不同")
+    p.set_defaults(func=cmd_diff)
+
+    p = sub.add_parser("fingerprint", help="打印内容指纹（与打印页脚上的指纹对照）")
+    p.add_argument("file")
+    p.add_argument("--projects", action="store_true", help="每个项目一行：指纹、单位编码、项目名称")
+    p.set_defaults(func=cmd_fingerprint)
+
+    p = sub.add_parser("report", help="生成审核报告：每个项目的审核状态、审核意见和校验问题")
+    p.add_argument("file")
+    target = p.add_mutually_exclusive_group(required=True)
+    target.add_argument("--xlsx", metavar="OUT", help="写成 Excel 工作簿")
+    target.add_argument("--pdf", metavar="OUT", help="写成 PDF")
+    p.set_defaults(func=cmd_report)
 
     return parser
 
