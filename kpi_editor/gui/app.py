@@ -60,6 +60,11 @@ def create_application(argv: Sequence[str], settings: Settings) -> QApplication:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv if argv is None else argv)
+    if "--self-test" in args[1:]:
+        # Before any QApplication exists: the self-test opens no window (kpi_editor/selftest.py).
+        from kpi_editor.selftest import main as self_test
+
+        return self_test(args[1:])
     parser = argparse.ArgumentParser(
         prog="kpi-editor", description="部门（单位）预算项目支出绩效目标表编辑器"
     )
