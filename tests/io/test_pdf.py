@@ -140,15 +140,18 @@ def check_booklet_pdf(booklet: Booklet, pdf: Path, result: pdf_booklet.PdfResult
     assert sorted(toc) == sorted(d.code for d in booklet.departments)
     by_number = {footer_number(p): i for i, p in enumerate(pages)}
     starts = {s.code: s for s in result.departments}
-    for dept in booklet.departments:
+    title = squash(load_template(booklet.template_id).labels.title)
+    tables_before = 0
+    for dept in sorted(booklet.departments, key=lambda d: d.code):
         assert starts[dept.code].page == toc[dept.code]
         index = by_number[str(toc[dept.code])]
         assert index + 1 == starts[dept.code].pdf_page
         first = squash(pages[index])
-        assert squash(dept.projects[0].name) in first
-        assert first.index("部门（单位）预算项目支出绩效目标表") < first.index(squash(dept.projects[0].name))
-        if index > 0 and footer_number(pages[index - 1]) is not None:
-            assert squash(dept.projects[0].name) not in squash(pages[index - 1])
+        # The page opens this department's first table, and exactly the tables of the
+        # departments before it come earlier.
+        assert first.index(title) < first.index(squash(dept.projects[0].name))
+        assert sum(squash(p).count(title) for p in pages[:index]) == tables_before
+        tables_before += len(dept.projects)
 
     fonts = embedded_fonts(pdf)
     assert fonts
@@ -377,3 +380,43 @@ def test_re_export_lays_out_only_changed_projects(tmp_path, monkeypatch):
 def test_poppler_tools_present():
     # The text checks above rely on poppler; fail loudly rather than skip if it is missing.
     assert shutil.which("pdftotext") and shutil.which("pdffonts")
+
+
+# -- the real corpus -----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def corpus_pdf(corpus_path, tmp_path_factory):
+    from kpi_editor.io.booklet_text import import_booklet_text
+
+    booklet, _ = import_booklet_text(corpus_path)
+    path = tmp_path_factory.mktemp("corpus") / "xiqu-2026.pdf"
+    return booklet, path, export_pdf(booklet, path)
+
+
+def test_corpus_booklet_prints_every_name_and_value_in_order_with_a_true_toc(corpus_pdf):
+    booklet, path, result = corpus_pdf
+    assert result.projects == 327 and len(result.departments) == 72
+    check_booklet_pdf(booklet, path, result)
+    # About the official booklet's 354 table pages (327 tables + 27 continuation pages).
+    table_pages = result.pages - result.departments[0].pdf_page + 1
+    assert 327 + 10 <= table_pages <= 327 + 60
+
+
+def test_corpus_missing_characters_are_all_reported(corpus_pdf, tmp_path):
+    booklet, _, result = corpus_pdf
+    fonts = resolve_fonts()
+    expected = {
+        ch
+        for _, project in booklet.projects()
+        for indicator in project.indicators
+        for ch in fonts.missing(indicator.name + indicator.value)
+    }
+    assert {ch for m in result.missing for ch in m.chars} >= expected
+    # And a character no font has is named with its project and cell.
+    _, project = next(booklet.projects())
+    project.indicators[0].name += "𠀀"
+    again = export_pdf(booklet, tmp_path / "again.pdf", project_ids=[project.id])
+    assert [(m.project_id, m.cell, m.chars) for m in again.missing] == [
+        (project.id, "第1条指标的三级指标", "𠀀")
+    ]
