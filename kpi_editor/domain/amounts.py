@@ -320,6 +320,7 @@ def parse_money_amounts(text: str, bare_unit: BareUnit | None = None) -> list[Mo
 _BARE_RE = re.compile(r"^\s*(?P<cmp>≤|≥|<|>|=|约|预计)?\s*" + _NUMBER + r"\s*$")
 
 
+@lru_cache(maxsize=16384)
 def parse_bare_number(text: str) -> tuple[Comparator | None, Decimal] | None:
     """A cell holding only a number, with an optional comparator (``81000``, ``≥3``)."""
     plain, _ = normalise(text)
@@ -548,4 +549,4 @@ def is_measurable(text: str, vague_words: Iterable[str] = ()) -> bool:
     in Chinese numerals (两次, 零事故, 全覆盖), or a plain 是/否. Not measurable: 效果显著, 优良,
     有效提升, and a year followed only by vague words (2026年持续提升).
     """
-    return _measurable(text, tuple(vague_words))
+    return _measurable(text, vague_words if isinstance(vague_words, tuple) else tuple(vague_words))

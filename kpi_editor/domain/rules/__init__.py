@@ -192,6 +192,9 @@ class TemplateIndex:
     funding_labels: dict[str, str]  # field → label as printed for this year, without 其中：
     vague_words: tuple[str, ...]
     satisfaction_min: Decimal
+    # Raw label → canonical label (or None), filled as labels are met.
+    level1_memo: dict[str, str | None] = field(default_factory=dict)
+    level2_memo: dict[str, str | None] = field(default_factory=dict)
 
 
 @cache
@@ -226,18 +229,24 @@ def template_index(template: FormTemplate, fiscal_year: int) -> TemplateIndex:
 # -- contexts the rules report through -------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
 class Row:
     """An indicator row with its labels resolved against the template."""
 
-    index: int
-    indicator: Indicator
-    level1: str | None  # canonical 一级, or None when the label is empty or unknown
-    level2: str | None  # canonical 二级, or None
-    kind: Kind | None
+    # A plain slotted class: thousands are built per booklet run and a frozen dataclass is slower.
+    __slots__ = ("index", "indicator", "kind", "level1", "level2")
+
+    def __init__(
+        self, index: int, indicator: Indicator, level1: str | None, level2: str | None, kind: Kind | None
+    ) -> None:
+        self.index = index  # position in project.indicators
+        self.indicator = indicator
+        self.level1 = level1  # canonical 一级, or None when the label is empty or unknown
+        self.level2 = level2  # canonical 二级, or None
+        self.kind = kind
 
 
 def _resolve(label: str, exact: dict[str, str] | tuple[str, ...], loose_map: dict[str, str]) -> str | None:
+    label = label.strip()
     if label in exact:
         return label
     return loose_map.get(loose(label))
@@ -251,13 +260,30 @@ class ProjectContext:
     department_code: str | None
     findings: list[Finding] = field(default_factory=list)
     rows: list[Row] = field(default_factory=list)
+    # Every label is exactly a template label under its own 一级: the label checks have nothing to say.
+    labels_clean: bool = True
 
     def __post_init__(self) -> None:
         index = self.index
+        level1_memo, level2_memo = index.level1_memo, index.level2_memo
+        parent, kinds = index.parent, index.kind
+        clean = True
+        rows = self.rows
         for i, indicator in enumerate(self.project.indicators):
-            level1 = _resolve(indicator.level1.strip(), index.level1_names, index.loose_level1)
-            level2 = _resolve(indicator.level2.strip(), index.parent, index.loose_level2)
-            self.rows.append(Row(i, indicator, level1, level2, index.kind.get(level2) if level2 else None))
+            raw1, raw2 = indicator.level1, indicator.level2
+            # Labels repeat on every row, so each distinct spelling is resolved once per template.
+            try:
+                level1 = level1_memo[raw1]
+            except KeyError:
+                level1 = level1_memo[raw1] = _resolve(raw1, index.level1_names, index.loose_level1)
+            try:
+                level2 = level2_memo[raw2]
+            except KeyError:
+                level2 = level2_memo[raw2] = _resolve(raw2, index.parent, index.loose_level2)
+            if clean and (level1 != raw1 or level2 != raw2 or level2 is None or parent[level2] != level1):
+                clean = False
+            rows.append(Row(i, indicator, level1, level2, kinds.get(level2) if level2 else None))
+        self.labels_clean = clean
 
     @property
     def fiscal_year(self) -> int:

@@ -163,6 +163,7 @@ def _check_order(ctx: ProjectContext) -> None:
 
 
 def check(ctx: ProjectContext) -> None:
-    _check_labels(ctx)
+    if not ctx.labels_clean:
+        _check_labels(ctx)
     _check_required(ctx)
     _check_order(ctx)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kpi_editor.domain.rules import ProjectContext, quote, row_label
+from kpi_editor.domain.rules import ProjectContext, Row, quote, row_label
 
 _MARKUP_RE = re.compile(r"\$|\\[A-Za-z]+")
 _CJK = r"[\u4e00-\u9fff]"
@@ -22,33 +22,43 @@ def check(ctx: ProjectContext) -> None:
             f"项目名称有{len(project.name)}个字，超过表样限制的{limits.project_name_max}个字，请精简。",
             field="name",
         )
+    name_max, value_max = limits.name_max, limits.value_max
     for row in ctx.rows:
         indicator = row.indicator
-        where = row_label(row.index)
-        cells = (
-            ("name", "三级指标", indicator.name, limits.name_max),
-            ("value", "指标值", indicator.value, limits.value_max),
-        )
-        for field, what, text, limit in cells:
-            if len(text) > limit:
-                ctx.report(
-                    "text.too_long",
-                    f"{where}的{what}有{len(text)}个字，超过表样限制的{limit}个字，请精简或拆成几行。",
-                    indicator=row.index,
-                    field=field,
-                )
-            if _MARKUP_RE.search(text):
-                ctx.report(
-                    "text.markup",
-                    f"{where}的{what}{quote(text)}含有排版代码（$、\\text、\\times 等），"
-                    f"打印时会原样出现，请改为普通文字，如“200件×30元/件=6000元”。",
-                    indicator=row.index,
-                    field=field,
-                )
-            elif _STRAY_SPACE_RE.search(text):
-                ctx.report(
-                    "text.stray_space",
-                    f"{where}的{what}{quote(text)}在汉字之间有空格，请删除多余的空格。",
-                    indicator=row.index,
-                    field=field,
-                )
+        name, value = indicator.name, indicator.value
+        # Most cells are short, plain and spaced correctly: test cheaply before building messages.
+        if len(name) > name_max or len(value) > value_max or _suspect(name) or _suspect(value):
+            _check_cells(ctx, row, name_max, value_max)
+
+
+def _suspect(text: str) -> bool:
+    return "$" in text or "\\" in text or " " in text or "\t" in text or "\u3000" in text
+
+
+def _check_cells(ctx: ProjectContext, row: Row, name_max: int, value_max: int) -> None:
+    indicator = row.indicator
+    where = row_label(row.index)
+    cells = (("name", "三级指标", indicator.name, name_max), ("value", "指标值", indicator.value, value_max))
+    for field, what, text, limit in cells:
+        if len(text) > limit:
+            ctx.report(
+                "text.too_long",
+                f"{where}的{what}有{len(text)}个字，超过表样限制的{limit}个字，请精简或拆成几行。",
+                indicator=row.index,
+                field=field,
+            )
+        if _MARKUP_RE.search(text):
+            ctx.report(
+                "text.markup",
+                f"{where}的{what}{quote(text)}含有排版代码（$、\\text、\\times 等），"
+                f"打印时会原样出现，请改为普通文字，如“200件×30元/件=6000元”。",
+                indicator=row.index,
+                field=field,
+            )
+        elif _STRAY_SPACE_RE.search(text):
+            ctx.report(
+                "text.stray_space",
+                f"{where}的{what}{quote(text)}在汉字之间有空格，请删除多余的空格。",
+                indicator=row.index,
+                field=field,
+            )
