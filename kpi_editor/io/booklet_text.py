@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from pathlib import Path
 
 from kpi_editor.domain.model import (
@@ -76,7 +77,7 @@ _SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
 
 
 def _squash(text: str) -> str:
-    return _SPACE.sub("", text)
+    return "".join(text.split())
 
 
 def _clip(text: str, limit: int = 24) -> str:
@@ -302,6 +303,8 @@ class _TableReader:
 
 
 def _is_indicator_header(cells: list[str]) -> bool:
+    if not any("指标" in cell for cell in cells[:3]):
+        return False
     squashed = [_squash(cell) for cell in cells]
     return "一级指标" in squashed and "二级指标" in squashed
 
@@ -619,6 +622,7 @@ def _read_front(lines: list[str], end: int, report: ImportReport) -> _Front:
 # -- tables → departments ----------------------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)
 def _bigrams(text: str) -> frozenset[str]:
     return frozenset(text[i : i + 2] for i in range(len(text) - 1))
 
@@ -658,12 +662,15 @@ class _UnitNames:
                 # 西区区委 → 西区委 → 区委: the district's own name is often left out.
                 rewrites += [(f"{district}{district[-1]}委", f"{district}委"), (district, district[-1])]
         self.rewrites = tuple(rewrites)
+        self._normalised: dict[str, str] = {}
 
     def normalise(self, name: str) -> str:
-        name = _PARENTHETICAL.sub("", _squash(name))
-        for old, new in self.rewrites:
-            name = name.replace(old, new)
-        return name
+        if name not in self._normalised:
+            text = _PARENTHETICAL.sub("", _squash(name))
+            for old, new in self.rewrites:
+                text = text.replace(old, new)
+            self._normalised[name] = text
+        return self._normalised[name]
 
     def score(self, printed: str, toc_name: str) -> float:
         if _squash(printed) == _squash(toc_name):
