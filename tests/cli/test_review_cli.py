@@ -162,9 +162,12 @@ def test_report_xlsx_and_pdf(
     rows = list(load_workbook(xlsx, read_only=True)["审核明细"].iter_rows(min_row=4, values_only=True))
     assert any(r[4] == "退回修改" and r[7] == "请把满意度指标量化为百分比" for r in rows)
 
+    # The PDF of the whole corpus is covered in tests/io/test_report.py; two units suffice here.
+    small = tmp_path / "two-units.kpi.json"
+    save_booklet(booklet.model_copy(update={"departments": booklet.departments[:2]}), small)
     pdf = tmp_path / "审核意见.pdf"
-    assert main(["report", str(source), "--pdf", str(pdf)]) == 0
-    assert pdf.read_bytes().startswith(b"%PDF")
+    assert main(["report", str(small), "--pdf", str(pdf)]) == 0
+    assert pdf.read_bytes().startswith(b"%PDF") and "2 个单位" in capsys.readouterr().err
 
 
 def test_report_needs_one_output_and_bad_files_exit_2(
