@@ -36,6 +36,7 @@ PREFACE: tuple[int, ...] = (-1,)
 BOOKLET_REVALIDATE_MS = 600
 
 ItemPath = tuple[int, ...]
+_CHILDREN = ("departments", "projects", "indicators")
 
 
 def _key(text: str) -> str:
@@ -55,8 +56,10 @@ class FileLock:
         return self._lock.tryLock(0)
 
     def owner_pid(self) -> int | None:
-        ok, pid, _host, _app = self._lock.getLockInfo()
-        return pid if ok else None
+        # PySide6 returns (pid, hostname, appname); pid is 0 when the file cannot be read.
+        info = self._lock.getLockInfo()
+        pid = info[0] if isinstance(info, tuple) and info else 0
+        return int(pid) or None
 
     def release(self) -> None:
         if self._lock.isLocked():
@@ -292,7 +295,7 @@ class Document(QObject):
             return self.booklet.preface[path[1]] if len(path) > 1 else self.booklet.preface
         node: Any = self.booklet
         for depth, row in enumerate(path):
-            node = (node.departments, node.projects, node.indicators)[depth][row]
+            node = getattr(node, _CHILDREN[depth])[row]
         return node
 
     def children(self, parent: ItemPath) -> list[Any]:

@@ -1,0 +1,129 @@
+"""GUI tests drive the real MainWindow offscreen, with user dirs redirected to tmp and scripted prompts."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+
+from kpi_editor.app.settings import Settings
+from kpi_editor.io.booklet_text import import_booklet_text
+from kpi_editor.io.projectfile import save_booklet
+from kpi_editor.paths import sample_path as bundled_sample
+
+
+class FakePrompts:
+    """Scripted answers for every question the window asks; records what it was asked."""
+
+    def __init__(self) -> None:
+        self.asked: list[tuple[str, Any]] = []
+        self.save_choice = "discard"
+        self.confirm_answer = True
+        self.recover_answer: bool | None = True
+        self.paths: list[Path] = []
+        self.scope = "booklet"
+        self.new_choice: tuple[str, int] | None = ("xiqu-2026", 2027)
+
+    def save_changes(self, name: str) -> str:
+        self.asked.append(("save_changes", name))
+        return self.save_choice
+
+    def error(self, title: str, text: str) -> None:
+        self.asked.append(("error", text))
+
+    def warning(self, title: str, text: str) -> None:
+        self.asked.append(("warning", text))
+
+    def info(self, title: str, text: str) -> None:
+        self.asked.append(("info", text))
+
+    def confirm(self, title: str, text: str) -> bool:
+        self.asked.append(("confirm", text))
+        return self.confirm_answer
+
+    def open_path(self, directory: str = "") -> Path | None:
+        return self.paths.pop(0) if self.paths else None
+
+    def save_path(self, suggested: str = "") -> Path | None:
+        return self.paths.pop(0) if self.paths else None
+
+    def export_path(self, suggested: str, file_filter: str) -> Path | None:
+        return self.paths.pop(0) if self.paths else None
+
+    def export_scope(self, department: str, project: str) -> str | None:
+        self.asked.append(("export_scope", project))
+        return self.scope
+
+    def new_booklet(self) -> tuple[str, int] | None:
+        return self.new_choice
+
+    def recover(self, info: Any) -> bool | None:
+        self.asked.append(("recover", info))
+        return self.recover_answer
+
+    def kinds(self) -> list[str]:
+        return [kind for kind, _ in self.asked]
+
+
+@pytest.fixture(autouse=True)
+def user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Never touch the real config/state dirs."""
+    monkeypatch.setenv("KPI_EDITOR_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("KPI_EDITOR_STATE_DIR", str(tmp_path / "state"))
+    return tmp_path
+
+
+@pytest.fixture(scope="session")
+def sample_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled sample; built from the corpus by the importer when the checkout lacks it."""
+    if bundled_sample().is_file():
+        return bundled_sample()
+    corpus = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "xiqu-2026-booklet.txt"
+    booklet, _report = import_booklet_text(corpus)
+    target = tmp_path_factory.mktemp("sample") / "xiqu-2026.kpi.json"
+    save_booklet(booklet, target)
+    return target
+
+
+@pytest.fixture
+def sample_file(sample_source: Path, tmp_path: Path) -> Path:
+    """A private copy: tests save over it."""
+    target = tmp_path / "xiqu-2026.kpi.json"
+    shutil.copyfile(sample_source, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def gui_app(qapp: Any) -> Any:
+    from kpi_editor.gui.app import install_font
+
+    install_font(qapp)
+    return qapp
+
+
+@pytest.fixture
+def prompts() -> FakePrompts:
+    return FakePrompts()
+
+
+@pytest.fixture
+def window(gui_app: Any, qtbot: Any, prompts: FakePrompts) -> Any:
+    from kpi_editor.gui.main_window import MainWindow
+
+    win = MainWindow(Settings(), prompts)  # type: ignore[arg-type]
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    prompts.save_choice = "discard"
+    win.close()
+
+
+@pytest.fixture
+def opened(window: Any, sample_file: Path) -> Any:
+    assert window.open_file(sample_file)
+    return window
