@@ -22,6 +22,8 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from kpi_editor.domain.model import (
     MAX_DECIMALS,
     Booklet,
@@ -835,16 +837,24 @@ def parse_booklet_text(text: str, source: str) -> tuple[Booklet, ImportReport]:
         department.projects = [_project(table, f"{prefix}-{n:02d}", report) for n, table in enumerate(own, 1)]
         departments.append(department)
 
-    booklet = Booklet(
-        fiscal_year=fiscal_year,
-        template_id=TEMPLATE_ID,
-        title=front.title,
-        compiler=front.compiler,
-        date=front.date,
-        preface_title=front.preface_title,
-        preface=front.preface,
-        departments=departments,
-    )
+    try:
+        booklet = Booklet(
+            fiscal_year=fiscal_year,
+            template_id=TEMPLATE_ID,
+            title=front.title,
+            compiler=front.compiler,
+            date=front.date,
+            preface_title=front.preface_title,
+            preface=front.preface,
+            departments=departments,
+        )
+    except ValidationError as exc:
+        # Everything else is checked while reading; this is the cover's year out of range.
+        problem = exc.errors()[0]
+        where = ".".join(str(part) for part in problem["loc"])
+        raise FileFormatError(
+            source, f"封面内容无法作为汇编导入（{where}：{problem['msg']}）。", place="封面"
+        ) from exc
     report.issues.sort(key=lambda issue: issue.line)
     return booklet, report
 

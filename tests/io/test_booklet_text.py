@@ -13,6 +13,8 @@ from itertools import groupby
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kpi_editor.domain.model import Booklet, Department, Project
 from kpi_editor.io.booklet_text import (
@@ -479,3 +481,27 @@ def test_table_of_contents_entry_without_tables_is_kept_and_noted() -> None:
     ]
     empty_line = text.split("\n").index("201005\t某区丙站.....\t2") + 1
     assert [i.kind for i in report.issues if i.line == empty_line] == [NOTED]
+
+
+_TOKENS = [
+    "部门（单位）预算项目支出绩效目标表", "项目名称", "部门（单位）", "项目资金来源", "合计", "财政拨款",
+    "其中：2026年上级补助", "2026年本级安排", "2025年结转资金", "非财政拨款", "总体绩效目标", "一级指标",
+    "二级指标", "三级指标", "项目完成", "项目效益", "满意度指标", "数量指标", "成本指标", "服务对象满意度",
+    "成本控制", "12.5", "0.1234567", "1e9", "NaN", "目 录", "101001攀枝花市西区甲局.....", "攀枝花市3000年",
+    "2026年3月", "$\\geq 80\\%$", "\\times", "（", "", " ", "x",
+]  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_TOKENS), max_size=6).map("\t".join), max_size=40).map("\n".join))
+def test_any_text_imports_every_table_or_raises_file_format_error(text: str) -> None:
+    try:
+        booklet, report = parse_booklet_text(text, "随机.txt")
+    except FileFormatError as error:
+        assert "随机.txt" in str(error)
+        return
+    titles = sum(
+        1 for line in text.split("\n") if "".join(line.split()) == "部门（单位）预算项目支出绩效目标表"
+    )
+    assert booklet.project_count == titles, "no table is dropped"
+    assert all(1 <= issue.line <= text.count("\n") + 1 for issue in report.issues)
