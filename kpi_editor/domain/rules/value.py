@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from kpi_editor.domain.amounts import is_measurable, money_total_wan
 from kpi_editor.domain.model import Project
 from kpi_editor.domain.rules import BookletContext, ProjectContext, Row, quote, row_label
 
 
+@lru_cache(maxsize=65536)
 def _norm(text: str) -> str:
     """Cell text without any whitespace, for comparing cells as a reader sees them."""
     return "".join(text.split()) if text else text
