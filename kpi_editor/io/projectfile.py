@@ -91,6 +91,8 @@ def write_atomic(target: Path, data: bytes, *, backup: bool = False) -> None:
     directory = target.parent if str(target.parent) else Path(".")
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     try:
+        # mkstemp creates 0600; keep the old file's mode, or what a plain open() would give.
+        os.chmod(tmp_name, _mode_for(target))
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -102,6 +104,15 @@ def write_atomic(target: Path, data: bytes, *, backup: bool = False) -> None:
         Path(tmp_name).unlink(missing_ok=True)
         raise
     _fsync_directory(directory)
+
+
+def _mode_for(target: Path) -> int:
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _fsync_directory(directory: Path) -> None:

@@ -138,3 +138,12 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
         load_booklet(tmp_path / "nope.kpi.json")
     with pytest.raises(FileFormatError, match="文件夹"):
         load_booklet(tmp_path)
+
+
+def test_save_keeps_the_file_mode(tmp_path: Path) -> None:
+    path = tmp_path / "a.kpi.json"
+    save_booklet(small_booklet(), path)
+    assert path.stat().st_mode & 0o077, "a new file must not become owner-only"
+    path.chmod(0o640)
+    save_booklet(small_booklet(), path)
+    assert path.stat().st_mode & 0o777 == 0o640

@@ -1,0 +1,97 @@
+"""The `kpi` command line: the stable contract (output shapes and exit codes) on the real corpus."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kpi_editor.cli import main
+
+CATEGORIES = ("funding.", "structure.", "cost.", "time.", "value.", "satisfaction.", "text.", "unit.")
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory: pytest.TempPathFactory, corpus_path: Path) -> Path:
+    out = tmp_path_factory.mktemp("cli") / "xiqu.kpi.json"
+    assert main(["import-text", str(corpus_path), "-o", str(out)]) == 0
+    return out
+
+
+def test_import_text_then_stats(imported: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "stats", str(imported), "--json")
+    assert code == 0
+    assert json.loads(out) == {"departments": 72, "projects": 327, "indicators": 3623, "total": "14050.511679"}
+
+
+def test_import_text_reports_on_stderr(corpus_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "import-text", str(corpus_path), "-o", str(tmp_path / "x.kpi.json"))
+    assert code == 0 and out == ""
+    assert "327 个项目" in err
+    assert "行 437" in err  # a value cell the extraction lost is reported with its line
+
+
+def test_validate_json_on_the_sample(sample_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "validate", str(sample_path), "--json")
+    findings = json.loads(out)
+    assert code == 1  # real clerks' mistakes include errors
+    assert findings and all(
+        set(f) == {"severity", "rule", "department", "project", "project_id", "indicator", "message"} for f in findings
+    )
+    assert {f["severity"] for f in findings} <= {"error", "warning", "info"}
+    for category in CATEGORIES:
+        assert any(f["rule"].startswith(category) for f in findings), f"no {category} finding on the corpus"
+    row_findings = [f for f in findings if f["indicator"] is not None]
+    assert row_findings and all(isinstance(f["indicator"], int) and f["indicator"] >= 1 for f in row_findings)
+    assert all(len(f["department"]) == 6 for f in findings if f["department"])
+
+
+def test_validate_text_output_and_clean_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from kpi_editor.domain.model import Booklet
+    from kpi_editor.io.projectfile import save_booklet
+
+    empty = tmp_path / "empty.kpi.json"
+    save_booklet(Booklet(fiscal_year=2026), empty)
+    code, out, err = run(capsys, "validate", str(empty))
+    assert code == 0 and out == ""
+    assert "0 个错误" in err
+
+
+@pytest.mark.parametrize("command", ["stats", "validate"])
+def test_unreadable_file_exits_2_with_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str) -> None:
+    bad = tmp_path / "bad.kpi.json"
+    bad.write_text('{"schema_version": 1, "booklet": {', encoding="utf-8")
+    code, out, err = run(capsys, command, str(bad))
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and str(bad) in err and "Traceback" not in err
+
+
+def test_import_text_of_a_missing_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "import-text", str(tmp_path / "none.txt"), "-o", str(tmp_path / "o.kpi.json"))
+    assert code == 2 and "none.txt" in err
+    assert not (tmp_path / "o.kpi.json").exists()
+
+
+def test_bad_arguments_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["stats"])
+    assert info.value.code == 2
+
+
+def test_console_script_runs_without_traceback(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.kpi.json"
+    bad.write_bytes(b"\xff\xfe\x00")
+    result = subprocess.run(
+        [sys.executable, "-m", "kpi_editor.cli", "validate", str(bad)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 2
+    assert "UTF-8" in result.stderr and "Traceback" not in result.stderr
