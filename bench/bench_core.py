@@ -25,7 +25,9 @@ def scenario(factor: int, repeat: int) -> dict[str, float]:
     from kpi_editor.io.projectfile import load_booklet, save_booklet
 
     results: dict[str, float] = {}
-    results["import text"] = median_time(lambda: import_booklet_text(CORPUS), repeat) if factor == 1 else float("nan")
+    results["import text"] = (
+        median_time(lambda: import_booklet_text(CORPUS), repeat) if factor == 1 else float("nan")
+    )
     booklet = scaled(import_booklet_text(CORPUS)[0], factor)
     template = load_template(booklet.template_id)
     with tempfile.TemporaryDirectory() as tmp:
@@ -65,7 +67,10 @@ def main() -> None:
     for factor in (1, 10):
         out = subprocess.run(
             [sys.executable, __file__, "--child", str(factor), "--repeat", str(args.repeat)],
-            check=True, capture_output=True, text=True, cwd=REPO,
+            check=True,
+            capture_output=True,
+            text=True,
+            cwd=REPO,
         )
         runs[factor] = json.loads(out.stdout.strip().splitlines()[-1])
     keys = [k for k in runs[1] if k not in ("projects", "peak MB")]

@@ -187,7 +187,9 @@ def parse_template(text: str, source: str) -> FormTemplate:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise TemplateError(f"模板文件 {source} 不是有效的 JSON（第{exc.lineno}行第{exc.colno}列）：{exc.msg}") from exc
+        raise TemplateError(
+            f"模板文件 {source} 不是有效的 JSON（第{exc.lineno}行第{exc.colno}列）：{exc.msg}"
+        ) from exc
     try:
         return FormTemplate.model_validate(data)
     except ValidationError as exc:

@@ -142,12 +142,11 @@ def load_booklet(path: str | Path) -> Booklet:
 
 def loads_booklet(text: str | bytes, source: str | Path = "<内存>") -> Booklet:
     if isinstance(text, bytes):
-        if text.startswith(b"\xef\xbb\xbf"):
-            text = text[3:]
+        raw = text.removeprefix(b"\xef\xbb\xbf")
         try:
-            text = text.decode("utf-8")
+            text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            line = text[: exc.start].count(b"\n") + 1
+            line = raw[: exc.start].count(b"\n") + 1
             raise FileFormatError(
                 source, "文件不是 UTF-8 编码，无法读取（可能不是本程序保存的项目文件）", place=f"第{line}行"
             ) from None
@@ -159,7 +158,9 @@ def loads_booklet(text: str | bytes, source: str | Path = "<内存>") -> Booklet
         # A project file always ends with its closing brace; without it the file was cut short.
         truncated = text.lstrip().startswith("{") and not text.rstrip().endswith("}")
         hint = "文件不完整（可能保存时被中断）" if truncated else "不是有效的 JSON"
-        raise FileFormatError(source, f"{hint}：{exc.msg}", place=f"第{exc.lineno}行第{exc.colno}列") from None
+        raise FileFormatError(
+            source, f"{hint}：{exc.msg}", place=f"第{exc.lineno}行第{exc.colno}列"
+        ) from None
     if not isinstance(document, dict) or "booklet" not in document:
         raise FileFormatError(source, "不是绩效目标项目文件（缺少 booklet 部分）")
     document = _migrate(document, source)

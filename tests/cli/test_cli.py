@@ -30,10 +30,17 @@ def imported(tmp_path_factory: pytest.TempPathFactory, corpus_path: Path) -> Pat
 def test_import_text_then_stats(imported: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "stats", str(imported), "--json")
     assert code == 0
-    assert json.loads(out) == {"departments": 72, "projects": 327, "indicators": 3623, "total": "14050.511679"}
+    assert json.loads(out) == {
+        "departments": 72,
+        "projects": 327,
+        "indicators": 3623,
+        "total": "14050.511679",
+    }
 
 
-def test_import_text_reports_on_stderr(corpus_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_text_reports_on_stderr(
+    corpus_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, out, err = run(capsys, "import-text", str(corpus_path), "-o", str(tmp_path / "x.kpi.json"))
     assert code == 0 and out == ""
     assert "327 个项目" in err
@@ -45,7 +52,8 @@ def test_validate_json_on_the_sample(sample_path: Path, capsys: pytest.CaptureFi
     findings = json.loads(out)
     assert code == 1  # real clerks' mistakes include errors
     assert findings and all(
-        set(f) == {"severity", "rule", "department", "project", "project_id", "indicator", "message"} for f in findings
+        set(f) == {"severity", "rule", "department", "project", "project_id", "indicator", "message"}
+        for f in findings
     )
     assert {f["severity"] for f in findings} <= {"error", "warning", "info"}
     for category in CATEGORIES:
@@ -67,7 +75,9 @@ def test_validate_text_output_and_clean_file(tmp_path: Path, capsys: pytest.Capt
 
 
 @pytest.mark.parametrize("command", ["stats", "validate"])
-def test_unreadable_file_exits_2_with_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str) -> None:
+def test_unreadable_file_exits_2_with_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
     bad = tmp_path / "bad.kpi.json"
     bad.write_text('{"schema_version": 1, "booklet": {', encoding="utf-8")
     code, out, err = run(capsys, command, str(bad))
@@ -91,7 +101,10 @@ def test_console_script_runs_without_traceback(tmp_path: Path) -> None:
     bad = tmp_path / "bad.kpi.json"
     bad.write_bytes(b"\xff\xfe\x00")
     result = subprocess.run(
-        [sys.executable, "-m", "kpi_editor.cli", "validate", str(bad)], capture_output=True, text=True, check=False
+        [sys.executable, "-m", "kpi_editor.cli", "validate", str(bad)],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 2
     assert "UTF-8" in result.stderr and "Traceback" not in result.stderr

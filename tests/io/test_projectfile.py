@@ -29,7 +29,9 @@ def small_booklet() -> Booklet:
                         name="人大代表履职经费",
                         unit_name="攀枝花市西区人力资源和社会保障局",
                         funding=Funding(total=Decimal("25.0"), fiscal=Decimal("816.995875")),
-                        indicators=[Indicator(level1="项目完成", level2="数量指标", name="召开会议", value="2次")],
+                        indicators=[
+                            Indicator(level1="项目完成", level2="数量指标", name="召开会议", value="2次")
+                        ],
                     )
                 ],
             )
@@ -109,8 +111,18 @@ BAD_FILES: list[tuple[str, bytes, str, str | None]] = [
     ("a list", b"[1, 2]", "缺少 booklet", None),
     ("newer schema", GOOD.replace(_VERSION, '"schema_version": 99').encode(), "请升级", "schema_version"),
     ("bad schema", GOOD.replace(_VERSION, '"schema_version": "one"').encode(), "格式版本号无效", None),
-    ("unknown template", GOOD.replace('"xiqu-2026"', '"nowhere-1999"').encode(), "未知的表样模板", "template_id"),
-    ("wrong type", GOOD.replace('"name": "人大代表履职经费"', '"name": 17').encode(), "类型不对", "第1个项目"),
+    (
+        "unknown template",
+        GOOD.replace('"xiqu-2026"', '"nowhere-1999"').encode(),
+        "未知的表样模板",
+        "template_id",
+    ),
+    (
+        "wrong type",
+        GOOD.replace('"name": "人大代表履职经费"', '"name": 17').encode(),
+        "类型不对",
+        "第1个项目",
+    ),
     ("bad amount", GOOD.replace('"25.0"', '"二十五"').encode(), "金额无效", "合计"),
     ("too many decimals", GOOD.replace('"25.0"', '"25.1234567"').encode(), "6位小数", "合计"),
     ("missing code", GOOD.replace('"code": "116001",', "").encode(), "缺少必填项", "第1个部门"),
