@@ -11,6 +11,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from kpi_editor import __version__
 from kpi_editor.domain.model import Booklet
@@ -207,6 +208,56 @@ def cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _selection(booklet: Booklet, args: argparse.Namespace) -> tuple[list[str] | None, list[str] | None]:
+    departments = args.department or None
+    projects = args.project or None
+    for code in departments or ():
+        if booklet.department(code) is None:
+            raise CliError(f"{args.file} 中没有编码为 {code} 的部门")
+    for project_id in projects or ():
+        if booklet.find_project(project_id) is None:
+            raise CliError(f"{args.file} 中没有编号为 {project_id} 的项目")
+    return departments, projects
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    if not (args.pdf or args.xlsx):
+        raise CliError("请用 --pdf 或 --xlsx 指定至少一个输出文件")
+    booklet = _load(args.file)
+    departments, projects = _selection(booklet, args)
+    if args.pdf:
+        from kpi_editor.io.pdf import PdfOptions, export_pdf
+
+        options = PdfOptions(
+            body_font=args.font, title_font=args.title_font, summary_chart=args.summary_chart
+        )
+        result = export_pdf(booklet, args.pdf, departments=departments, project_ids=projects, options=options)
+        for missing in result.missing:
+            print(f"kpi: 警告：{missing}", file=sys.stderr)
+        print(f"已导出 PDF：{result.path}（{result.pages} 页，{result.projects} 个项目）", file=sys.stderr)
+    if args.xlsx:
+        from kpi_editor.io.xlsx import export_xlsx
+
+        export_xlsx(booklet, args.xlsx, departments=departments, project_ids=projects)
+        print(f"已导出 Excel：{args.xlsx}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_import_xlsx(args: argparse.Namespace) -> int:
+    from kpi_editor.io.projectfile import save_booklet
+    from kpi_editor.io.xlsx import import_xlsx
+
+    booklet, report = import_xlsx(args.input, fiscal_year=args.fiscal_year, template_id=args.template)
+    save_booklet(booklet, args.output, backup=False)
+    for issue in report.issues:
+        print(f"{issue}", file=sys.stderr)
+    sys.stderr.write(
+        f"已导入 {len(booklet.departments)} 个部门、{booklet.project_count} 个项目（{report.tables} 张表），"
+        f"{len(report.errors)} 处无法读取，{len(report.guesses)} 处为推断 → {args.output}\n"
+    )
+    return EXIT_OK
+
+
 # -- parser ---------------------------------------------------------------------------------------
 
 Command = Callable[[argparse.Namespace], int]
@@ -238,6 +289,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     p.add_argument("--json", action="store_true", help="以 JSON 列表输出全部发现")
     p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("export", help="导出官方格式的 PDF（汇编）和/或 Excel 工作簿")
+    p.add_argument("file")
+    p.add_argument("--pdf", type=Path, metavar="OUT.pdf", help="输出 PDF")
+    p.add_argument("--xlsx", type=Path, metavar="OUT.xlsx", help="输出 Excel 工作簿")
+    p.add_argument("--department", action="append", metavar="CODE", help="只导出该部门（可重复）")
+    p.add_argument("--project", action="append", metavar="ID", help="只导出该项目（可重复）")
+    p.add_argument("--font", type=Path, help="PDF 正文字体（TrueType .ttf/.ttc）")
+    p.add_argument("--title-font", type=Path, help="PDF 标题字体（TrueType .ttf/.ttc）")
+    p.add_argument("--summary-chart", action="store_true", help="PDF 汇编加一页各部门合计图")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("import-xlsx", help="把官方格式的 Excel 工作簿导入为项目文件")
+    p.add_argument("input", help="工作簿 .xlsx")
+    p.add_argument("-o", "--output", required=True, help="输出的 .kpi.json 项目文件")
+    p.add_argument("--fiscal-year", type=int, help="预算年度（默认从资金来源标签读取）")
+    p.add_argument("--template", default="xiqu-2026", help="表样模板编号")
+    p.set_defaults(func=cmd_import_xlsx)
 
     p = sub.add_parser(
         "merge",

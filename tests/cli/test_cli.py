@@ -108,3 +108,48 @@ def test_console_script_runs_without_traceback(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     assert "UTF-8" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_export_one_department_to_pdf_and_xlsx_then_import_back(
+    sample_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pypdf import PdfReader
+
+    from kpi_editor.io.projectfile import load_booklet
+
+    pdf, xlsx, back = tmp_path / "d.pdf", tmp_path / "d.xlsx", tmp_path / "back.kpi.json"
+    code, _, err = run(
+        capsys, "export", str(sample_path), "--pdf", str(pdf), "--xlsx", str(xlsx), "--department", "116001"
+    )
+    assert code == 0, err
+    department = load_booklet(sample_path).department("116001")
+    assert department is not None
+    text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert all(p.name[:8] in text.replace("\n", "") for p in department.projects)
+
+    code, _, err = run(capsys, "import-xlsx", str(xlsx), "-o", str(back))
+    assert code == 0, err
+    imported = load_booklet(back)
+    assert [d.code for d in imported.departments] == ["116001"]
+    assert imported.departments[0].model_dump() == department.model_dump()
+
+
+def test_export_refuses_unknown_scope_and_missing_output(
+    sample_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "x.pdf"
+    code, _, err = run(capsys, "export", str(sample_path), "--pdf", str(out), "--department", "999999")
+    assert code == 2 and "999999" in err and not out.exists()
+    code, _, err = run(
+        capsys, "export", str(sample_path), "--project", "nope", "--xlsx", str(tmp_path / "x.xlsx")
+    )
+    assert code == 2 and "nope" in err
+    code, _, err = run(capsys, "export", str(sample_path))
+    assert code == 2 and "--pdf" in err
+
+
+def test_import_xlsx_of_a_non_workbook_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    fake = tmp_path / "fake.xlsx"
+    fake.write_text("not a zip", encoding="utf-8")
+    code, _, err = run(capsys, "import-xlsx", str(fake), "-o", str(tmp_path / "o.kpi.json"))
+    assert code == 2 and "fake.xlsx" in err and "Traceback" not in err
