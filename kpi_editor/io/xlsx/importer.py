@@ -118,6 +118,7 @@ class _Sheet:
     formats: dict[tuple[int, int], str]
     covered: dict[tuple[int, int], tuple[int, int]]  # a merged cell → the top-left cell holding the value
     rows: dict[int, list[int]]  # row → columns with a value of their own, in order
+    spans: dict[tuple[int, int], int] = field(default_factory=dict)  # merge top-left → its last row
 
     def ref(self, row: int, col: int) -> str:
         return f"{self.title}!{get_column_letter(col)}{row}"
@@ -213,6 +214,7 @@ def _cover(path: Path, sheet: _Sheet, merges: list[str], formulas: dict[tuple[in
         budget -= max(0, end_row - min_row + 1) * max(0, end_col - min_col + 1)
         if budget < 0:
             raise FileFormatError(path, "合并单元格过多，拒绝读取。", place=sheet.title)
+        sheet.spans[(min_row, min_col)] = end_row
         for r in range(min_row, end_row + 1):
             for c in range(min_col, end_col + 1):
                 if (r, c) != (min_row, min_col):
@@ -234,8 +236,10 @@ def _resolve_formulas(
             found: dict[tuple[int, int], Any] = {}
             for row in wb[title].iter_rows():
                 for cell in row:
+                    if cell.value is None:  # read-only EmptyCells carry no coordinates
+                        continue
                     coord = (cell.row, cell.column)
-                    if coord in wanted and cell.value is not None:
+                    if coord in wanted:
                         found[coord] = (cell.value, cell.number_format)
             cached[title] = found
     except Exception as exc:  # openpyxl raises many types on a malformed part
@@ -341,6 +345,7 @@ class _SheetParser:
         self.own = own  # our own export: texts exact, blank label cells really blank
         self.tables: list[_Table] = []
         self.table: _Table | None = None
+        self.block_end = 0  # last row of an indicator block already read as a whole
 
     def text(self, value: Any, ref: str) -> str:
         if value is None:
@@ -365,7 +370,8 @@ class _SheetParser:
 
     def parse(self) -> list[_Table]:
         for row, cols in self.sheet.rows.items():
-            self.row(row, cols)
+            if row > self.block_end:
+                self.row(row, cols)
         self.close()
         return self.tables
 
@@ -478,6 +484,13 @@ class _SheetParser:
         if "value" not in mapping.values():
             self.report.add(self.sheet.ref(row, cells[0][0]), "表头缺少“指标值”列，指标值未读取")
         table.header = mapping
+        end = self.sheet.spans.get((row, 1))
+        if self.own and end is not None:
+            # Our export merges 总体绩效目标 down exactly its indicator rows: each row is one
+            # indicator, even one with every cell blank.
+            for r in range(row + 1, end + 1):
+                self.indicator(table, r, self.sheet.rows.get(r, []))
+            self.block_end = end
         return True
 
     def indicator(self, table: _Table, row: int, cols: list[int]) -> None:
@@ -499,9 +512,8 @@ class _SheetParser:
             if how == "own" and texts[key] and key in ("level1", "level2"):
                 own_label[key] = c
         content = any(v for k, v in texts.items() if k not in ("level1", "level2"))
-        # Our export writes a row for an indicator with only its categories filled; in a hand-made
-        # sheet such a row is a stray label.
-        if not content and not (own_label and self.own):
+        # In a hand-made sheet a row with only a category is a stray label, not an indicator.
+        if not content and not self.own:
             for c in own_label.values():
                 self.report.add(self.sheet.ref(row, c), "该行只有指标类别，没有三级指标和指标值，已忽略")
             return
@@ -540,10 +552,8 @@ def _clip(text: str, n: int = 20) -> str:
 def _amount_from_number(
     value: float | int, number_format: str, ref: str, report: XlsxImportReport
 ) -> Decimal:
-    if isinstance(value, int):
-        return Decimal(value)
-    rounded = Decimal(str(round(value, MAX_DECIMALS)))
-    if abs(Decimal(repr(value)) - rounded) > Decimal("1e-9"):
+    rounded = Decimal(value) if isinstance(value, int) else Decimal(str(round(value, MAX_DECIMALS)))
+    if isinstance(value, float) and abs(Decimal(repr(value)) - rounded) > Decimal("1e-9"):
         report.add(ref, f"金额 {value!r} 超过{MAX_DECIMALS}位小数，已四舍五入为 {_plain(rounded)}", "guess")
     if "%" in number_format:
         report.add(ref, "金额单元格是百分比格式，已按数值本身（万元）读取", "guess")
