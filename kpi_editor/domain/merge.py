@@ -127,6 +127,7 @@ def merge_booklets(
     }
     conflicts: list[MergeConflict] = []
     renamed_ids: list[tuple[str, str, str]] = []
+    taken_ids = {p.id for _, p in result.projects()}
     for source, booklet in submissions:
         for submitted in booklet.departments:
             incoming = submitted.model_copy(deep=True)
@@ -152,10 +153,11 @@ def merge_booklets(
                 if not replace:
                     continue
                 result.departments[result.departments.index(existing)] = incoming
+                taken_ids.difference_update(p.id for p in existing.projects)
                 origin[incoming.code] = MergedDepartment(
                     entry.code, entry.name, source, entry.projects, entry.total, origin[incoming.code].source
                 )
-            renamed_ids.extend(_fresh_ids(result, incoming, source))
+            renamed_ids.extend(_fresh_ids(taken_ids, incoming, source))
 
     result.departments.sort(key=lambda d: d.code)
     return MergeResult(
@@ -167,15 +169,13 @@ def merge_booklets(
     )
 
 
-def _fresh_ids(booklet: Booklet, incoming: Department, source: str) -> list[tuple[str, str, str]]:
-    """Give ``incoming``'s projects new ids where they collide with another department's."""
-    others = {p.id for d in booklet.departments if d is not incoming for p in d.projects}
+def _fresh_ids(taken: set[str], incoming: Department, source: str) -> list[tuple[str, str, str]]:
+    """Give ``incoming``'s projects new ids where they collide with one in ``taken``; add them to it."""
     renamed = []
-    seen: set[str] = set()
     for project in incoming.projects:
-        if project.id in others or project.id in seen:
+        if project.id in taken:
             fresh = new_id()
             renamed.append((source, project.id, fresh))
             project.id = fresh
-        seen.add(project.id)
+        taken.add(project.id)
     return renamed
