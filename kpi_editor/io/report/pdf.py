@@ -86,8 +86,11 @@ class _Styles:
 def _grid(s: _Styles, extra: list[tuple[Any, ...]]) -> TableStyle:
     return TableStyle(
         [
-            # Spanned-over cells are plain strings, drawn in the table's font: never Helvetica.
+            # Short fixed words (headers, 类别, 状态) are plain strings: wrapping every one as a CJK
+            # paragraph would double the time of the whole report.
             ("FONTNAME", (0, 0), (-1, -1), s.fonts.body.name),
+            ("FONTSIZE", (0, 0), (-1, -1), FONT_SIZE),
+            ("ALIGN", (0, 0), (-1, -1), "CENTER"),
             ("GRID", (0, 0), (-1, -1), 0.5, GRID),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("TOPPADDING", (0, 0), (-1, -1), 2.5),
@@ -124,11 +127,11 @@ def _summary_table(report: ReviewReport, s: _Styles) -> Table:
 
 def _line_row(line: ReportLine, s: _Styles) -> list[Any]:
     return [
-        s.p(line.kind, s.center),
+        line.kind,
         s.p(line.place),
         s.p(line.text),
         s.p(line.source),
-        s.p(line.state, s.center),
+        line.state,
     ]
 
 
@@ -136,7 +139,7 @@ def _project_table(project: ProjectEntry, s: _Styles) -> Table:
     total = f"　合计 {project.total} 万元" if project.total else ""
     head = f"{project.name}　【{project.status}】{total}　指纹 {project.fingerprint}"
     rows: list[list[Any]] = [[s.p(head, s.bold), "", "", "", ""]]
-    rows.append([s.p(h, s.center) for h in ("类别", "位置", "内容", "提出人／规则", "状态")])
+    rows.append(["类别", "位置", "内容", "提出人／规则", "状态"])
     rows += [_line_row(line, s) for line in project.lines]
     extra: list[tuple[Any, ...]] = [
         ("SPAN", (0, 0), (-1, 0)),
@@ -144,7 +147,7 @@ def _project_table(project: ProjectEntry, s: _Styles) -> Table:
         ("BACKGROUND", (0, 1), (-1, 1), HEADER_BG),
     ]
     if not project.lines:
-        rows.append([s.p("无审核意见、无校验问题", s.center), "", "", "", ""])
+        rows.append(["无审核意见、无校验问题", "", "", "", ""])
         extra.append(("SPAN", (0, 2), (-1, 2)))
     table = Table(rows, colWidths=[w * WIDTH for w in LINE_COLUMNS], repeatRows=2, splitInRow=1)
     table.setStyle(_grid(s, extra))
@@ -162,8 +165,7 @@ def _department_flowables(department: DepartmentEntry, s: _Styles) -> list[Any]:
     out.append(Spacer(1, 4))
     if department.lines:
         table = Table(
-            [[s.p(h, s.center) for h in ("类别", "位置", "内容", "规则", "级别")]]
-            + [_line_row(line, s) for line in department.lines],
+            [["类别", "位置", "内容", "规则", "级别"]] + [_line_row(line, s) for line in department.lines],
             colWidths=[w * WIDTH for w in LINE_COLUMNS],
             repeatRows=1,
             splitInRow=1,
