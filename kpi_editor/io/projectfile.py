@@ -65,6 +65,9 @@ _FIELD_NAMES = {
     "template_id": "表样模板",
     "unit_name": "部门（单位）",
     "id": "编号",
+    "review": "审核",
+    "status": "审核状态",
+    "comments": "审核意见",
 }
 
 
