@@ -12,6 +12,7 @@ import pytest
 from pypdf import PdfReader
 from reportlab.platypus import Paragraph
 
+from kpi_editor.domain.fingerprint import booklet_fingerprint, project_fingerprint
 from kpi_editor.domain.model import Booklet, Department, Funding, Indicator, PrefaceSection, Project
 from kpi_editor.domain.template import load_template
 from kpi_editor.io.pdf import ExportCancelled, PdfExportError, PdfOptions, export_pdf
@@ -92,6 +93,10 @@ def page_texts(pdf: Path) -> list[str]:
     return out.stdout.split("\f")[:-1]
 
 
+def fingerprints(page: str) -> list[str]:
+    return re.findall(r"指纹 ([0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{2})", page)
+
+
 def footer_number(page: str) -> str | None:
     found = re.findall(r"- (\d+|[IVX]+) -", page)
     return found[-1] if found else None
@@ -153,6 +158,19 @@ def check_booklet_pdf(booklet: Booklet, pdf: Path, result: pdf_booklet.PdfResult
         assert sum(squash(p).count(title) for p in pages[:index]) == tables_before
         tables_before += len(dept.projects)
 
+    # Every table page, continuations too, carries its own project's fingerprint, as
+    # `kpi fingerprint --projects` prints it (department included).
+    body = pages[result.departments[0].pdf_page - 1 :]
+    assert all(len(fingerprints(p)) == 1 for p in body)
+    in_order = [fingerprints(p)[0] for p in body]
+    expected = [
+        project_fingerprint(project, dept)
+        for dept in sorted(booklet.departments, key=lambda d: d.code)
+        for project in dept.projects
+    ]
+    assert list(dict.fromkeys(in_order)) == expected
+    assert len(in_order) == len(body)
+
     fonts = embedded_fonts(pdf)
     assert fonts
     assert all(emb == "yes" for _, _, emb in fonts), fonts
@@ -173,6 +191,11 @@ def test_whole_booklet_has_every_name_and_value_in_order_and_a_true_toc(hand_pdf
     assert squash(booklet.title) in squash(pages[0])
     assert footer_number(pages[0]) is None  # the cover is unnumbered
     assert "编制说明" in pages[1] and "目录" in squash(pages[2])
+    # The 目录 carries the whole booklet's fingerprint; cover and 编制说明 carry none.
+    assert f"本册指纹 {booklet_fingerprint(booklet)}" in pages[2]
+    assert fingerprints(pages[0]) == fingerprints(pages[1]) == []
+    # The official cover's break: place and year, then the rest.
+    assert pages[0].splitlines()[:2] == ["攀枝花市西区2026年", "区本级部门预算项目绩效目标（草案）"]
     assert [s.code for s in result.departments] == ["101001", "102001", "103001"]
     assert result.missing == []
 
@@ -206,6 +229,10 @@ def test_table_of_28_rows_continues_with_repeated_labels(tmp_path):
     assert result.pages == len(pages) == 2
     assert_in_order(squash("".join(pages)), [i.value for i in project.indicators])
     second = pages[1]
+    # Read back with pypdf too: both pages carry this project's fingerprint and no other.
+    expected = project_fingerprint(project, booklet.departments[0])
+    reader = PdfReader(tmp_path / "t.pdf")
+    assert [fingerprints(page.extract_text()) for page in reader.pages] == [[expected], [expected]]
     carried = next(i for i in project.indicators if squash(i.value) in squash(second))
     # The continuation repeats 总体绩效目标 and the 一级/二级 labels of the rows it carries,
     # but not the header row.
@@ -232,9 +259,10 @@ def test_216_character_value_and_a_cell_taller_than_a_page(tmp_path):
     result = export_pdf(booklet, tmp_path / "long.pdf", departments=["120001"])
     text = squash("".join(page_texts(tmp_path / "long.pdf")))
     assert squash(LONG_VALUE) in text
-    # Split across pages: each continuation starts with the footer and the repeated labels of the
-    # row (总体绩效目标 / 项目完成 / 成本指标), then the rest of the cell, with nothing lost.
-    joined = re.sub(r"-\d+-总体绩效目标项目完成成本指标", "", text)
+    # Split across pages: a page ends with its fingerprint, the continuation starts with its page
+    # number and the repeated labels of the row (总体绩效目标 / 项目完成 / 成本指标), then the rest
+    # of the cell, with nothing lost.
+    joined = re.sub(r"指纹[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{2}-\d+-总体绩效目标项目完成成本指标", "", text)
     assert joined.count("超长指标值，用于检验单元格跨页拆分。") == 260
     assert result.pages >= 4  # 目录, one table, and at least two pages for the huge cell
 
@@ -314,6 +342,8 @@ def test_scopes(tmp_path):
     result = export_pdf(booklet, tmp_path / "d.pdf", departments=["102001"])
     pages = page_texts(tmp_path / "d.pdf")
     assert "目" in pages[0] and toc_entries(pages) == {"102001": 1}
+    # Part of the booklet is not the booklet: no booklet fingerprint on its 目录.
+    assert "本册指纹" not in pages[0]
     assert result.projects == 3 and booklet.title not in "".join(pages)
     result = export_pdf(booklet, tmp_path / "p.pdf", project_ids=["103001-0"])
     pages = page_texts(tmp_path / "p.pdf")
@@ -356,7 +386,11 @@ def test_summary_chart_is_optional(tmp_path):
     plain = export_pdf(booklet, tmp_path / "a.pdf")
     charted = export_pdf(booklet, tmp_path / "b.pdf", options=PdfOptions(summary_chart=True))
     assert charted.pages == plain.pages + 1
-    assert "各部门（单位）项目资金合计（万元）" in page_texts(tmp_path / "b.pdf")[3]
+    chart = page_texts(tmp_path / "b.pdf")[3]
+    assert "各部门（单位）项目资金合计（万元）" in chart
+    # Named, not coded; each bar labelled with its department's 合计 (3 × 816.995875).
+    assert all(f"测试部门{k}" in chart for k in (1, 2, 3)) and "101001" not in chart
+    assert "2450.99" in chart
     assert [s.page for s in charted.departments] == [s.page for s in plain.departments]
 
 
@@ -375,6 +409,47 @@ def test_re_export_lays_out_only_changed_projects(tmp_path, monkeypatch):
     export_pdf(booklet, tmp_path / "b.pdf")
     assert calls == [booklet.departments[0].projects[1].id]
     assert "改过的值" in squash("".join(page_texts(tmp_path / "b.pdf")))
+    # A department's new name is not in its tables' layout but is in their fingerprints:
+    # nothing is laid out again, yet every footer follows the new name.
+    calls.clear()
+    dept = booklet.departments[0]
+    dept.name = "改名后的部门"
+    export_pdf(booklet, tmp_path / "c.pdf")
+    assert calls == []
+    found = {fp for page in page_texts(tmp_path / "c.pdf") for fp in fingerprints(page)}
+    assert {project_fingerprint(p, dept) for p in dept.projects} <= found
+
+
+def test_cover_title_breaks_where_asked_or_after_the_year():
+    fonts = resolve_fonts()
+    name, size = fonts.title.name, 26.0
+    width = pdf_booklet.CONTENT_W
+    title = "攀枝花市西区2026年区本级部门预算项目绩效目标（草案）"
+    assert pdf_booklet.cover_lines(title, name, size, width) == [
+        "攀枝花市西区2026年",
+        "区本级部门预算项目绩效目标（草案）",
+    ]
+    assert pdf_booklet.cover_lines("攀枝花市西区\n2026年部门预算", name, size, width) == [
+        "攀枝花市西区",
+        "2026年部门预算",
+    ]
+    assert pdf_booklet.cover_lines("2026年部门预算", name, size, width) == ["2026年部门预算"]
+    # No 年 that leaves both lines short enough: the title wraps by itself.
+    long_title = "部门预算项目绩效目标" * 4
+    assert pdf_booklet.cover_lines(long_title, name, size, width) == [long_title]
+
+
+def test_short_names_drop_the_shared_place(corpus_path):
+    from kpi_editor.io.booklet_text import import_booklet_text
+
+    booklet, _ = import_booklet_text(corpus_path)
+    names = [d.name for d in booklet.departments]
+    short = dict(zip(names, pdf_booklet.short_names(names), strict=True))
+    assert short["攀枝花市西区民政局"] == "民政局"
+    assert short["中共攀枝花市西区区委党校（攀枝花市西区行政学校）"] == "中共区委党校（行政学校）"
+    assert short["攀枝花市公安局西区分局"] == "攀枝花市公安局西区分局"
+    # Names without a shared place name stay whole.
+    assert pdf_booklet.short_names(["测试部门1", "测试部门2"]) == ["测试部门1", "测试部门2"]
 
 
 def test_poppler_tools_present():

@@ -20,6 +20,7 @@ from typing import Any
 from reportlab import rl_config
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -37,6 +38,7 @@ from reportlab.platypus import (
     Spacer,
 )
 
+from kpi_editor.domain.fingerprint import booklet_fingerprint, project_fingerprint
 from kpi_editor.domain.model import Booklet, Department, Project
 from kpi_editor.domain.template import FormTemplate, TemplateError, load_template
 from kpi_editor.io.pdf.cjk import install_line_rules
@@ -115,6 +117,8 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]  # ReportLab has no type hint
         self.first_body_page: int | None = None
         self.first_front_page: int | None = None
         self.body_font = ""
+        # Small print for a page's footer, by PDF page: the fingerprint of what the page shows.
+        self.marks: dict[int, str] = {}
 
     def body_number(self, pdf_page: int) -> int:
         assert self.first_body_page is not None
@@ -138,6 +142,30 @@ def _footer(kind: str) -> Callable[[Canvas, Any], None]:
         canv.restoreState()
 
     return draw
+
+
+def _mark(canv: Canvas, doc: Any) -> None:
+    # Drawn when the page ends: only then is it known which table the page carries.
+    text = doc.marks.get(canv.getPageNumber())
+    if text:
+        canv.saveState()
+        canv.setFont(doc.body_font, 7)
+        canv.drawRightString(PAGE_W - MARGIN_X, MARGIN_BOTTOM / 2, text)
+        canv.restoreState()
+
+
+class _FooterMark(Flowable):  # type: ignore[misc]
+    """Zero-size: puts `text` in the footer of the page it lands on."""
+
+    def __init__(self, text: str, marks: dict[int, str]) -> None:
+        super().__init__()
+        self.text, self.marks = text, marks
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 0.0, 0.0
+
+    def draw(self) -> None:
+        self.marks[self.canv.getPageNumber()] = self.text
 
 
 class _TocEntry(Flowable):  # type: ignore[misc]
@@ -235,27 +263,92 @@ def _select(
     return chosen
 
 
-def _summary(booklet: Booklet, chosen: list[tuple[Department, list[Project]]], fonts: FontSet) -> Drawing:
-    names = [d.code for d, _ in chosen]
-    # Plot coordinates only: the exact Decimal totals are printed in the 目录 tables, not here.
-    totals = [float(sum((p.funding.total or Decimal(0) for p in ps), Decimal(0))) for _, ps in chosen]
+# Characters that end the name of an administrative place (攀枝花市西区, 某某县, 某某省).
+_PLACE_ENDS = "省市区县州旗盟"
+
+
+def short_names(names: Sequence[str]) -> list[str]:
+    """Department names without the place name most of them share (``攀枝花市西区民政局`` → ``民政局``).
+
+    The place is the longest prefix at least half the names start with, cut back to its last
+    省/市/区/县…; it is dropped wherever it occurs (``中共攀枝花市西区区委党校`` → ``中共区委党校``).
+    Names with no shared place are kept whole.
+    """
+    place = ""
+    if len(names) >= 2:
+        for length in range(max(map(len, names)), 1, -1):
+            counts: dict[str, int] = {}
+            for name in names:
+                if len(name) >= length:
+                    counts[name[:length]] = counts.get(name[:length], 0) + 1
+            prefix, count = max(counts.items(), key=lambda kv: kv[1], default=("", 0))
+            if count * 2 >= len(names) and count >= 2:
+                cut = max(prefix.rfind(ch) for ch in _PLACE_ENDS)
+                place = prefix[: cut + 1]
+                break
+    return [(name.replace(place, "") if place else name) or name for name in names]
+
+
+def _summary(chosen: list[tuple[Department, list[Project]]], fonts: FontSet) -> Drawing:
+    """Horizontal bars, one per department, labelled with its short name and its 合计."""
+    font = fonts.body.name
+    names = short_names([d.name for d, _ in chosen])
+    sums = [sum((p.funding.total or Decimal(0) for p in ps), Decimal(0)) for _, ps in chosen]
     height = CONTENT_H - 80
     drawing = Drawing(CONTENT_W, height)
     chart = HorizontalBarChart()
-    chart.x, chart.y = 50, 20
-    chart.width, chart.height = CONTENT_W - 70, height - 40
-    chart.data = [list(reversed(totals))]
+    chart.y, chart.height = 20, height - 30
+    size = max(4.0, min(9.0, chart.height / max(len(names), 1) * 0.8))
+    label_w = min(max(stringWidth(n, font, size) for n in names), CONTENT_W * 0.4)
+    chart.x = label_w + 8
+    chart.width = CONTENT_W - chart.x - 45  # room for the amount printed after the longest bar
+    # The first category is drawn at the bottom; reversed, the list reads in code order from the top.
+    chart.data = [[float(v) for v in reversed(sums)]]  # plot coordinates only
     chart.categoryAxis.categoryNames = list(reversed(names))
-    chart.categoryAxis.labels.fontName = fonts.body.name
-    chart.categoryAxis.labels.fontSize = max(4.0, min(9.0, chart.height / max(len(names), 1) * 0.8))
-    chart.valueAxis.labels.fontName = fonts.body.name
+    chart.categoryAxis.labels.fontName = font
+    chart.categoryAxis.labels.fontSize = size
+    chart.categoryAxis.labels.boxAnchor = "e"
+    chart.categoryAxis.labels.dx = -3
+    chart.categoryAxis.tickLeft = 0
+    chart.valueAxis.labels.fontName = font
     chart.valueAxis.labels.fontSize = 8
     chart.valueAxis.valueMin = 0
-    chart.bars[0].fillColor = None
-    chart.bars.strokeWidth = 0.3
+    chart.valueAxis.visibleGrid = 1
+    chart.valueAxis.gridStrokeWidth = 0.25
+    chart.valueAxis.gridStrokeColor = colors.lightgrey
+    chart.bars[0].fillColor = colors.Color(0.55, 0.62, 0.72)
+    chart.bars.strokeWidth = 0
+    chart.barSpacing = 0
+    chart.groupSpacing = size * 0.25
+    # The amounts as the 目录 would print them (exact Decimal, 2 places), not float repr.
+    chart.barLabelArray = [[f"{v.quantize(Decimal('0.01'))}" for v in reversed(sums)]]
+    chart.barLabelFormat = "values"
+    chart.barLabels.fontName = font
+    chart.barLabels.fontSize = max(4.0, size - 1)
+    chart.barLabels.boxAnchor = "w"
+    chart.barLabels.dx = 2
     drawing.add(chart)
-    drawing.add(String(CONTENT_W - 20, 4, "万元", fontName=fonts.body.name, fontSize=8, textAnchor="end"))
+    drawing.add(String(CONTENT_W, 4, "万元", fontName=font, fontSize=8, textAnchor="end"))
     return drawing
+
+
+def cover_lines(title: str, font: str, size: float, width: float) -> list[str]:
+    """The cover title's lines: a newline in the title forces a break; otherwise a title too long
+    for one line breaks after a 年, as the official cover does (``…西区2026年`` / ``区本级…``),
+    at the 年 that leaves the longer line shortest. Lines still too long wrap on their own.
+    """
+    lines = [line.strip() for line in title.splitlines() if line.strip()]
+    if len(lines) != 1 or stringWidth(lines[0], font, size) <= width:
+        return lines
+    text = lines[0]
+    best: tuple[float, int] | None = None
+    for at, ch in enumerate(text[:-1], start=1):
+        if ch != "年":
+            continue
+        longest = max(stringWidth(text[:at], font, size), stringWidth(text[at:], font, size))
+        if longest <= width and (best is None or longest < best[0]):
+            best = (longest, at)
+    return lines if best is None else [text[: best[1]], text[best[1] :]]
 
 
 def _front_styles(fonts: FontSet) -> dict[str, ParagraphStyle]:
@@ -358,10 +451,12 @@ def _export(
         check(booklet.title, "封面标题")
         check(booklet.compiler, "封面编制单位")
         check(booklet.date, "封面日期")
+        cover = front["cover"]
+        lines = cover_lines(booklet.title, cover.fontName, cover.fontSize, CONTENT_W)
+        story.append(Spacer(1, CONTENT_H * 0.28 - cover.leading * (len(lines) - 1) / 2))
+        story += [Paragraph(fonts.markup(line, fonts.title), cover) for line in lines]
         story += [
-            Spacer(1, CONTENT_H * 0.28),
-            Paragraph(fonts.markup(booklet.title, fonts.title), front["cover"]),
-            Spacer(1, CONTENT_H * 0.30),
+            Spacer(1, CONTENT_H * 0.30 - cover.leading * (len(lines) - 1) / 2),
             Paragraph(fonts.markup(booklet.compiler, fonts.title), front["cover2"]),
             Spacer(1, 10),
             Paragraph(fonts.markup(booklet.date, fonts.title), front["cover2"]),
@@ -384,9 +479,13 @@ def _export(
         story.append(PageBreak())
 
     toc_numbers: dict[str, int] = {}
+    marks: dict[int, str] = {}
     starts: list[DepartmentStart] = []
     if with_toc:
         story += [NextPageTemplate("front"), _Bookmark("toc", "目录"), Paragraph("目\u3000录", front["h1"])]
+        if whole:
+            # Only the whole booklet: a department scope prints less than the booklet's content.
+            story.append(_FooterMark(f"本册指纹 {booklet_fingerprint(booklet)}", marks))
         for dept, _ in chosen:
             check(dept.name, f"目录中的部门（单位）{dept.code}")
             story.append(_TocEntry(dept.code, dept.name, f"toc{dept.code}", fonts))
@@ -397,7 +496,7 @@ def _export(
             NextPageTemplate("front"),
             _Bookmark("summary", "资金合计图"),
             Paragraph(title, front["h1"]),
-            _summary(booklet, chosen, fonts),
+            _summary(chosen, fonts),
             PageBreak(),
         ]
     if story:
@@ -411,7 +510,7 @@ def _export(
         rightMargin=MARGIN_X,
         topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM,
-        title=booklet.title or form.labels.title,
+        title="".join(booklet.title.splitlines()) or form.labels.title,
         author=booklet.compiler,
         subject=form.name,
         creator="kpi-editor",
@@ -420,12 +519,13 @@ def _export(
         initialFontName=fonts.body.name,
     )
     doc.body_font = fonts.body.name
+    doc.marks = marks
     frame = Frame(MARGIN_X, MARGIN_BOTTOM, FRAME_W, FRAME_H, id="f")
     doc.addPageTemplates(
         [
             PageTemplate("cover", [frame]),
-            PageTemplate("front", [frame], onPage=_footer("front")),
-            PageTemplate("body", [frame], onPage=_footer("body")),
+            PageTemplate("front", [frame], onPage=_footer("front"), onPageEnd=_mark),
+            PageTemplate("body", [frame], onPage=_footer("body"), onPageEnd=_mark),
         ]
     )
     # The first page template is the first page's: the cover, the 目录, or a table.
@@ -433,10 +533,12 @@ def _export(
     doc.pageTemplates.insert(0, doc.pageTemplates.pop(first))
 
     def on_draw(part: ProjectTable) -> None:
-        if not part.first:
-            return
         canv = part.canv
         page = canv.getPageNumber()
+        # Every page of a table, continuations too, so each printed sheet can be traced.
+        doc.marks[page] = f"指纹 {prints[part.prepared.project_id]}"
+        if not part.first:
+            return
         key = f"p{part.prepared.project_id}"
         dept = owner[part.prepared.project_id]
         if f"toc{dept.code}" not in toc_numbers:
@@ -449,11 +551,14 @@ def _export(
         step()
 
     owner: dict[str, Department] = {}
+    prints: dict[str, str] = {}
     used: set[tuple[Any, ...]] = set()
     first_table = True
     for dept, projects in chosen:
         for project in projects:
             owner[project.id] = dept
+            # Outside the layout cache: it covers the department's name, which the table does not.
+            prints[project.id] = project_fingerprint(project, dept)
             key = (project.model_dump_json(), dept.code, form, booklet.fiscal_year, fonts.key, CONTENT_W)
             prepared = _CACHE.get(key)
             if prepared is None:
