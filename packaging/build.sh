@@ -16,6 +16,12 @@ root="$(dirname "$here")"
 python="${PYTHON:-python3}"
 cd "$root"
 
+if [ "$(uname -s)" = Linux ] && ! command -v objdump >/dev/null; then
+  # PyInstaller reads shared-library dependencies with binutils (objdump; strip for the bundle).
+  echo "build.sh: objdump not found: install binutils (Debian: apt-get install binutils)" >&2
+  exit 1
+fi
+
 start=$(date +%s)
 echo "== installing kpi-editor and PyInstaller $PYINSTALLER_VERSION into $("$python" -c 'import sys; print(sys.prefix)')"
 "$python" -m pip install -q -e . "pyinstaller==$PYINSTALLER_VERSION" \
