@@ -1,0 +1,89 @@
+"""Qt's own model checks (qtmodeltester) on every item model, through inserts, moves and removals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kpi_editor.app.commands import Insert, Move, Remove, SetField
+from kpi_editor.app.document import Document
+from kpi_editor.domain.model import Indicator, Project
+from kpi_editor.gui.findings_panel import ERRORS_ONLY, FindingsModel
+from kpi_editor.gui.indicator_model import IndicatorTableModel, parse_tsv, rows_from_table, rows_to_tsv
+from kpi_editor.gui.main_window import FindingsFilter
+from kpi_editor.gui.tree_model import BookletTreeModel
+from kpi_editor.io.projectfile import load_booklet
+
+KEEP = 4  # departments: the Python model tester walks every index
+
+
+@pytest.fixture
+def document(gui_app: Any, sample_source: Path) -> Document:
+    """The sample's first departments: Qt's model tester walks every index, so keep it small."""
+    booklet = load_booklet(sample_source)
+    del booklet.departments[KEEP:]
+    doc = Document(booklet)
+    yield doc
+    doc.release()
+
+
+def test_tree_model_passes_qt_checks_through_edits(document: Document, qtmodeltester: Any) -> None:
+    model = BookletTreeModel(document)
+    qtmodeltester.check(model, force_py=True)
+    stack = document.undo_stack
+    # The tester stays connected and checks every signal of the following changes.
+    stack.push(Insert(document, (0,), 1, [Project(name="新项目")]))
+    stack.push(Move(document, (0,), 0, (1,), 0))
+    stack.push(Remove(document, (), 2, 1))
+    stack.push(Insert(document, (0, 0), 0, [Indicator(name="行")]))
+    stack.push(SetField(document, (0, 0), "name", "改名"))
+    while stack.canUndo():
+        stack.undo()
+    assert stack.isClean()
+    qtmodeltester.check(model, force_py=True)
+    proxy = FindingsFilter()
+    proxy.setSourceModel(model)
+    proxy.only_findings = True
+    proxy.invalidate()
+    qtmodeltester.check(proxy, force_py=True)
+
+
+def test_tree_model_paths_follow_moves(document: Document) -> None:
+    model = BookletTreeModel(document)
+    second = document.booklet.departments[1]
+    document.undo_stack.push(Move(document, (), 1, (), 0))
+    assert model.index(0, 0).data().endswith(second.name)
+    index = model.index(0, 0, model.index(0, 0))
+    assert model.path(index) == (0, 0) and model.item(index) is second.projects[0]
+    document.undo_stack.undo()
+    assert model.path(model.index_for((1, 0))) == (1, 0)
+
+
+def test_indicator_model_passes_qt_checks(document: Document, qtmodeltester: Any) -> None:
+    model = IndicatorTableModel(document)
+    model.set_project(document.booklet.departments[0].projects[0])
+    qtmodeltester.check(model, force_py=True)
+    stack = document.undo_stack
+    stack.push(Insert(document, (0, 0), 0, [Indicator(name="行")]))
+    stack.push(Move(document, (0, 0), 0, (0, 0), 3))
+    stack.push(Remove(document, (0, 0), 1, 2))
+    assert model.rowCount() == len(document.booklet.departments[0].projects[0].indicators)
+    stack.push(Remove(document, (0,), 0, 1))  # the shown project goes away
+    assert model.project is None and model.rowCount() == 0
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_findings_model_passes_qt_checks(document: Document, qtmodeltester: Any) -> None:
+    model = FindingsModel(document)
+    qtmodeltester.check(model, force_py=True)
+    model.set_filters(ERRORS_ONLY, None, None)
+    assert model.rowCount() == sum(1 for f in document.findings() if f.severity == "error")
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_tsv_round_trip_quotes_tabs_and_newlines() -> None:
+    keys = ["level1", "level2", "name", "value"]
+    rows = [Indicator(level1="项目完成", level2="数量指标", name='甲\t"乙"', value="第一行\n第二行")]
+    assert rows_from_table(parse_tsv(rows_to_tsv(rows, keys)), keys) == rows
