@@ -1,0 +1,131 @@
+"""The app layer without widgets: commands, merging, validation before the stack, settings, jobs."""
+
+from __future__ import annotations
+
+import time
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kpi_editor.app.commands import EditRejected, Move, SetField, new_session, push_edit
+from kpi_editor.app.document import Document, required_rows
+from kpi_editor.app.jobs import Job
+from kpi_editor.app.settings import MAX_RECENT, Settings
+from kpi_editor.domain.model import Booklet, Department
+from kpi_editor.domain.template import load_template
+
+
+@pytest.fixture(autouse=True)
+def user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KPI_EDITOR_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("KPI_EDITOR_STATE_DIR", str(tmp_path / "state"))
+
+
+@pytest.fixture
+def document(qapp: Any, clean_project: Any) -> Document:
+    project, department = clean_project()
+    doc = Document(Booklet(fiscal_year=2026, departments=[department]))
+    assert doc.project_findings(project.id) == []
+    yield doc
+    doc.release()
+
+
+def test_typing_in_one_cell_merges_and_typing_back_leaves_nothing(document: Document) -> None:
+    stack = document.undo_stack
+    session = new_session()
+    original = document.item((0, 0, 0)).value
+    for text in ("3", "3次", "3次以上"):
+        push_edit(document, (0, 0, 0), "value", text, session)
+    assert stack.count() == 1 and document.item((0, 0, 0)).value == "3次以上"
+    push_edit(document, (0, 0, 0), "value", "4次", new_session())  # a new editing session
+    assert stack.count() == 2
+    stack.undo()
+    stack.undo()
+    assert document.item((0, 0, 0)).value == original and stack.isClean()
+
+
+def test_funding_edit_revalidates_project_at_once(document: Document) -> None:
+    seen: list[object] = []
+    document.findingsChanged.connect(seen.append)
+    project = document.item((0, 0))
+    document.undo_stack.push(SetField(document, (0, 0), "funding.total", Decimal("26")))
+    assert seen and {f.rule for f in document.project_findings(project.id)} >= {"funding.total_mismatch"}
+    document.undo_stack.undo()
+    assert document.project_findings(project.id) == []
+
+
+def test_invalid_value_rejected_before_the_stack(document: Document) -> None:
+    with pytest.raises(EditRejected, match="6位小数"):
+        SetField(document, (0, 0), "funding.local", Decimal("0.1234567"))
+    with pytest.raises(EditRejected, match="预算年度"):
+        SetField(document, (), "fiscal_year", 1800)
+    messages: list[str] = []
+    document.editRejected.connect(messages.append)
+    assert not push_edit(document, (), "fiscal_year", "明年")
+    assert messages and document.undo_stack.count() == 0
+
+
+def test_move_undo_restores_order(document: Document, clean_project: Any) -> None:
+    department: Department = document.booklet.departments[0]
+    names = [i.name for i in department.projects[0].indicators]
+    document.undo_stack.push(Move(document, (0, 0), 0, (0, 0), 4))
+    assert [i.name for i in department.projects[0].indicators] == [*names[1:4], names[0], *names[4:]]
+    document.undo_stack.undo()
+    assert [i.name for i in department.projects[0].indicators] == names
+    document.undo_stack.push(Move(document, (0, 0), 5, (0, 0), 1))
+    assert [i.name for i in department.projects[0].indicators][1] == names[5]
+    document.undo_stack.undo()
+    assert [i.name for i in department.projects[0].indicators] == names
+
+
+def test_required_rows_follow_template() -> None:
+    rows = required_rows(load_template("mof-2021"))
+    template = load_template("mof-2021")
+    assert {r.level2 for r in rows} >= {spec.name for spec in template.required_level2()}
+    assert all(template.parent_of(r.level2) == r.level1 for r in rows)
+
+
+def test_settings_round_trip_and_damaged_file(tmp_path: Path) -> None:
+    settings = Settings()
+    for i in range(MAX_RECENT + 2):
+        settings.add_recent(tmp_path / f"{i}.kpi.json")
+    settings.language = "en"
+    settings.save()
+    loaded = Settings.load()
+    assert loaded.language == "en" and len(loaded.recent_files) == MAX_RECENT
+    assert loaded.recent_files[0].endswith(f"{MAX_RECENT + 1}.kpi.json")
+    Settings.path().write_text("{not json", encoding="utf-8")
+    assert Settings.load() == Settings()
+
+
+def test_job_reports_progress_and_cancel(qapp: Any, qtbot: Any) -> None:
+    def work(progress: Any) -> str:
+        for i in range(200):
+            if not progress(i, 200):
+                raise type("ExportCancelled", (Exception,), {})()
+            time.sleep(0.005)
+        return "ok"
+
+    job = Job(work)
+    outcomes: list[tuple[str, object]] = []
+    job.completed.connect(lambda outcome, detail: outcomes.append((outcome, detail)))
+    with qtbot.waitSignal(job.progressed, timeout=5000):
+        job.start()
+    job.cancel()
+    qtbot.waitUntil(lambda: bool(outcomes), timeout=5000)
+    job.wait()
+    assert outcomes == [("cancelled", None)]
+
+    done = Job(lambda progress: "written")
+    with qtbot.waitSignal(done.completed, timeout=5000) as blocker:
+        done.start()
+    done.wait()
+    assert blocker.args == ["done", "written"]
+
+    failed = Job(lambda progress: 1 / 0)
+    with qtbot.waitSignal(failed.completed, timeout=5000) as blocker:
+        failed.start()
+    failed.wait()
+    assert blocker.args[0] == "failed" and "division" in blocker.args[1]
