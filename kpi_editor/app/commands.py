@@ -28,31 +28,27 @@ def new_session() -> int:
     return next(_sessions)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("commands", text)
-
-
 def field_label(field: str) -> str:
     labels = {
-        "title": tr("标题"),
-        "compiler": tr("编制单位"),
-        "date": tr("日期"),
-        "preface_title": tr("编制说明标题"),
-        "fiscal_year": tr("预算年度"),
-        "heading": tr("节标题"),
-        "body": tr("正文"),
-        "code": tr("单位编码"),
-        "name": tr("名称"),
-        "unit_name": tr("部门（单位）"),
-        "level1": tr("一级指标"),
-        "level2": tr("二级指标"),
-        "value": tr("指标值"),
-        "funding.total": tr("合计"),
-        "funding.fiscal": tr("财政拨款"),
-        "funding.superior": tr("上级补助"),
-        "funding.local": tr("本级安排"),
-        "funding.carryover": tr("上年结转资金"),
-        "funding.non_fiscal": tr("非财政拨款"),
+        "title": QCoreApplication.translate("commands", "标题"),
+        "compiler": QCoreApplication.translate("commands", "编制单位"),
+        "date": QCoreApplication.translate("commands", "日期"),
+        "preface_title": QCoreApplication.translate("commands", "编制说明标题"),
+        "fiscal_year": QCoreApplication.translate("commands", "预算年度"),
+        "heading": QCoreApplication.translate("commands", "节标题"),
+        "body": QCoreApplication.translate("commands", "正文"),
+        "code": QCoreApplication.translate("commands", "单位编码"),
+        "name": QCoreApplication.translate("commands", "名称"),
+        "unit_name": QCoreApplication.translate("commands", "部门（单位）"),
+        "level1": QCoreApplication.translate("commands", "一级指标"),
+        "level2": QCoreApplication.translate("commands", "二级指标"),
+        "value": QCoreApplication.translate("commands", "指标值"),
+        "funding.total": QCoreApplication.translate("commands", "合计"),
+        "funding.fiscal": QCoreApplication.translate("commands", "财政拨款"),
+        "funding.superior": QCoreApplication.translate("commands", "上级补助"),
+        "funding.local": QCoreApplication.translate("commands", "本级安排"),
+        "funding.carryover": QCoreApplication.translate("commands", "上年结转资金"),
+        "funding.non_fiscal": QCoreApplication.translate("commands", "非财政拨款"),
     }
     return labels.get(field, field.removeprefix("extra:"))
 
@@ -65,7 +61,7 @@ def validated(document: Document, path: ItemPath, field: str, value: Any) -> Any
     """Run the pydantic validator of the field on a copy; return the value as the model stores it."""
     if field.startswith("extra:"):
         if not isinstance(value, str):
-            raise EditRejected(tr("此列只能填写文字"))
+            raise EditRejected(QCoreApplication.translate("commands", "此列只能填写文字"))
         return value
     target: BaseModel = document.item(path)
     owner, _, name = field.rpartition(".")
@@ -78,7 +74,9 @@ def validated(document: Document, path: ItemPath, field: str, value: Any) -> Any
         first = exc.errors()[0]
         reason = str(first.get("ctx", {}).get("error", "")) or first["msg"]
         raise EditRejected(
-            tr("“{field}”的值无效：{reason}").format(field=field_label(field), reason=reason)
+            QCoreApplication.translate("commands", "“{field}”的值无效：{reason}").format(
+                field=field_label(field), reason=reason
+            )
         ) from exc
     return getattr(probe, name)
 
@@ -87,7 +85,9 @@ class SetField(QUndoCommand):
     def __init__(
         self, document: Document, path: ItemPath, field: str, value: Any, session: int | None = None
     ):
-        super().__init__(tr("修改{field}").format(field=field_label(field)))
+        super().__init__(
+            QCoreApplication.translate("commands", "修改{field}").format(field=field_label(field))
+        )
         self.document = document
         self.path = path
         self.field = field
@@ -126,7 +126,9 @@ class SetField(QUndoCommand):
 
 class Insert(QUndoCommand):
     def __init__(self, document: Document, parent: ItemPath, row: int, items: Sequence[Any], text: str = ""):
-        super().__init__(text or tr("插入{count}行").format(count=len(items)))
+        super().__init__(
+            text or QCoreApplication.translate("commands", "插入{count}行").format(count=len(items))
+        )
         self.document = document
         self.parent_path = parent
         self.row = row
@@ -141,7 +143,7 @@ class Insert(QUndoCommand):
 
 class Remove(QUndoCommand):
     def __init__(self, document: Document, parent: ItemPath, row: int, count: int, text: str = ""):
-        super().__init__(text or tr("删除{count}行").format(count=count))
+        super().__init__(text or QCoreApplication.translate("commands", "删除{count}行").format(count=count))
         self.document = document
         self.parent_path = parent
         self.row = row
@@ -161,7 +163,7 @@ class Move(QUndoCommand):
     def __init__(
         self, document: Document, source: ItemPath, row: int, destination: ItemPath, destination_row: int
     ):
-        super().__init__(tr("移动"))
+        super().__init__(QCoreApplication.translate("commands", "移动"))
         self.document = document
         self.source = source
         self.row = row

@@ -225,37 +225,44 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        tr = self.tr
-        self.new_action = self._action(tr("新建(&N)…"), self.new_file, QKeySequence.StandardKey.New)
-        self.open_action = self._action(tr("打开(&O)…"), self.open_file, QKeySequence.StandardKey.Open)
-        self.save_action = self._action(tr("保存(&S)"), self.save, QKeySequence.StandardKey.Save)
-        self.save_as_action = self._action(tr("另存为(&A)…"), self.save_as, "Ctrl+Shift+S")
-        self.close_action = self._action(tr("关闭(&C)"), self.close_document, QKeySequence.StandardKey.Close)
-        self.export_pdf_action = self._action(tr("导出 PDF…"), lambda: self.export("pdf"))
-        self.export_xlsx_action = self._action(tr("导出 Excel…"), lambda: self.export("xlsx"))
-        self.quit_action = self._action(tr("退出(&Q)"), self.close, QKeySequence.StandardKey.Quit)
-        self.undo_action = self.undo_group.createUndoAction(self, tr("撤销"))
+        self.new_action = self._action(self.tr("新建(&N)…"), self.new_file, QKeySequence.StandardKey.New)
+        self.open_action = self._action(self.tr("打开(&O)…"), self.open_file, QKeySequence.StandardKey.Open)
+        self.save_action = self._action(self.tr("保存(&S)"), self.save, QKeySequence.StandardKey.Save)
+        self.save_as_action = self._action(self.tr("另存为(&A)…"), self.save_as, "Ctrl+Shift+S")
+        self.close_action = self._action(
+            self.tr("关闭(&C)"), self.close_document, QKeySequence.StandardKey.Close
+        )
+        self.export_pdf_action = self._action(self.tr("导出 PDF…"), lambda: self.export("pdf"))
+        self.export_xlsx_action = self._action(self.tr("导出 Excel…"), lambda: self.export("xlsx"))
+        self.quit_action = self._action(self.tr("退出(&Q)"), self.close, QKeySequence.StandardKey.Quit)
+        self.undo_action = self.undo_group.createUndoAction(self, self.tr("撤销"))
         self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
-        self.redo_action = self.undo_group.createRedoAction(self, tr("重做"))
+        self.redo_action = self.undo_group.createRedoAction(self, self.tr("重做"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.find_action = self._action(tr("查找(&F)…"), self.show_search, QKeySequence.StandardKey.Find)
+        self.find_action = self._action(self.tr("查找(&F)…"), self.show_search, QKeySequence.StandardKey.Find)
         self.find_next_action = self._action(
-            tr("查找下一个"), self.find_next, QKeySequence.StandardKey.FindNext
+            self.tr("查找下一个"), self.find_next, QKeySequence.StandardKey.FindNext
         )
-        self.add_department_action = self._action(tr("新建单位"), self.add_department)
-        self.add_project_action = self._action(tr("新建项目"), self.add_project, "Ctrl+Shift+N")
-        self.duplicate_action = self._action(tr("创建副本"), self.duplicate_current, "Ctrl+D")
-        self.delete_action = self._action(tr("删除"), self.delete_current, QKeySequence.StandardKey.Delete)
-        self.move_up_action = self._action(tr("上移"), lambda: self.move_current(-1), "Ctrl+Up")
-        self.move_down_action = self._action(tr("下移"), lambda: self.move_current(1), "Ctrl+Down")
-        self.add_row_action = self._action(tr("添加指标行"), self.add_row, "Ctrl+Return")
-        self.copy_rows_action = self._action(tr("复制指标行"), self.copy_rows, QKeySequence.StandardKey.Copy)
+        self.add_department_action = self._action(self.tr("新建单位"), self.add_department)
+        self.add_project_action = self._action(self.tr("新建项目"), self.add_project, "Ctrl+Shift+N")
+        self.duplicate_action = self._action(self.tr("创建副本"), self.duplicate_current, "Ctrl+D")
+        self.delete_action = self._action(
+            self.tr("删除"), self.delete_current, QKeySequence.StandardKey.Delete
+        )
+        self.move_up_action = self._action(self.tr("上移"), lambda: self.move_current(-1), "Ctrl+Up")
+        self.move_down_action = self._action(self.tr("下移"), lambda: self.move_current(1), "Ctrl+Down")
+        self.add_row_action = self._action(self.tr("添加指标行"), self.add_row, "Ctrl+Return")
+        self.copy_rows_action = self._action(
+            self.tr("复制指标行"), self.copy_rows, QKeySequence.StandardKey.Copy
+        )
         self.paste_rows_action = self._action(
-            tr("粘贴指标行"), self.paste_rows, QKeySequence.StandardKey.Paste
+            self.tr("粘贴指标行"), self.paste_rows, QKeySequence.StandardKey.Paste
         )
-        self.fill_totals_action = self._action(tr("由分项计算财政拨款与合计"), self.project_page.fill_totals)
-        self.revalidate_action = self._action(tr("重新检查全册"), self._revalidate, "F5")
-        self.settings_action = self._action(tr("设置…"), self.edit_settings)
+        self.fill_totals_action = self._action(
+            self.tr("由分项计算财政拨款与合计"), self.project_page.fill_totals
+        )
+        self.revalidate_action = self._action(self.tr("重新检查全册"), self._revalidate, "F5")
+        self.settings_action = self._action(self.tr("设置…"), self.edit_settings)
         # The table and tree own these shortcuts while they have focus.
         for action in (self.copy_rows_action, self.paste_rows_action, self.delete_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -263,18 +270,17 @@ class MainWindow(QMainWindow):
             self.project_page.table.addAction(action)
 
     def _build_menus(self) -> None:
-        tr = self.tr
         bar = self.menuBar()
-        file_menu = bar.addMenu(tr("文件(&F)"))
+        file_menu = bar.addMenu(self.tr("文件(&F)"))
         file_menu.addActions([self.new_action, self.open_action])
-        self.recent_menu = QMenu(tr("最近打开(&R)"), self)
+        self.recent_menu = QMenu(self.tr("最近打开(&R)"), self)
         file_menu.addMenu(self.recent_menu)
         file_menu.addActions([self.save_action, self.save_as_action, self.close_action])
         file_menu.addSeparator()
         file_menu.addActions([self.export_pdf_action, self.export_xlsx_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        edit_menu = bar.addMenu(tr("编辑(&E)"))
+        edit_menu = bar.addMenu(self.tr("编辑(&E)"))
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.add_department_action, self.add_project_action, self.duplicate_action])
@@ -284,11 +290,11 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.fill_totals_action)
         edit_menu.addSeparator()
         edit_menu.addActions([self.find_action, self.find_next_action])
-        view_menu = bar.addMenu(tr("视图(&V)"))
+        view_menu = bar.addMenu(self.tr("视图(&V)"))
         view_menu.addAction(self.findings_dock.toggleViewAction())
         view_menu.addAction(self.history_dock.toggleViewAction())
         view_menu.addAction(self.revalidate_action)
-        tools_menu = bar.addMenu(tr("工具(&T)"))
+        tools_menu = bar.addMenu(self.tr("工具(&T)"))
         tools_menu.addAction(self.settings_action)
         self._refresh_recent()
 

@@ -17,7 +17,6 @@ from kpi_editor.app.document import AutosaveInfo
 
 SaveChoice = Literal["save", "discard", "cancel"]
 ExportScope = Literal["project", "department", "booklet"]
-PROJECT_FILTER = "绩效目标表 (*.kpi.json *.json)"
 
 
 class Prompts(QObject):
@@ -58,13 +57,13 @@ class Prompts(QObject):
 
     def open_path(self, directory: str = "") -> Path | None:
         path, _ = QFileDialog.getOpenFileName(
-            self.window, self.tr("打开绩效目标表"), directory, self.tr(PROJECT_FILTER)
+            self.window, self.tr("打开绩效目标表"), directory, self.tr("绩效目标表 (*.kpi.json *.json)")
         )
         return Path(path) if path else None
 
     def save_path(self, suggested: str = "") -> Path | None:
         path, _ = QFileDialog.getSaveFileName(
-            self.window, self.tr("另存为"), suggested, self.tr(PROJECT_FILTER)
+            self.window, self.tr("另存为"), suggested, self.tr("绩效目标表 (*.kpi.json *.json)")
         )
         if not path:
             return None

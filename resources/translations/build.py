@@ -1,0 +1,231 @@
+"""Regenerate the English translation: lupdate the sources, fill in the English below, lrelease.
+
+Run from the repository root: ``python3 resources/translations/build.py``. The UI source language is
+Simplified Chinese; a string missing here is reported and stays Chinese in the English UI.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = ROOT / "resources" / "translations" / "kpi_editor_en.ts"
+QM = TS.with_suffix(".qm")
+SOURCES = [
+    *sorted((ROOT / "kpi_editor" / "gui").rglob("*.py")),
+    ROOT / "kpi_editor" / "app" / "commands.py",
+    *sorted((ROOT / "forms").glob("*.ui")),
+]
+
+ENGLISH = {
+    "新建(&N)…": "&New…",
+    "打开(&O)…": "&Open…",
+    "保存(&S)": "&Save",
+    "另存为(&A)…": "Save &As…",
+    "关闭(&C)": "&Close",
+    "导出 PDF…": "Export PDF…",
+    "导出 Excel…": "Export Excel…",
+    "退出(&Q)": "&Quit",
+    "撤销": "Undo",
+    "重做": "Redo",
+    "查找(&F)…": "&Find…",
+    "查找下一个": "Find Next",
+    "新建单位": "New Unit",
+    "新建项目": "New Project",
+    "创建副本": "Duplicate",
+    "删除": "Delete",
+    "上移": "Move Up",
+    "下移": "Move Down",
+    "添加指标行": "Add Indicator Row",
+    "复制指标行": "Copy Indicator Rows",
+    "粘贴指标行": "Paste Indicator Rows",
+    "由分项计算财政拨款与合计": "Compute Fiscal and Total from Parts",
+    "重新检查全册": "Recheck Whole Booklet",
+    "设置…": "Settings…",
+    "文件(&F)": "&File",
+    "最近打开(&R)": "&Recent Files",
+    "编辑(&E)": "&Edit",
+    "视图(&V)": "&View",
+    "工具(&T)": "&Tools",
+    "标题": "Title",
+    "编制单位": "Compiled by",
+    "日期": "Date",
+    "编制说明标题": "Preface title",
+    "预算年度": "Fiscal year",
+    "节标题": "Section heading",
+    "正文": "Body",
+    "单位编码": "Unit code",
+    "名称": "Name",
+    "部门（单位）": "Department (unit)",
+    "一级指标": "Level-1 indicator",
+    "二级指标": "Level-2 indicator",
+    "指标值": "Target value",
+    "合计": "Total",
+    "财政拨款": "Fiscal appropriation",
+    "上级补助": "Superior subsidy",
+    "本级安排": "Local allocation",
+    "上年结转资金": "Carry-over from last year",
+    "非财政拨款": "Non-fiscal funds",
+    "此列只能填写文字": "This column takes text only",
+    "“{field}”的值无效：{reason}": "Invalid value for “{field}”: {reason}",
+    "修改{field}": "Edit {field}",
+    "插入{count}行": "Insert {count} row(s)",
+    "删除{count}行": "Delete {count} row(s)",
+    "移动": "Move",
+    "（空）": "(empty)",
+    "封面": "Cover",
+    "预算年度与表样": "Fiscal year and form",
+    "编制说明": "Preface",
+    "说明标题": "Preface title",
+    "添加一节": "Add Section",
+    "删除此节": "Delete Section",
+    "{year}年 · {template}": "{year} · {template}",
+    "（无标题）": "(untitled)",
+    "新的一节": "New section",
+    "添加编制说明一节": "Add preface section",
+    "删除编制说明一节": "Delete preface section",
+    "合计（万元）": "Total (10k CNY)",
+    "问题": "Findings",
+    "{count}个项目；{errors}个错误，{warnings}个警告": "{count} projects; {errors} errors, {warnings} warnings",
+    "（未命名项目）": "(unnamed project)",
+    "（空行）": "(empty row)",
+    "单位名称": "Unit name",
+    "项目与资金": "Projects and funds",
+    "上移单位": "Move Unit Up",
+    "下移单位": "Move Unit Down",
+    "{count}个项目，合计 {total} 万元": "{count} projects, total {total} (10k CNY)",
+    "级别": "Severity",
+    "位置": "Place",
+    "说明": "Description",
+    "规则": "Rule",
+    "错误": "Error",
+    "警告": "Warning",
+    "提示": "Info",
+    "第{row}行": "row {row}",
+    "全册": "whole booklet",
+    "全部规则": "All rules",
+    "显示 {count} 条": "{count} shown",
+    "全部问题": "All findings",
+    "仅错误": "Errors only",
+    "错误和警告": "Errors and warnings",
+    "仅当前项目": "Current project only",
+    "封面与编制说明": "Cover and Preface",
+    "仅显示有问题的项目": "Only projects with findings",
+    "查找名称、指标和指标值（回车查找下一个）": "Find in names, indicators and values (Enter: next)",
+    "<打开时的状态>": "<as opened>",
+    "操作历史": "History",
+    "未命名": "Untitled",
+    "文件已被打开": "File Already Open",
+    "“{path}”已在另一个编辑器窗口（进程 {pid}）中打开。同时编辑会互相覆盖修改。仍要打开吗？": (
+        "“{path}” is open in another editor (process {pid}). Editing it in both places overwrites "
+        "changes. Open it anyway?"
+    ),
+    "无法打开文件": "Cannot Open File",
+    "{path}：{error}": "{path}: {error}",
+    "无法恢复": "Cannot Recover",
+    "保存失败": "Save Failed",
+    "无法写入 {path}：{error}。原文件未改动。": "Cannot write {path}: {error}. The original file is unchanged.",
+    "已保存到 {path}": "Saved to {path}",
+    "无法保存设置：{error}": "Cannot save settings: {error}",
+    "绩效目标表编辑器": "Performance Target Editor",
+    "{departments} 个单位 · {projects} 个项目 · Σ合计 {total} 万元 · {errors} 个错误 · {warnings} 个警告": (
+        "{departments} units · {projects} projects · Σ total {total} (10k CNY) · {errors} errors · {warnings} warnings"
+    ),
+    "无法修改": "Edit Refused",
+    "新单位": "New unit",
+    "新项目": "New project",
+    "{name}（副本）": "{name} (copy)",
+    "插入指标行": "Insert indicator row",
+    "删除{count}个指标行": "Delete {count} indicator row(s)",
+    "已复制{count}行": "Copied {count} row(s)",
+    "剪贴板中没有可粘贴的行": "Nothing to paste on the clipboard",
+    "粘贴{count}行": "Paste {count} row(s)",
+    "未找到": "Not found",
+    "PDF 文件 (*.pdf)": "PDF files (*.pdf)",
+    "Excel 工作簿 (*.xlsx)": "Excel workbooks (*.xlsx)",
+    "正在导出 {name}…": "Exporting {name}…",
+    "取消": "Cancel",
+    "导出": "Export",
+    "已导出到 {path}": "Exported to {path}",
+    "导出已取消，未写入文件": "Export cancelled; nothing was written",
+    "导出失败": "Export Failed",
+    "新建绩效目标表": "New Performance Target Booklet",
+    "表样模板": "Form template",
+    "项目名称": "Project name",
+    "项目资金来源（万元）": "Project funding (10k CNY)",
+    "财政拨款 = 上级补助 + 本级安排 + 上年结转资金；合计 = 财政拨款 + 非财政拨款": (
+        "Fiscal = superior subsidy + local allocation + carry-over; total = fiscal + non-fiscal"
+    ),
+    "总体绩效目标": "Performance targets",
+    "添加行": "Add Row",
+    "插入行": "Insert Row",
+    "复制行": "Duplicate Row",
+    "删除行": "Delete Row",
+    "由分项计算合计": "Compute totals from parts",
+    "未保存的修改": "Unsaved Changes",
+    "“{name}”有未保存的修改。是否保存？": "“{name}” has unsaved changes. Save them?",
+    "不保存，修改将丢失。": "If you don't save, the changes are lost.",
+    "保存": "Save",
+    "不保存": "Don't Save",
+    "打开绩效目标表": "Open Performance Target Booklet",
+    "绩效目标表 (*.kpi.json *.json)": "Performance target booklets (*.kpi.json *.json)",
+    "另存为": "Save As",
+    "导入": "Import",
+    "导出范围": "Export Scope",
+    "导出哪些表？": "Which tables should be exported?",
+    "当前项目：{name}": "Current project: {name}",
+    "当前单位：{name}": "Current unit: {name}",
+    "未命名的新文件": "an unsaved new booklet",
+    "恢复未保存的修改": "Recover Unsaved Changes",
+    "上次编辑器意外退出，“{name}”有 {time} 自动保存的修改。是否恢复？": (
+        "The editor quit unexpectedly. “{name}” has changes autosaved at {time}. Recover them?"
+    ),
+    "恢复": "Recover",
+    "丢弃": "Discard",
+    "以后再说": "Later",
+    "设置": "Settings",
+    "界面语言": "Interface language",
+    "PDF 字体": "PDF font",
+    "文泉驿微米黑（黑体）": "WenQuanYi Micro Hei (sans)",
+    "AR PL UMing（宋体）": "AR PL UMing (serif)",
+    "自动保存间隔（秒）": "Autosave interval (seconds)",
+    "界面语言在重新打开窗口后生效。": "The interface language applies the next time the window opens.",
+    "<h2>绩效目标表编辑器</h2><p>编辑、检查并打印部门（单位）预算项目支出绩效目标表。</p>": (
+        "<h2>Performance Target Editor</h2><p>Edit, check and print budget project performance target tables.</p>"
+    ),
+    "新建…": "New…",
+    "打开…": "Open…",
+    "打开示例（西区 2026）": "Open Sample (Xiqu 2026)",
+    "最近打开的文件": "Recent files",
+}
+
+
+def main() -> int:
+    subprocess.run(
+        ["pyside6-lupdate", *map(str, SOURCES), "-ts", str(TS), "-target-language", "en_US", "-no-obsolete"],
+        check=True,
+    )
+    tree = ET.parse(TS)
+    missing = []
+    for message in tree.iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        assert translation is not None
+        english = ENGLISH.get(source)
+        if english is None:
+            missing.append(source)
+            continue
+        translation.text = english
+        translation.attrib.pop("type", None)
+    tree.write(TS, encoding="utf-8", xml_declaration=True)
+    subprocess.run(["pyside6-lrelease", str(TS), "-qm", str(QM)], check=True)
+    for source in missing:
+        print(f"untranslated: {source}", file=sys.stderr)
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

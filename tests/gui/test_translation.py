@@ -1,0 +1,39 @@
+"""The English translation really switches the UI (menus, forms, status bar); Chinese is the source."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QPushButton
+
+from kpi_editor.app.settings import Settings
+from kpi_editor.gui.app import install_translators
+from kpi_editor.gui.main_window import MainWindow
+
+
+def menu_titles(window: MainWindow) -> list[str]:
+    return [action.text() for action in window.menuBar().actions()]
+
+
+def test_english_translation_switches_the_window(
+    gui_app: Any, qtbot: Any, prompts: Any, sample_file: Path
+) -> None:
+    chinese = MainWindow(Settings(), prompts)
+    qtbot.addWidget(chinese)
+    assert menu_titles(chinese)[:2] == ["文件(&F)", "编辑(&E)"]
+    translators = install_translators(gui_app, "en")
+    try:
+        assert translators, "kpi_editor_en.qm did not load"
+        english = MainWindow(Settings(language="en"), prompts)
+        qtbot.addWidget(english)
+        assert menu_titles(english) == ["&File", "&Edit", "&View", "&Tools"]
+        assert english.welcome.findChild(QPushButton, "sampleButton").text() == "Open Sample (Xiqu 2026)"
+        assert english.open_file(sample_file)
+        assert "327 projects" in english.count_label.text()
+        assert english.findings_panel.severity_combo.itemText(1) == "Errors only"
+        english.close()
+    finally:
+        for translator in translators:
+            gui_app.removeTranslator(translator)
+    assert MainWindow(Settings(), prompts).menuBar().actions()[0].text() == "文件(&F)"
