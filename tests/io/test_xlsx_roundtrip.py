@@ -123,3 +123,21 @@ def test_other_template_targets_review_and_off_template_columns_round_trip(tmp_p
     read, report = import_xlsx(path)  # the template comes from the workbook, not the default
     assert report.issues == []
     assert read.model_dump() == booklet.model_dump()
+
+
+def test_sheet_order_and_empty_departments_come_back_in_booklet_order(tmp_path: Path) -> None:
+    booklet = _hidden_state_booklet().model_copy(update={"template_id": "xiqu-2026"})
+    source = booklet.departments[0]
+    second = source.model_copy(deep=True, update={"code": "301001", "name": "第二单位"})
+    second.projects[0].id = "second"
+    empty = Department(code="250001", name="没有项目的单位")
+    booklet.departments = [second, empty, source]
+    path = tmp_path / "order.xlsx"
+    export_xlsx(booklet, path)
+    wb = openpyxl.load_workbook(path)
+    assert len(wb.worksheets) == 3  # two departments with projects and the hidden metadata
+    wb.move_sheet(wb.worksheets[1], offset=-1)  # the clerk reorders the sheets
+    wb.save(path)
+    read, report = import_xlsx(path)
+    assert report.issues == []
+    assert read.model_dump() == booklet.model_dump()

@@ -284,12 +284,14 @@ def _select(
         missing = sorted(ids - found)
         if missing:
             raise ValueError(f"所选范围内没有这些项目：{'、'.join(missing)}")
+    # A department without projects gets no sheet, only its line in the metadata (whole
+    # departments exported), so that it comes back on import.
     result = []
     for department in chosen:
         projects = [p for p in department.projects if ids is None or p.id in ids]
-        if projects:
+        if projects or ids is None:
             result.append((department, projects))
-    if not result:
+    if not any(projects for _, projects in result):
         raise ValueError("所选范围内没有可导出的项目")
     return result
 
@@ -317,6 +319,9 @@ def build_workbook(
     styles: dict[_StyleKey, StyleArray] = {}
     done = 0
     for department, projects in selection:
+        if not projects:
+            meta_departments.append({"code": department.code, "name": department.name, "sheet": None})
+            continue
         name = layout.sheet_name(department.code, department.name, taken)
         ws = wb.create_sheet(name)
         writer = _SheetWriter(ws, template, booklet.fiscal_year, styles)

@@ -606,7 +606,8 @@ def _amount_from_text(text: str, ref: str, report: XlsxImportReport) -> Decimal 
 class _Meta:
     data: dict[str, Any]
     departments: dict[str, dict[str, Any]]  # sheet → {"code", "name"}
-    order: list[str]  # sheets in the booklet's department order
+    order: dict[str | None, int]  # sheet → its department's place in the booklet
+    empty: list[tuple[int, str, str]]  # (place, code, name) of departments exported without projects
     tables: dict[tuple[str, int], dict[str, Any]]
 
 
@@ -619,15 +620,21 @@ def _read_meta(text: str | None, report: XlsxImportReport) -> _Meta | None:
             raise ValueError("format")
         if int(data.get("version", 0)) > layout.META_VERSION:
             raise ValueError("version")
-        departments = {str(d["sheet"]): d for d in data["departments"]}
-        order = [str(d["sheet"]) for d in data["departments"]]
+        listed = list(data["departments"])
+        departments = {str(d["sheet"]): d for d in listed if d["sheet"] is not None}
+        order: dict[str | None, int] = {
+            str(d["sheet"]): i for i, d in enumerate(listed) if d["sheet"] is not None
+        }
+        empty = [
+            (i, str(d["code"]), str(d.get("name", ""))) for i, d in enumerate(listed) if d["sheet"] is None
+        ]
         tables = {(str(t["sheet"]), int(t["index"])): t for t in data["tables"]}
     except (ValueError, KeyError, TypeError):
         report.add(
             layout.META_SHEET, "隐藏的编辑器数据无法读取，已按普通工作簿导入（单位编码等需核对）", "guess"
         )
         return None
-    return _Meta(data, departments, order, tables)
+    return _Meta(data, departments, order, empty, tables)
 
 
 def _meta_project_id(meta: _Meta, sheet: str, index: int, name: str, used: set[str]) -> str | None:
@@ -774,7 +781,7 @@ def _departments(
         entry = meta.departments.get(sheet.title) if meta else None
         if meta is not None and entry is not None:
             code, name = str(entry["code"]), str(entry.get("name", ""))
-            order = (0, meta.order.index(sheet.title))
+            order = (0, meta.order[sheet.title])
         else:
             match = _SHEET_CODE.fullmatch(sheet.title)
             if match is None:
@@ -784,6 +791,9 @@ def _departments(
             name = projects[0].unit_name or match.group(2).strip()
             order = (1, position)
         _add(by_code, rank, code, name, order, projects)
+    for place, code, name in meta.empty if meta else []:
+        if code not in by_code:
+            _add(by_code, rank, code, name, (0, place), [])
     serial = 0
     for position, sheet, projects in pending:
         serial += 1

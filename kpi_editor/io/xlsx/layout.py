@@ -11,6 +11,7 @@ import math
 import re
 import unicodedata
 from decimal import Decimal
+from functools import cache
 
 from kpi_editor.domain.template import FormTemplate
 
@@ -38,6 +39,7 @@ SHEET_NAME_MAX = 31
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
 
 
+@cache
 def char_units(ch: str) -> float:
     """Width of one character in column units: wide and ambiguous (≥, ×, ％) CJK glyphs take two."""
     if unicodedata.east_asian_width(ch) in ("W", "F", "A"):

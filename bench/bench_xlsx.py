@@ -1,0 +1,84 @@
+"""XLSX benchmark: export the corpus booklet in the official layout and import it back, on the corpus
+and a 10× copy (targets: ≤ 2 s each for the corpus, linear scaling).
+
+Each size runs in a fresh subprocess so its peak memory (max RSS) is its own. CPU time is shown
+beside wall time: on the shared 2-core machine wall time mostly measures the other processes.
+Usage: python bench/bench_xlsx.py [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from common import CORPUS, REPO, print_table, scaled
+
+
+def median_times(func: Callable[[], object], repeat: int) -> list[float]:
+    """Median wall and CPU seconds."""
+    walls, cpus = [], []
+    for _ in range(repeat):
+        wall, cpu = time.perf_counter(), time.process_time()
+        func()
+        cpus.append(time.process_time() - cpu)
+        walls.append(time.perf_counter() - wall)
+    return [statistics.median(walls), statistics.median(cpus)]
+
+
+def scenario(factor: int, repeat: int) -> dict[str, Any]:
+    from kpi_editor.io.booklet_text import import_booklet_text
+    from kpi_editor.io.xlsx import build_workbook, export_xlsx, import_xlsx
+
+    booklet = scaled(import_booklet_text(CORPUS)[0], factor)
+    results: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "booklet.xlsx"
+        results["build workbook (in memory)"] = median_times(lambda: build_workbook(booklet), repeat)
+        results["export (build + save)"] = median_times(lambda: export_xlsx(booklet, path), repeat)
+        results["import"] = median_times(lambda: import_xlsx(path), repeat)
+        read, report = import_xlsx(path)
+        if read.model_dump() != booklet.model_dump() or report.issues:
+            raise SystemExit("the round trip is not lossless")
+        results["file MB"] = path.stat().st_size / 1048576
+    results["projects"] = booklet.project_count
+    results["peak MB"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(scenario(args.child, args.repeat)))
+        return
+    runs = {}
+    for factor in (1, 10):
+        out = subprocess.run(
+            [sys.executable, __file__, "--child", str(factor), "--repeat", str(args.repeat)],
+            check=True,
+            capture_output=True,
+            text=True,
+            cwd=REPO,
+        )
+        runs[factor] = json.loads(out.stdout.strip().splitlines()[-1])
+    timed = ("build workbook (in memory)", "export (build + save)", "import")
+    rows = [(k, *(f"{runs[f][k]:.2f} s" for f in (1, 10)), f"{runs[10][k] / runs[1][k]:.1f}×") for k in timed]
+    rows.append(("projects", *(str(int(runs[f]["projects"])) for f in (1, 10)), ""))
+    rows.append(("file size", *(f"{runs[f]['file MB']:.1f} MB" for f in (1, 10)), ""))
+    rows.append(("peak memory", *(f"{runs[f]['peak MB']:.0f} MB" for f in (1, 10)), ""))
+    print_table(f"xlsx benchmark (median of {args.repeat})", rows, ("step", "corpus", "10× copy", "10× / 1×"))
+
+
+if __name__ == "__main__":
+    main()
