@@ -194,12 +194,21 @@ def _run(out: Path) -> _Run:
     label = f"{department.code} {department.name}（{len(department.projects)} 个项目）"
 
     def pdf() -> str | list[str]:
-        from kpi_editor.io.pdf import export_pdf
+        from kpi_editor.io.pdf import PdfOptions, export_pdf
 
         path = out / f"selftest-{department.code}.pdf"
-        export_pdf(booklet, path, departments=[department.code])
+        # The summary chart brings ReportLab's graphics in too, which a bundle could lack.
+        result = export_pdf(
+            booklet, path, departments=[department.code], options=PdfOptions(summary_chart=True)
+        )
         pages, problems = check_pdf(path, department)
-        return problems or f"{label}，{pages} 页 pages"
+        if pages != result.pages:
+            problems.append(f"导出报告 {result.pages} 页，文件中有 {pages} 页")
+        problems += [
+            f"项目 {m.project_id} 的{m.cell}中有字体缺少的字符“{m.chars}”，印出来会缺字"
+            for m in result.missing
+        ]
+        return problems or f"{label}，{pages} 页 pages，字体 fonts: {', '.join(result.fonts)}"
 
     run.step("导出 PDF export", pdf)
 
