@@ -193,7 +193,8 @@ def test_unmerged_group_labels_are_filled_down(tmp_path: Path) -> None:
 
 def test_many_tables_on_one_sheet_with_blank_rows_between(tmp_path: Path) -> None:
     wb, ws = new_book()
-    r = write_table(ws, 1, name="项目甲")
+    ws["A1"] = "2026年部门预算项目支出绩效目标表"  # a heading over all the tables
+    r = write_table(ws, 2, name="项目甲")
     r = write_table(ws, r + 2, name="项目乙", merged=False)
     write_table(ws, r + 1, name="项目丙", title=False)
     booklet, report = import_xlsx(save(wb, tmp_path))
@@ -203,6 +204,7 @@ def test_many_tables_on_one_sheet_with_blank_rows_between(tmp_path: Path) -> Non
         assert len(project.indicators) == len(INDICATORS)
         assert project.funding.total == 25
     assert report.errors == []
+    assert [i.cell for i in notes(report)] == ["Sheet1!A1"]
 
 
 def test_sheet_names_give_codes_in_any_sheet_order_and_others_are_assigned(tmp_path: Path) -> None:

@@ -381,9 +381,15 @@ class _SheetParser:
         return self.table
 
     def close(self) -> None:
-        if self.table is not None:
-            self.tables.append(self.table)
-            self.table = None
+        table = self.table
+        self.table = None
+        if table is None:
+            return
+        if table.name is None and table.unit_name is None and not table.funding and table.header is None:
+            # A heading over several tables, not a table of its own.
+            self.report.add(table.ref, "此标题下没有表格内容，已忽略", "guess")
+            return
+        self.tables.append(table)
 
     def row(self, row: int, cols: list[int]) -> None:
         labels = self.labels
