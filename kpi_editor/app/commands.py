@@ -19,7 +19,6 @@ from PySide6.QtGui import QUndoCommand
 from kpi_editor.app.document import PREFACE, Document, ItemPath
 from kpi_editor.domain.model import Department, Project, new_id
 
-_SET_FIELD_ID = 1001
 _sessions = itertools.count(1)
 
 
@@ -110,19 +109,6 @@ class SetField(QUndoCommand):
     def undo(self) -> None:
         self.document.set_field(self.path, self.field, self.old)
 
-    def id(self) -> int:
-        return _SET_FIELD_ID
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, SetField) or self.session is None:
-            return False
-        if (other.session, other.path, other.field) != (self.session, self.path, self.field):
-            return False
-        self.new = other.new
-        # Typing back to the original text leaves nothing to undo.
-        self.setObsolete(self.new == self.old)
-        return True
-
 
 class Insert(QUndoCommand):
     def __init__(self, document: Document, parent: ItemPath, row: int, items: Sequence[Any], text: str = ""):
@@ -186,14 +172,35 @@ def is_noop_move(source: ItemPath, row: int, destination: ItemPath, destination_
 
 
 def push_edit(document: Document, path: ItemPath, field: str, value: Any, session: int | None = None) -> bool:
-    """Push a validated SetField; a refused value is reported through ``document.editRejected``."""
+    """Push a validated SetField; a refused value is reported through ``document.editRejected``.
+
+    Consecutive edits of one cell in one editing `session` extend the top command instead of
+    adding steps. We merge here rather than through QUndoCommand.id()/mergeWith because PySide6
+    6.12 loses a reference to None for every command Qt deletes after a merge, which crashes the
+    interpreter after a few thousand keystrokes.
+    """
     try:
         command = SetField(document, path, field, value, session)
     except EditRejected as exc:
         document.editRejected.emit(str(exc))
         return False
-    if command.new != command.old:
-        document.undo_stack.push(command)
+    if command.new == command.old:
+        return True
+    stack = document.undo_stack
+    top = stack.command(stack.index() - 1) if stack.index() > 0 else None
+    if (
+        session is not None
+        and isinstance(top, SetField)
+        and (top.session, top.path, top.field) == (session, path, field)
+        and stack.index() == stack.count()
+        and stack.index() != stack.cleanIndex()
+    ):
+        top.new = command.new
+        document.set_field(path, field, command.new)
+        if top.new == top.old:
+            stack.undo()  # typed back to where the session started: nothing left to undo
+        return True
+    stack.push(command)
     return True
 
 

@@ -25,12 +25,15 @@ from pydantic import BaseModel
 from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
+from kpi_editor.app.refcount_guard import pin_singletons
 from kpi_editor.app.settings import state_dir
 from kpi_editor.domain import engine
 from kpi_editor.domain.engine import Finding, Severity
 from kpi_editor.domain.model import Booklet, Department, Indicator, Project
 from kpi_editor.domain.template import FormTemplate, load_template
 from kpi_editor.io import projectfile
+
+pin_singletons()
 
 PREFACE: tuple[int, ...] = (-1,)
 BOOKLET_REVALIDATE_MS = 600
@@ -164,6 +167,7 @@ class Document(QObject):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self._findings: dict[str, list[Finding]] = {}
+        self._counts: dict[str, tuple[int, int]] = {}
         self._global_findings: list[Finding] = []
         # Rules only the whole-booklet pass can see (duplicates across projects, unit lists …):
         # kept on a project when only that project is revalidated.
@@ -344,10 +348,15 @@ class Document(QObject):
         self.aboutToInsert.emit(parent, row, row + len(items) - 1)
         container[row:row] = list(items)
         self.inserted.emit(parent, row, row + len(items) - 1)
-        if len(parent) == 1 and parent != PREFACE:
-            for p in range(row, row + len(items)):
-                self._validate_project((parent[0], p), emit=False)
-            self.findingsChanged.emit({item.id for item in items})
+        if parent != PREFACE and len(parent) <= 1:
+            paths = (
+                [(parent[0], p) for p in range(row, row + len(items))]
+                if parent
+                else [(d, p) for d in range(row, row + len(items)) for p in range(len(container[d].projects))]
+            )
+            for path in paths:
+                self._validate_project(path, emit=False)
+            self.findingsChanged.emit({self.item(path).id for path in paths})
         self._touched(parent)
 
     def remove(self, parent: ItemPath, row: int, count: int) -> list[Any]:
@@ -356,10 +365,12 @@ class Document(QObject):
         taken = container[row : row + count]
         del container[row : row + count]
         self.removed.emit(parent, row, row + count - 1)
-        if len(parent) == 1 and parent != PREFACE:
-            for project in taken:
+        if parent != PREFACE and len(parent) <= 1:
+            projects = taken if parent else [p for department in taken for p in department.projects]
+            for project in projects:
                 self._findings.pop(project.id, None)
-            self.findingsChanged.emit({project.id for project in taken})
+                self._counts.pop(project.id, None)
+            self.findingsChanged.emit({project.id for project in projects})
         self._touched(parent)
         return taken
 
@@ -398,6 +409,7 @@ class Document(QObject):
         findings = engine.validate_project(project, self.template, self.booklet.fiscal_year, department)
         kept = [f for f in self._findings.get(project.id, ()) if f.rule in self._booklet_rules]
         self._findings[project.id] = findings + kept
+        self._counts.pop(project.id, None)
         if emit:
             self.findingsChanged.emit({project.id})
 
@@ -412,6 +424,7 @@ class Document(QObject):
             else:
                 by_project.setdefault(finding.project_id, []).append(finding)
         self._findings = by_project
+        self._counts = {}
         self._global_findings = global_findings
         self.findingsChanged.emit(None)
 
@@ -426,18 +439,25 @@ class Document(QObject):
         return self._findings.get(project_id, [])
 
     def counts(self) -> tuple[int, int]:
-        errors = warnings = 0
-        for finding in self._iter_findings():
-            if finding.severity == Severity.ERROR:
-                errors += 1
-            elif finding.severity == Severity.WARNING:
-                warnings += 1
+        """(errors, warnings) in the whole booklet, from per-project counts kept up to date."""
+        errors, warnings = _count(self._global_findings)
+        for project_id in self._findings:
+            counted = self._counts.get(project_id)
+            if counted is None:
+                counted = self._counts[project_id] = _count(self._findings[project_id])
+            errors += counted[0]
+            warnings += counted[1]
         return errors, warnings
 
-    def _iter_findings(self) -> Iterable[Finding]:
-        yield from self._global_findings
-        for findings in self._findings.values():
-            yield from findings
+
+def _count(findings: Iterable[Finding]) -> tuple[int, int]:
+    errors = warnings = 0
+    for finding in findings:
+        if finding.severity == Severity.ERROR:
+            errors += 1
+        elif finding.severity == Severity.WARNING:
+            warnings += 1
+    return errors, warnings
 
 
 __all__ = [

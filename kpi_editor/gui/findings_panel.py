@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHeaderView, QLabel, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from kpi_editor.app.commands import field_label
 from kpi_editor.app.document import Document
@@ -120,7 +120,13 @@ class FindingsPanel(QWidget):
         self.current_project_check = form.findChild(QWidget, "currentProjectCheck")
         self.rule_combo: QComboBox = form.findChild(QComboBox, "ruleCombo")
         self.summary_label: QLabel = form.findChild(QLabel, "summaryLabel")
-        self.view: QTreeView = form.findChild(QTreeView, "findingsView")
+        # A table, not a tree: its layout is O(visible rows), so refreshing thousands of findings
+        # on every keystroke stays cheap.
+        self.view: QTableView = form.findChild(QTableView, "findingsView")
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        self.view.horizontalHeader().setStretchLastSection(True)
         self.rule_combo.addItem(self.tr("全部规则"), None)
         for rule in engine.RULES:
             self.rule_combo.addItem(f"{rule.code} — {rule.title}", rule.code)
@@ -141,7 +147,7 @@ class FindingsPanel(QWidget):
             self.model = FindingsModel(document, self)
             self.model.modelReset.connect(self._update_summary)
             self.view.setModel(self.model)
-            header = self.view.header()
+            header = self.view.horizontalHeader()
             header.setSectionResizeMode(LEVEL, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(LEVEL, 70)
             header.resizeSection(PLACE, 320)

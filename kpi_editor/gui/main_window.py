@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
 )
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
@@ -109,6 +110,10 @@ class MainWindow(QMainWindow):
         self.job: Job | None = None
         self._search_hits: list[tuple[ItemPath, str | None]] = []
         self._search_pos = -1
+        self._status_timer = QTimer(self)
+        self._status_timer.setSingleShot(True)
+        self._status_timer.setInterval(120)
+        self._status_timer.timeout.connect(self._findings_settled)
         self.setWindowIcon(icon("app"))
         self.resize(1400, 900)
         self._build_widgets()
@@ -506,6 +511,11 @@ class MainWindow(QMainWindow):
         self.setWindowModified(self.document.modified)
 
     def _schedule_status(self, _changed: object = None) -> None:
+        # Counts and the findings-only tree filter are whole-booklet passes: coalesce a burst of
+        # keystrokes into one update instead of paying for it on every key.
+        self._status_timer.start()
+
+    def _findings_settled(self) -> None:
         self._update_status()
         if self.only_findings_check.isChecked():
             self.proxy.invalidate()

@@ -129,3 +129,21 @@ def test_job_reports_progress_and_cancel(qapp: Any, qtbot: Any) -> None:
         failed.start()
     failed.wait()
     assert blocker.args[0] == "failed" and "division" in blocker.args[1]
+
+
+def test_long_session_of_signals_does_not_abort_the_interpreter() -> None:
+    """PySide6 6.12 leaks a reference to True per Signal.emit(); 3.11 would abort without the guard."""
+    import subprocess
+    import sys
+
+    script = (
+        "from PySide6.QtCore import QCoreApplication, QObject, Signal\n"
+        "import kpi_editor.app.document\n"
+        "app = QCoreApplication([])\n"
+        "class O(QObject):\n    s = Signal(object)\n"
+        "o = O()\n"
+        "for i in range(300_000):\n    o.s.emit(i)\n"
+        "print('ok')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0 and result.stdout.strip() == "ok", result.stderr[-500:]
