@@ -126,7 +126,6 @@ class FindingsPanel(QWidget):
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
-        self.view.horizontalHeader().setStretchLastSection(True)
         self.rule_combo.addItem(self.tr("全部规则"), None)
         for rule in engine.RULES:
             self.rule_combo.addItem(f"{rule.code} — {rule.title}", rule.code)
@@ -148,10 +147,11 @@ class FindingsPanel(QWidget):
             self.model.modelReset.connect(self._update_summary)
             self.view.setModel(self.model)
             header = self.view.horizontalHeader()
-            header.setSectionResizeMode(LEVEL, QHeaderView.ResizeMode.Interactive)
+            header.setStretchLastSection(False)
             header.resizeSection(LEVEL, 70)
             header.resizeSection(PLACE, 320)
-            header.resizeSection(MESSAGE, 560)
+            header.setSectionResizeMode(MESSAGE, QHeaderView.ResizeMode.Stretch)
+            header.resizeSection(RULE, 210)
             self._apply_filters()
         if old is not None:
             old.document.findingsChanged.disconnect(old.refresh)
