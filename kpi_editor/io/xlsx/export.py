@@ -412,12 +412,13 @@ def export_xlsx(
     Raises ``ValueError`` for an empty or unknown scope and ``OSError`` when the file cannot be written.
     """
     target = Path(path)
-    wb = build_workbook(
-        booklet, template=template, departments=departments, project_ids=project_ids, progress=progress
-    )
+    with layout.collector_paused():
+        wb = build_workbook(
+            booklet, template=template, departments=departments, project_ids=project_ids, progress=progress
+        )
     fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "wb") as handle:
+        with os.fdopen(fd, "wb") as handle, layout.collector_paused():
             wb.save(handle)
             handle.flush()
             os.fsync(handle.fileno())

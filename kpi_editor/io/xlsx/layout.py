@@ -7,9 +7,12 @@ font, 7 px); a Chinese character of the 10.5 pt 宋体 body font takes about two
 
 from __future__ import annotations
 
+import gc
 import math
 import re
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 from functools import cache
 
@@ -127,3 +130,19 @@ def spread_extra(heights: list[float], needed: float) -> list[float]:
         return heights
     extra = math.ceil((needed - have) / len(heights) * 4) / 4
     return [h + extra for h in heights]
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector around a bulk read or write.
+
+    openpyxl allocates a few objects per cell and none of them form cycles, but every full
+    collection walks them all: with the collector running, a 10× larger booklet took 13× longer.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
