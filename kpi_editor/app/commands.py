@@ -20,6 +20,7 @@ from kpi_editor.app.document import PREFACE, Document, ItemPath
 from kpi_editor.domain.model import Department, Project, new_id
 
 _sessions = itertools.count(1)
+_MERGE_ID = 1  # SetField's QUndoCommand.id(); sessions and cells are told apart in mergeWith
 
 
 def new_session() -> int:
@@ -103,6 +104,22 @@ class SetField(QUndoCommand):
             return target.extra.get(name.removeprefix("extra:"), "")
         return getattr(target, name)
 
+    def id(self) -> int:
+        # Only edits made inside one editing session may merge; -1 tells Qt never to merge.
+        return _MERGE_ID if self.session is not None else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, SetField) or (other.session, other.path, other.field) != (
+            self.session,
+            self.path,
+            self.field,
+        ):
+            return False
+        self.new = other.new
+        # Typed back to where the session started: Qt drops the step, nothing is left to undo.
+        self.setObsolete(self.new == self.old)
+        return True
+
     def redo(self) -> None:
         self.document.set_field(self.path, self.field, self.new)
 
@@ -174,33 +191,16 @@ def is_noop_move(source: ItemPath, row: int, destination: ItemPath, destination_
 def push_edit(document: Document, path: ItemPath, field: str, value: Any, session: int | None = None) -> bool:
     """Push a validated SetField; a refused value is reported through ``document.editRejected``.
 
-    Consecutive edits of one cell in one editing `session` extend the top command instead of
-    adding steps. We merge here rather than through QUndoCommand.id()/mergeWith because PySide6
-    6.12 loses a reference to None for every command Qt deletes after a merge, which crashes the
-    interpreter after a few thousand keystrokes.
+    Consecutive edits of one cell in one editing `session` merge on the stack (``SetField.id``/
+    ``mergeWith``); Qt never merges into the command at the clean index, so saving starts a new step.
     """
     try:
         command = SetField(document, path, field, value, session)
     except EditRejected as exc:
         document.editRejected.emit(str(exc))
         return False
-    if command.new == command.old:
-        return True
-    stack = document.undo_stack
-    top = stack.command(stack.index() - 1) if stack.index() > 0 else None
-    if (
-        session is not None
-        and isinstance(top, SetField)
-        and (top.session, top.path, top.field) == (session, path, field)
-        and stack.index() == stack.count()
-        and stack.index() != stack.cleanIndex()
-    ):
-        top.new = command.new
-        document.set_field(path, field, command.new)
-        if top.new == top.old:
-            stack.undo()  # typed back to where the session started: nothing left to undo
-        return True
-    stack.push(command)
+    if command.new != command.old:
+        document.undo_stack.push(command)
     return True
 
 

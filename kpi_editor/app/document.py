@@ -25,15 +25,12 @@ from pydantic import BaseModel
 from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
-from kpi_editor.app.refcount_guard import pin_singletons
 from kpi_editor.app.settings import state_dir
 from kpi_editor.domain import engine
 from kpi_editor.domain.engine import Finding, Severity
 from kpi_editor.domain.model import Booklet, Department, Indicator, Project
 from kpi_editor.domain.template import FormTemplate, load_template
 from kpi_editor.io import projectfile
-
-pin_singletons()
 
 PREFACE: tuple[int, ...] = (-1,)
 BOOKLET_REVALIDATE_MS = 600
