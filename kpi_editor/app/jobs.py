@@ -25,6 +25,7 @@ class Job(QThread):
         super().__init__(parent)
         self._work = work
         self._cancel = threading.Event()
+        self._finished = threading.Event()
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -34,6 +35,9 @@ class Job(QThread):
         return self._cancel.is_set()
 
     def _progress(self, done: int, total: int) -> bool:
+        # A work function that kept the callback must not report after the outcome.
+        if self._finished.is_set():
+            return False
         self.progressed.emit(done, total)
         return not self._cancel.is_set()
 
@@ -41,9 +45,11 @@ class Job(QThread):
         try:
             result = self._work(self._progress)
         except Exception as exc:  # reported to the user; a worker thread must never die silently
+            self._finished.set()
             if type(exc).__name__ == "ExportCancelled" or self._cancel.is_set():
                 self.completed.emit("cancelled", None)
             else:
                 self.completed.emit("failed", str(exc) or type(exc).__name__)
             return
+        self._finished.set()
         self.completed.emit("done", result)

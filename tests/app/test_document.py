@@ -112,35 +112,66 @@ def test_settings_round_trip_and_damaged_file(tmp_path: Path) -> None:
     assert Settings.load() == Settings()
 
 
+def _run(qtbot: Any, job: Job) -> tuple[list[tuple[int, int]], list[tuple[str, object]]]:
+    """Start `job`, wait for its outcome; signals are collected in lists (no SignalBlocker that
+    queued calls from the worker thread could reach after it is gone)."""
+    progress: list[tuple[int, int]] = []
+    outcomes: list[tuple[str, object]] = []
+    job.progressed.connect(lambda done, total: progress.append((done, total)))
+    job.completed.connect(lambda outcome, detail: outcomes.append((outcome, detail)))
+    job.start()
+    return progress, outcomes
+
+
 def test_job_reports_progress_and_cancel(qapp: Any, qtbot: Any) -> None:
     def work(progress: Any) -> str:
-        for i in range(200):
-            if not progress(i, 200):
+        for i in range(500):
+            if not progress(i, 500):
                 raise type("ExportCancelled", (Exception,), {})()
-            time.sleep(0.005)
+            time.sleep(0.002)
         return "ok"
 
     job = Job(work)
-    outcomes: list[tuple[str, object]] = []
-    job.completed.connect(lambda outcome, detail: outcomes.append((outcome, detail)))
-    with qtbot.waitSignal(job.progressed, timeout=5000):
-        job.start()
+    progress, outcomes = _run(qtbot, job)
+    qtbot.waitUntil(lambda: len(progress) >= 3, timeout=5000)
     job.cancel()
     qtbot.waitUntil(lambda: bool(outcomes), timeout=5000)
     job.wait()
     assert outcomes == [("cancelled", None)]
+    assert progress[:3] == [(0, 500), (1, 500), (2, 500)] and len(progress) < 500
+    # Nothing arrives after the outcome: progress was emitted before it, in order.
+    seen = len(progress)
+    qtbot.wait(50)
+    assert len(progress) == seen and len(outcomes) == 1
 
-    done = Job(lambda progress: "written")
-    with qtbot.waitSignal(done.completed, timeout=5000) as blocker:
-        done.start()
-    done.wait()
-    assert blocker.args == ["done", "written"]
+    whole = Job(lambda progress: [progress(i, 300) for i in range(300)] and "written")
+    progress, outcomes = _run(qtbot, whole)
+    qtbot.waitUntil(lambda: bool(outcomes), timeout=5000)
+    whole.wait()
+    qtbot.wait(20)
+    assert outcomes == [("done", "written")] and progress == [(i, 300) for i in range(300)]
 
     failed = Job(lambda progress: 1 / 0)
-    with qtbot.waitSignal(failed.completed, timeout=5000) as blocker:
-        failed.start()
+    progress, outcomes = _run(qtbot, failed)
+    qtbot.waitUntil(lambda: bool(outcomes), timeout=5000)
     failed.wait()
-    assert blocker.args[0] == "failed" and "division" in blocker.args[1]
+    assert len(outcomes) == 1 and outcomes[0][0] == "failed" and "division" in str(outcomes[0][1])
+
+
+def test_job_ignores_progress_reported_after_its_outcome(qapp: Any, qtbot: Any) -> None:
+    kept: list[Any] = []
+
+    def work(progress: Any) -> str:
+        kept.append(progress)
+        return "written"
+
+    job = Job(work)
+    progress, outcomes = _run(qtbot, job)
+    qtbot.waitUntil(lambda: bool(outcomes), timeout=5000)
+    job.wait()
+    assert kept[0](1, 1) is False  # a late call is refused, not emitted
+    qtbot.wait(20)
+    assert progress == [] and outcomes == [("done", "written")]
 
 
 def test_merged_edits_and_signals_keep_singleton_refcounts(document: Document) -> None:
