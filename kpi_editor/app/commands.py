@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from kpi_editor.app.document import PREFACE, Document, ItemPath
+from kpi_editor.app.review_commands import in_review_mode, review_refusal
 from kpi_editor.domain.model import Department, Project, new_id
 
 _sessions = itertools.count(1)
@@ -59,6 +60,8 @@ class EditRejected(ValueError):
 
 def validated(document: Document, path: ItemPath, field: str, value: Any) -> Any:
     """Run the pydantic validator of the field on a copy; return the value as the model stores it."""
+    if in_review_mode(document):
+        raise EditRejected(review_refusal())
     if field.startswith("extra:"):
         if not isinstance(value, str):
             raise EditRejected(QCoreApplication.translate("commands", "此列只能填写文字"))

@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QObject,
 
 from kpi_editor.app.commands import Insert, Move, is_noop_move, push_edit
 from kpi_editor.app.document import Document, ItemPath
+from kpi_editor.app.review_commands import in_review_mode
 from kpi_editor.domain.engine import Finding, Severity
 from kpi_editor.domain.model import Indicator, Project
 from kpi_editor.gui.icons import severity_icon
@@ -146,6 +147,9 @@ class IndicatorTableModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled
+        if in_review_mode(self.document):
+            # Review mode: the reviewer reads the table; only status and comments change.
+            return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         return (
             Qt.ItemFlag.ItemIsEnabled
             | Qt.ItemFlag.ItemIsSelectable

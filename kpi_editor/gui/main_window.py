@@ -57,6 +57,7 @@ from kpi_editor.app.jobs import Job
 from kpi_editor.app.settings import Settings
 from kpi_editor.domain.engine import Finding
 from kpi_editor.domain.model import Booklet, Department, Indicator, Project
+from kpi_editor.domain.review import ReviewStatus
 from kpi_editor.domain.template import load_template
 from kpi_editor.gui.dialogs.prompts import Prompts
 from kpi_editor.gui.dialogs.settings_dialog import SettingsDialog
@@ -65,6 +66,7 @@ from kpi_editor.gui.findings_panel import FindingsPanel
 from kpi_editor.gui.forms import load_form
 from kpi_editor.gui.icons import icon
 from kpi_editor.gui.indicator_model import ROW_MIME, parse_tsv, rows_from_table, rows_to_tsv
+from kpi_editor.gui.review_panel import ReviewController
 from kpi_editor.gui.tree_model import BookletTreeModel, format_amount
 from kpi_editor.io.errors import FileFormatError
 from kpi_editor.paths import sample_path
@@ -78,6 +80,7 @@ class FindingsFilter(QSortFilterProxyModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.only_findings = False
+        self.review_status: ReviewStatus | None = None  # 审核 status filter; None shows all
 
     def source(self) -> BookletTreeModel:
         model = self.sourceModel()
@@ -85,18 +88,23 @@ class FindingsFilter(QSortFilterProxyModel):
         return model
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
-        if not self.only_findings:
+        if not self.only_findings and self.review_status is None:
             return True
         model = self.source()
         path = (*model.path(parent), row)
         document = model.document
         if len(path) == 1:
             department = document.booklet.departments[row]
-            return any(document.project_findings(p.id) for p in department.projects)
+            return any(self._shows(p) for p in department.projects)
         if len(path) == 2:
-            project = document.booklet.departments[path[0]].projects[row]
-            return bool(document.project_findings(project.id))
+            return self._shows(document.booklet.departments[path[0]].projects[row])
         return True
+
+    def _shows(self, project: Project) -> bool:
+        if self.only_findings and not self.source().document.project_findings(project.id):
+            return False
+        status = project.review.status if project.review is not None else ReviewStatus.PENDING
+        return self.review_status is None or status is self.review_status
 
 
 class MainWindow(QMainWindow):
@@ -119,6 +127,7 @@ class MainWindow(QMainWindow):
         self._build_widgets()
         self._build_actions()
         self._build_menus()
+        self.review = ReviewController(self)
         self._update_title()
         self._update_actions()
         self._restore_geometry()
@@ -345,6 +354,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_status()
         self._update_actions()
+        self.review.set_document(document)
         self._refresh_recent()
 
     def maybe_save(self) -> bool:
@@ -651,6 +661,8 @@ class MainWindow(QMainWindow):
 
     def _push(self, command: Any) -> None:
         assert self.document is not None
+        if self.review.blocks_content():
+            return
         self.document.undo_stack.push(command)
 
     def add_department(self) -> None:

@@ -16,9 +16,11 @@ from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QObject, 
 
 from kpi_editor.app.commands import Move, is_noop_move, push_edit
 from kpi_editor.app.document import PREFACE, Document, ItemPath
+from kpi_editor.app.review_commands import in_review_mode
 from kpi_editor.domain.engine import Finding, Severity
 from kpi_editor.domain.model import Department, Project
 from kpi_editor.gui.icons import icon, severity_icon
+from kpi_editor.gui.review_marks import project_mark, project_tooltip, row_mark, row_tooltip, status_icon
 
 Index = QModelIndex | QPersistentModelIndex
 MIME_TYPE = "application/x-kpi-editor-tree-path"
@@ -163,6 +165,9 @@ class BookletTreeModel(QAbstractItemModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled
+        if in_review_mode(self.document):
+            # Review mode: content is read-only, so nothing is renamed, dragged or dropped.
+            return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
         flags |= Qt.ItemFlag.ItemIsDropEnabled
         depth = len(self.path(index))
@@ -214,9 +219,17 @@ class BookletTreeModel(QAbstractItemModel):
                 return format_amount(project.funding.total)
             if column == ISSUES:
                 return count_text(*_count(self.document.project_findings(project.id)))
+        if role == Role.DecorationRole and project.review is not None:
+            # Review marks: the status badge by the issue count, a comment bubble by the amount.
+            if column == ISSUES:
+                return status_icon(project.review.status)
+            if column == TOTAL:
+                return project_mark(project)
         findings = self.document.project_findings(project.id)
         if role == Role.DecorationRole and column == NAME:
             return _worst_icon(findings) or icon("project")
+        if role == Role.ToolTipRole and project.review is not None:
+            return project_tooltip(project) + ("\n\n" + _tooltip(findings) if findings else "")
         if role == Role.ToolTipRole and findings:
             return _tooltip(findings)
         if role == Role.TextAlignmentRole and column == TOTAL:
@@ -229,13 +242,20 @@ class BookletTreeModel(QAbstractItemModel):
             return label or self.tr("（空行）")
         if role == Role.DisplayRole and column == TOTAL:
             return indicator.value
+        if role in (Role.DecorationRole, Role.ToolTipRole) and column == TOTAL:
+            owner: Project = index.internalPointer().item
+            if role == Role.DecorationRole:
+                return row_mark(owner, index.row())
+            return row_tooltip(owner, index.row())
         if role in (Role.DecorationRole, Role.ToolTipRole, Role.DisplayRole) and column in (NAME, ISSUES):
             project: Project = index.internalPointer().item
             findings = [f for f in self.document.project_findings(project.id) if f.indicator == index.row()]
             if role == Role.DecorationRole and column == NAME:
                 return _worst_icon(findings)
             if role == Role.ToolTipRole:
-                return _tooltip(findings) if findings else None
+                comments = row_tooltip(project, index.row())
+                parts = [text for text in (comments, _tooltip(findings) if findings else None) if text]
+                return "\n\n".join(parts) or None
             if role == Role.DisplayRole:
                 return count_text(*_count(findings))
         return None

@@ -1,0 +1,165 @@
+"""Review mode on the real MainWindow with the sample: read-only content, undoable status/comments."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from kpi_editor.app import review_commands as rc
+from kpi_editor.app.commands import push_edit
+from kpi_editor.domain.review import ReviewStatus
+from kpi_editor.gui.main_window import MainWindow
+from kpi_editor.gui.tree_model import ISSUES, TOTAL
+from kpi_editor.io.projectfile import load_booklet
+
+PROJECT = (3, 1)
+
+
+def enter_review(window: MainWindow, path: tuple[int, ...] = PROJECT) -> None:
+    window.review.review_action.setChecked(True)
+    window.select_path(path)
+
+
+def test_review_mode_makes_content_read_only(opened: MainWindow, prompts: Any) -> None:
+    document = opened.document
+    assert document is not None and opened.tree_model is not None
+    enter_review(opened)
+    project = document.item(PROJECT)
+    model = opened.project_page.model
+    assert model is not None and model.rowCount() > 0
+    # The views: no editable flag on table cells or tree names, line edits read-only.
+    cell = model.index(0, 3)
+    assert not model.flags(cell) & Qt.ItemFlag.ItemIsEditable
+    tree_index = opened.tree_model.index_for(PROJECT)
+    assert not opened.tree_model.flags(tree_index) & Qt.ItemFlag.ItemIsEditable
+    assert opened.project_page.name_edit.isReadOnly()
+    assert opened.project_page.amounts["total"].isReadOnly()
+    assert not opened.add_row_action.isEnabled() and not opened.project_page.buttons["deleteRow"].isEnabled()
+    # The commands: a content edit that reaches them anyway is refused and changes nothing.
+    old_value = project.indicators[0].value
+    assert not model.setData(cell, "改了")
+    assert not push_edit(document, (*PROJECT, 0), "value", "改了")
+    assert not push_edit(document, PROJECT, "name", "新名称")
+    assert project.indicators[0].value == old_value and project.name != "新名称"
+    assert document.undo_stack.count() == 0 and not document.modified
+    assert any("审核模式" in text for kind, text in prompts.asked if kind == "warning")
+    # Structure edits are refused too.
+    rows = len(project.indicators)
+    opened.add_row()
+    assert len(project.indicators) == rows and document.undo_stack.count() == 0
+    # Leaving review mode makes the content editable again.
+    opened.review.review_action.setChecked(False)
+    assert model.flags(cell) & Qt.ItemFlag.ItemIsEditable and not opened.project_page.name_edit.isReadOnly()
+    assert push_edit(document, (*PROJECT, 0), "value", "改了")
+
+
+def test_status_and_comments_are_editable_and_undoable(opened: MainWindow) -> None:
+    document = opened.document
+    assert document is not None and opened.tree_model is not None
+    enter_review(opened, (*PROJECT, 2))
+    panel = opened.review.panel
+    project = document.item(PROJECT)
+    assert project.review is None and panel.path == PROJECT and panel.row == 2
+    panel.status_combo.setCurrentIndex(2)
+    panel.status_combo.activated.emit(2)
+    assert project.review.status is ReviewStatus.RETURNED
+    assert opened.isWindowModified()
+    panel.text_edit.setPlainText("指标值应量化，请写明次数")
+    panel.author_edit.setText("财政局张三")
+    assert panel.add_comment()
+    (comment,) = project.review.comments
+    assert (comment.indicator, comment.author, comment.text) == (2, "财政局张三", "指标值应量化，请写明次数")
+    assert panel.comments.topLevelItemCount() == 1
+    # Marks in the tree: the status badge and a comment bubble on the project and its row.
+    project_index = opened.tree_model.index_for(PROJECT)
+    assert opened.tree_model.data(project_index.siblingAtColumn(ISSUES), Qt.ItemDataRole.DecorationRole)
+    assert "退回修改" in opened.tree_model.data(project_index, Qt.ItemDataRole.ToolTipRole)
+    row_index = opened.tree_model.index(2, TOTAL, project_index)
+    assert opened.tree_model.data(row_index, Qt.ItemDataRole.DecorationRole) is not None
+    assert "请写明次数" in opened.tree_model.data(row_index, Qt.ItemDataRole.ToolTipRole)
+    # Undo takes back the comment, then the status; the file goes back to unmodified.
+    document.undo_stack.undo()
+    assert project.review.status is ReviewStatus.RETURNED and not project.review.comments
+    assert panel.comments.topLevelItemCount() == 0
+    document.undo_stack.undo()
+    assert project.review is None and not document.modified
+    document.undo_stack.redo()
+    document.undo_stack.redo()
+    assert project.review.comments[0].text == "指标值应量化，请写明次数"
+
+
+def test_comments_survive_save_and_reload(opened: MainWindow, sample_file: Path, qtbot: Any) -> None:
+    document = opened.document
+    assert document is not None
+    enter_review(opened)
+    assert rc.set_status(document, PROJECT, ReviewStatus.RETURNED)
+    assert rc.add_comment(document, PROJECT, "绩效目标过于笼统", "审核员", None)
+    assert rc.add_comment(document, PROJECT, "第二行指标值缺单位", "审核员", 1)
+    assert rc.set_status(document, (0, 0), ReviewStatus.APPROVED)
+    assert opened.save()
+    reloaded = load_booklet(sample_file).departments[PROJECT[0]].projects[PROJECT[1]]
+    assert reloaded.review is not None and reloaded.review.status is ReviewStatus.RETURNED
+    assert [(c.text, c.indicator, c.resolved) for c in reloaded.review.comments] == [
+        ("绩效目标过于笼统", None, False),
+        ("第二行指标值缺单位", 1, False),
+    ]
+    assert load_booklet(sample_file).departments[0].projects[0].review.status is ReviewStatus.APPROVED
+
+
+def test_returned_file_shows_comments_and_clerk_resolves_them(
+    opened: MainWindow, sample_file: Path, qtbot: Any
+) -> None:
+    document = opened.document
+    assert document is not None
+    rc.set_review_mode(document, True)
+    rc.set_status(document, PROJECT, ReviewStatus.RETURNED)
+    rc.add_comment(document, PROJECT, "预期产出与资金不匹配", "审核员", 0)
+    opened.save()
+    opened.close_document()
+    # The clerk opens the returned file without review mode.
+    assert opened.open_file(sample_file)
+    assert not opened.review.review_action.isChecked()
+    document = opened.document
+    assert document is not None and opened.tree_model is not None
+    # The status filter finds the returned project.
+    opened.review.status_filter.setCurrentIndex(3)
+    proxy = opened.proxy
+    assert proxy.rowCount() == 1
+    department = proxy.index(0, 0)
+    assert proxy.rowCount(department) == 1
+    opened.review.status_filter.setCurrentIndex(0)
+    assert proxy.rowCount() == len(document.booklet.departments)
+    opened.select_path(PROJECT)
+    panel = opened.review.panel
+    assert panel.comments.topLevelItemCount() == 1
+    item = panel.comments.topLevelItem(0)
+    assert "预期产出与资金不匹配" in item.text(2) and "第1行" in item.text(1)
+    row_index = opened.tree_model.index(0, TOTAL, opened.tree_model.index_for(PROJECT))
+    assert "预期产出与资金不匹配" in opened.tree_model.data(row_index, Qt.ItemDataRole.ToolTipRole)
+    # Content stays editable for the clerk; the status is not theirs to change.
+    assert not panel.status_combo.isEnabled() and not panel.add_button.isEnabled()
+    item.setCheckState(0, Qt.CheckState.Checked)
+    project = document.item(PROJECT)
+    qtbot.waitUntil(lambda: project.review.comments[0].resolved)
+    assert opened.isWindowModified()
+    document.undo_stack.undo()
+    assert not project.review.comments[0].resolved
+
+
+def test_fingerprints_shown_and_booklet_one_debounced(opened: MainWindow, qtbot: Any) -> None:
+    from kpi_editor.domain.fingerprint import booklet_fingerprint, project_fingerprint
+
+    document = opened.document
+    assert document is not None
+    opened.select_path(PROJECT)
+    department = document.booklet.departments[PROJECT[0]]
+    label = opened.review.fingerprint_label
+    assert project_fingerprint(department.projects[PROJECT[1]], department) in label.text()
+    assert booklet_fingerprint(document.booklet) in label.text()
+    push_edit(document, PROJECT, "name", "改名后的项目")
+    # The project's follows at once; the booklet's waits for a pause in typing.
+    assert project_fingerprint(department.projects[PROJECT[1]], department) in label.text()
+    assert opened.review.booklet_timer.isActive() and "全册指纹 …" in label.text()
+    qtbot.waitUntil(lambda: booklet_fingerprint(document.booklet) in label.text(), timeout=5000)
