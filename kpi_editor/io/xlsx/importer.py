@@ -701,8 +701,7 @@ def import_xlsx(
     source = Path(path)
     report = XlsxImportReport(str(source))
     scan = guard.scan_workbook(source)
-    with layout.collector_paused():
-        sheets, meta_text = _read_sheets(source, scan, report)
+    sheets, meta_text = _read_sheets(source, scan, report)
     meta = _read_meta(meta_text, report)
     report.own_export = meta is not None
     template = _template(meta, template_id, source)

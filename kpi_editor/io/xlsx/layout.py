@@ -134,10 +134,11 @@ def spread_extra(heights: list[float], needed: float) -> list[float]:
 
 @contextmanager
 def collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector around a bulk read or write.
+    """Pause Python's cyclic garbage collector while a workbook is built.
 
-    openpyxl allocates a few objects per cell and none of them form cycles, but every full
-    collection walks them all: with the collector running, a 10× larger booklet took 13× longer.
+    Building allocates a few long-lived objects per cell and no garbage, yet every full collection
+    walks them all: the build took 1.4× longer, and grew faster than the booklet, with it running.
+    (Around saving and reading it saved nothing measurable and held garbage longer.)
     """
     was_enabled = gc.isenabled()
     gc.disable()
