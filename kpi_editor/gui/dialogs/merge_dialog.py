@@ -144,10 +144,10 @@ class MergeDialog(QDialog):
 
     # -- merging --------------------------------------------------------------------------------
 
-    def conflict_text(self, conflict: MergeConflict) -> str:
+    def conflict_text(self, conflict: MergeConflict, existing_source: str) -> str:
         lines = [
             self.tr("单位 {code} {name} 已在汇编本中（来自“{old}”），“{new}”中又有这个单位。").format(
-                code=conflict.code, name=conflict.name, old=conflict.existing_source, new=conflict.new_source
+                code=conflict.code, name=conflict.name, old=existing_source, new=conflict.new_source
             ),
             conflict.summary,
         ]
@@ -186,14 +186,16 @@ class MergeDialog(QDialog):
                 conflicting = {c.code for c in trial.conflicts}
                 accepted = set()
                 for conflict in trial.conflicts:
+                    # merge_booklets names the base for everything merged so far; we know the file.
+                    existing = origins.get(conflict.code, (conflict.existing_source, ""))[0]
                     if self.prompts.confirm(
-                        self.tr("单位重复：{code}").format(code=conflict.code), self.conflict_text(conflict)
+                        self.tr("单位重复：{code}").format(code=conflict.code),
+                        self.conflict_text(conflict, existing),
                     ):
                         accepted.add(conflict.code)
                     else:
-                        kept_from = origins.get(conflict.code, (conflict.existing_source, ""))[0]
                         origins[conflict.code] = (
-                            kept_from,
+                            existing,
                             self.tr("保留；未采用“{new}”中的版本").format(new=source),
                         )
                 incoming = booklet.model_copy(deep=True)
