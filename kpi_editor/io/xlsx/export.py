@@ -418,7 +418,7 @@ def export_xlsx(
         )
     fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "wb") as handle:
+        with os.fdopen(fd, "wb") as handle, layout.collector_paused():
             wb.save(handle)
             handle.flush()
             os.fsync(handle.fileno())
