@@ -479,3 +479,18 @@ def test_workbook_without_any_table(tmp_path: Path) -> None:
     ws["A1"] = "会议纪要"
     with pytest.raises(FileFormatError, match="没有找到任何绩效目标表"):
         import_xlsx(save(wb, tmp_path))
+
+
+def test_scan_collects_merged_ranges_and_counts_cells(tmp_path: Path) -> None:
+    # Read-only openpyxl does not expose merged ranges: the importer takes them from this scan.
+    scan = guard.scan_workbook(one_sheet(tmp_path))
+    part = scan.parts["xl/worksheets/sheet1.xml"]
+    assert {"A1:E1", "B2:E2", "A4:A10", "A11:A18", "B12:B16"} <= set(part.merges)
+    # title 1 + name/unit rows 4 + funding header 3 + funding rows 12 + indicator header 5
+    # + indicator rows 14 + group labels 3 (一级) and 6 (二级); cells covered by merges hold nothing.
+    assert part.cells == 48
+
+
+def test_a_folder_is_not_a_workbook(tmp_path: Path) -> None:
+    with pytest.raises(FileFormatError, match="无法打开文件"):
+        import_xlsx(tmp_path)
