@@ -110,9 +110,10 @@ def test_official_layout_and_merged_ranges(exported: tuple[Booklet, openpyxl.Wor
     expected |= {f"B{r}:C{r}" for r in range(4, 11)} | {f"D{r}:E{r}" for r in range(4, 11)}
     first_table = {m for m in merged if int(m.split(":")[1].lstrip("ABCDE")) <= 17}
     assert first_table == expected
-    # The second table starts right after, with its own title.
-    assert ws["A18"].value == "部门（单位）预算项目支出绩效目标表"
-    assert "A18:E18" in merged
+    # The fingerprint's small print, then the second table with its own title.
+    assert str(ws["E18"].value).startswith("指纹 ")
+    assert ws["A19"].value == "部门（单位）预算项目支出绩效目标表"
+    assert "A19:E19" in merged
 
 
 def test_fonts_borders_and_wrapping(exported: tuple[Booklet, openpyxl.Workbook]) -> None:
@@ -138,8 +139,8 @@ def test_print_setup(exported: tuple[Booklet, openpyxl.Workbook]) -> None:
     assert ws.page_margins.left == pytest.approx(0.6) and ws.page_margins.top == pytest.approx(0.75)
     footer = ws.oddFooter.center.text
     assert "&P" in footer and "&N" in footer
-    # A manual page break after every table but the last.
-    assert [b.id for b in ws.row_breaks.brk] == [17]
+    # A manual page break after every table (and its fingerprint line) but the last.
+    assert [b.id for b in ws.row_breaks.brk] == [18]
     assert _sheet(wb, 1).row_breaks.brk == []
 
 
@@ -158,7 +159,11 @@ def test_row_heights_are_set_and_grow_with_the_text(exported: tuple[Booklet, ope
     ws = _sheet(wb)
     last = ws.max_row
     heights = {r: ws.row_dimensions[r].height for r in range(1, last + 1)}
-    assert all(h is not None and h >= layout.MIN_ROW_HEIGHT for h in heights.values())
+    small_print = {r for r in heights if str(ws.cell(r, 5).value).startswith(layout.FINGERPRINT_PREFIX + " ")}
+    assert all(heights[r] == layout.FINGERPRINT_HEIGHT for r in small_print)
+    assert all(
+        h is not None and h >= layout.MIN_ROW_HEIGHT for r, h in heights.items() if r not in small_print
+    )
     long_row = next(r for r in range(1, last + 1) if ws.cell(r, 5).value == LONG_VALUE)
     short_row = long_row + 1
     lines = layout.text_lines(LONG_VALUE, ws.column_dimensions["E"].width)
@@ -184,7 +189,7 @@ def test_amounts_are_numbers_shown_with_the_decimals_entered(
     _, wb = exported
     ws = _sheet(wb)
     assert ws["D5"].data_type == "n" and ws["D5"].value == 25 and ws["D5"].number_format == "0"
-    second = 18
+    second = 19
     total, fiscal, non_fiscal = (ws.cell(second + r, 4) for r in (4, 5, 9))
     assert total.data_type == "n" and isinstance(total.value, float)
     assert (total.value, total.number_format) == (816.995875, "0.000000")
@@ -257,3 +262,27 @@ def test_failed_write_leaves_the_old_file_and_no_temporary(
         export_xlsx(booklet, path)
     assert path.read_bytes() == b"old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.xlsx"]
+
+
+def test_each_table_carries_its_project_fingerprint(exported: tuple[Booklet, openpyxl.Workbook]) -> None:
+    from kpi_editor.domain.fingerprint import project_fingerprint
+
+    booklet, wb = exported
+    for department in booklet.departments:
+        ws = next(ws for ws in wb.worksheets if ws.title.startswith(department.code))
+        printed = [
+            str(c.value)
+            for row in ws.iter_rows()
+            for c in row
+            if isinstance(c.value, str) and c.value.startswith(layout.FINGERPRINT_PREFIX + " ")
+        ]
+        expected = [
+            f"{layout.FINGERPRINT_PREFIX} {project_fingerprint(p, department)}" for p in department.projects
+        ]
+        assert printed == expected
+        # The page break falls after the small print, so it stays on its table's page.
+        breaks = [b.id for b in ws.row_breaks.brk]
+        fingerprint_rows = [
+            c.row for row in ws.iter_rows() for c in row if isinstance(c.value, str) and c.value in expected
+        ]
+        assert breaks == fingerprint_rows[:-1]

@@ -26,6 +26,7 @@ from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
+from kpi_editor.domain.fingerprint import project_fingerprint
 from kpi_editor.domain.model import Booklet, Department, Indicator, Project
 from kpi_editor.domain.template import FormTemplate, load_template
 from kpi_editor.io.xlsx import layout
@@ -42,6 +43,8 @@ _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _BODY = Font(name=layout.FONT_NAME, size=layout.BODY_SIZE)
 _BOLD = Font(name=layout.FONT_NAME, size=layout.BODY_SIZE, bold=True)
 _TITLE = Font(name=layout.FONT_NAME, size=layout.TITLE_SIZE, bold=True)
+_FINGERPRINT = Font(name=layout.FONT_NAME, size=layout.FINGERPRINT_SIZE, color="555555")
+_RIGHT = Alignment(horizontal="right", vertical="center")
 _CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 _LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
 
@@ -205,6 +208,13 @@ class _SheetWriter:
         self.row = r
         return first, last
 
+    def fingerprint(self, row: int, fingerprint: str) -> None:
+        """Small print under the table, outside its borders: matches `kpi fingerprint --projects`."""
+        cell = self.ws.cell(row=row, column=self.last_col, value=f"{layout.FINGERPRINT_PREFIX} {fingerprint}")
+        cell.font = _FINGERPRINT
+        cell.alignment = _RIGHT
+        self.heights[row] = layout.FINGERPRINT_HEIGHT
+
     def _block_label(self, first: int, last: int, text: str) -> None:
         self._cell(first, 1, text, font="bold")
         for row in range(first + 1, last + 1):
@@ -329,6 +339,8 @@ def build_workbook(
         ends: list[int] = []
         for index, project in enumerate(projects):
             first, last = writer.table(project)
+            last += 1
+            writer.fingerprint(last, project_fingerprint(project, department))
             ends.append(last)
             meta_tables.append(_table_meta(name, index, first, project))
             writer.row = last + 1

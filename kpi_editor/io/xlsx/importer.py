@@ -399,6 +399,8 @@ class _SheetParser:
         if not cells:
             return
         col, text = cells[0]
+        if len(cells) == 1 and text.startswith(layout.FINGERPRINT_PREFIX + " "):
+            return  # our small print under a table, not content
         key = layout.normalize_label(text)
         table = self.table
         if len(cells) == 1 and (_key(text) == labels.title or key.endswith("绩效目标表")):

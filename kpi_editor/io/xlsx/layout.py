@@ -34,6 +34,11 @@ ROW_PADDING = 5.0  # points above and below the text
 TITLE_HEIGHT = 32.0
 MIN_ROW_HEIGHT = LINE_HEIGHT + ROW_PADDING
 
+# The small-print line under each table that ties a printed page to its file (`kpi fingerprint`).
+FINGERPRINT_PREFIX = "指纹"
+FINGERPRINT_SIZE = 8
+FINGERPRINT_HEIGHT = 14.0  # below MIN_ROW_HEIGHT: one line of 8-point small print
+
 META_SHEET = "kpi_editor_meta"
 META_FORMAT = "kpi-editor-xlsx"
 META_VERSION = 1
