@@ -18,3 +18,7 @@ class FileFormatError(Exception):
         self.detail = message
         where = f"（{place}）" if place else ""
         super().__init__(f"{self.path}{where}：{message}")
+
+
+class ExportCancelled(Exception):
+    """The user cancelled an export through its progress callback; nothing was written."""

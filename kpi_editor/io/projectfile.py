@@ -15,9 +15,6 @@ gives identical bytes.
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import tempfile
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -27,11 +24,11 @@ from pydantic import ValidationError
 
 from kpi_editor.domain.model import Booklet
 from kpi_editor.domain.template import TemplateError, available_templates
+from kpi_editor.io.atomic import write_atomic
 from kpi_editor.io.errors import FileFormatError
 
 SCHEMA_VERSION = 2
 SUFFIX = ".kpi.json"
-BACKUP_SUFFIX = ".bak"
 
 # schema_version N → a function turning a version-N document into version N+1.
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
@@ -88,45 +85,6 @@ def save_booklet(booklet: Booklet, path: str | Path, *, backup: bool = True) -> 
     target = Path(path)
     data = dumps_booklet(booklet).encode("utf-8")
     write_atomic(target, data, backup=backup)
-
-
-def write_atomic(target: Path, data: bytes, *, backup: bool = False) -> None:
-    directory = target.parent if str(target.parent) else Path(".")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
-    try:
-        # mkstemp creates 0600; keep the old file's mode, or what a plain open() would give.
-        os.chmod(tmp_name, _mode_for(target))
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if backup and target.exists():
-            shutil.copy2(target, target.with_name(target.name + BACKUP_SUFFIX))
-        os.replace(tmp_name, target)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
-    _fsync_directory(directory)
-
-
-def _mode_for(target: Path) -> int:
-    try:
-        return target.stat().st_mode & 0o7777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def _fsync_directory(directory: Path) -> None:
-    # Makes the rename itself durable on POSIX; Windows cannot open directories.
-    if os.name != "posix":
-        return
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def load_booklet(path: str | Path) -> Booklet:

@@ -1,8 +1,8 @@
 """Official-format PDF: one project's table, a department, or the compiled booklet (no Qt)."""
 
+from kpi_editor.io.errors import ExportCancelled
 from kpi_editor.io.pdf.booklet import (
     DepartmentStart,
-    ExportCancelled,
     PdfExportError,
     PdfOptions,
     PdfResult,

@@ -8,8 +8,6 @@ table has been placed, so they are always the pages the tables really landed on.
 
 from __future__ import annotations
 
-import os
-import tempfile
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -41,6 +39,8 @@ from reportlab.platypus import (
 from kpi_editor.domain.fingerprint import booklet_fingerprint, project_fingerprint
 from kpi_editor.domain.model import Booklet, Department, Project
 from kpi_editor.domain.template import FormTemplate, TemplateError, load_template
+from kpi_editor.io.atomic import atomic_output
+from kpi_editor.io.errors import ExportCancelled
 from kpi_editor.io.pdf.cjk import install_line_rules
 from kpi_editor.io.pdf.fonts import FontError, FontSet, resolve_fonts
 from kpi_editor.io.pdf.table import MissingChars, PreparedTable, ProjectTable, Styles, prepare_table
@@ -59,10 +59,6 @@ CONTENT_H = FRAME_H - 2 * FRAME_PAD
 
 class PdfExportError(Exception):
     """The PDF could not be written; the message says why, in Chinese."""
-
-
-class ExportCancelled(Exception):
-    """The user cancelled the export; no file was written."""
 
 
 @dataclass(frozen=True)
@@ -92,9 +88,6 @@ class PdfResult:
 
 Progress = Callable[[int, int], bool]
 
-# Read once at import (setting it is the only way to read it, and it is process-wide).
-_UMASK = os.umask(0o022)
-os.umask(_UMASK)
 
 # Prepared tables by content: re-exporting after one project changed lays out only that one.
 _CACHE: dict[tuple[Any, ...], PreparedTable] = {}
@@ -578,26 +571,13 @@ def _export(
     if with_toc:
         story.append(_DefineForms(lambda: toc_numbers, CONTENT_W, fonts.body.name))
 
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".pdf.part", dir=target.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes it private; the PDF is an ordinary file
     try:
-        doc.filename = tmp_name
-        doc.build(story)
+        with atomic_output(target) as handle:
+            doc.filename = handle
+            doc.build(story)
         pages = doc.page
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except ExportCancelled:
-        tmp.unlink(missing_ok=True)
-        raise
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise PdfExportError(f"无法写入 {target}：{exc.strerror or exc}") from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     return PdfResult(
         path=target,
         pages=pages,

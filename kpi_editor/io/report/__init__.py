@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Literal
 
 from kpi_editor.domain.model import Booklet
-from kpi_editor.io.projectfile import write_atomic
+from kpi_editor.io.atomic import write_atomic
 from kpi_editor.io.report.content import FindingLike, ReviewReport, build_report
 
 ReportFormat = Literal["xlsx", "pdf"]

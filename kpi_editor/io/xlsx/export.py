@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from copy import copy
 from pathlib import Path
@@ -29,13 +28,11 @@ from openpyxl.worksheet.worksheet import Worksheet
 from kpi_editor.domain.fingerprint import project_fingerprint
 from kpi_editor.domain.model import Booklet, Department, Indicator, Project
 from kpi_editor.domain.template import FormTemplate, load_template
+from kpi_editor.io.atomic import atomic_output
+from kpi_editor.io.errors import ExportCancelled
 from kpi_editor.io.xlsx import layout
 
 Progress = Callable[[int, int], bool]
-
-
-class ExportCancelled(Exception):
-    """The progress callback asked to stop; nothing was written."""
 
 
 _THIN = Side(style="thin", color="000000")
@@ -428,15 +425,5 @@ def export_xlsx(
         wb = build_workbook(
             booklet, template=template, departments=departments, project_ids=project_ids, progress=progress
         )
-    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle, layout.collector_paused():
-            wb.save(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        # mkstemp creates the file private (0600); give it the mode the old file had, or a normal one.
-        os.chmod(temp, target.stat().st_mode & 0o777 if target.exists() else 0o644)
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    with atomic_output(target) as handle, layout.collector_paused():
+        wb.save(handle)
