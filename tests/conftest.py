@@ -76,3 +76,27 @@ def corpus_booklet(corpus_path: Path) -> Booklet:
 def sample_booklet(sample_path: Path) -> Booklet:
     """A fresh copy of the bundled sample, free to modify."""
     return load_booklet(sample_path)
+
+
+Change = Callable[[Project], object]
+
+
+@pytest.fixture
+def rule_twin(
+    clean_project: Callable[[], tuple[Project, Department]],
+) -> Callable[[str, Change, Change], None]:
+    """Check one rule on a pair of projects: it fires on the broken one and not on its corrected twin."""
+    from kpi_editor.domain.engine import validate_project
+    from kpi_editor.domain.template import load_template
+
+    template = load_template("xiqu-2026")
+
+    def check(code: str, breaks: Change, fixes: Change) -> None:
+        bad, department = clean_project()
+        breaks(bad)
+        assert code in {f.rule for f in validate_project(bad, template, 2026, department)}
+        good, department = clean_project()
+        fixes(good)
+        assert code not in {f.rule for f in validate_project(good, template, 2026, department)}
+
+    return check
