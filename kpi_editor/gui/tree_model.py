@@ -364,10 +364,17 @@ class BookletTreeModel(QAbstractItemModel):
         if len(source) < 2:
             source_node, destination_node = self._node(source), self._node(destination)
             if source_node.built:
+                # The moved node keeps its identity: indexes of its rows point at it, and Qt does
+                # not remap the descendants of moved rows. An unbuilt destination is built (it
+                # already lists the moved item) and then given this node in its place.
                 moving = source_node.children().pop(row)
-                if destination_node.built:
-                    moving.parent = destination_node
-                    destination_node.children().insert(final_row, moving)
+                was_built = destination_node.built
+                siblings = destination_node.children()
+                moving.parent = destination_node
+                if was_built:
+                    siblings.insert(final_row, moving)
+                else:
+                    siblings[final_row] = moving
             elif destination_node.built:
                 item = self.document.children(destination)[final_row]
                 destination_node.children().insert(final_row, _Node(item, destination_node))
