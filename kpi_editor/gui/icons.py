@@ -17,3 +17,9 @@ def icon(name: str) -> QIcon:
 
 def severity_icon(severity: str) -> QIcon:
     return icon({"error": "error", "warning": "warning"}.get(str(severity), "info"))
+
+
+@cache
+def app_icon() -> QIcon:
+    """The application's own icon (drawn for the packaged app), not a placeholder."""
+    return QIcon(str(resource_dir() / "icons" / "kpi-editor.svg"))

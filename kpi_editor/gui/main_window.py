@@ -64,7 +64,7 @@ from kpi_editor.gui.dialogs.settings_dialog import SettingsDialog
 from kpi_editor.gui.editors import BookletPage, DepartmentPage, ProjectPage
 from kpi_editor.gui.findings_panel import FindingsPanel
 from kpi_editor.gui.forms import load_form
-from kpi_editor.gui.icons import icon
+from kpi_editor.gui.icons import app_icon
 from kpi_editor.gui.indicator_model import ROW_MIME, parse_tsv, rows_from_table, rows_to_tsv
 from kpi_editor.gui.review_panel import ReviewController
 from kpi_editor.gui.tree_model import BookletTreeModel, format_amount
@@ -122,7 +122,7 @@ class MainWindow(QMainWindow):
         self._status_timer.setSingleShot(True)
         self._status_timer.setInterval(120)
         self._status_timer.timeout.connect(self._findings_settled)
-        self.setWindowIcon(icon("app"))
+        self.setWindowIcon(app_icon())
         self.resize(1400, 900)
         self._build_widgets()
         self._build_actions()
@@ -248,6 +248,9 @@ class MainWindow(QMainWindow):
         )
         self.export_pdf_action = self._action(self.tr("导出 PDF…"), lambda: self.export("pdf"))
         self.export_xlsx_action = self._action(self.tr("导出 Excel…"), lambda: self.export("xlsx"))
+        self.import_xlsx_action = self._action(self.tr("导入 Excel 工作簿…"), self.import_xlsx_file)
+        self.import_text_action = self._action(self.tr("导入汇编文本…"), self.import_text_file)
+        self.about_action = self._action(self.tr("关于(&A)"), self.show_about)
         self.quit_action = self._action(self.tr("退出(&Q)"), self.close, QKeySequence.StandardKey.Quit)
         self.undo_action = self.undo_group.createUndoAction(self, self.tr("撤销"))
         self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
@@ -291,6 +294,7 @@ class MainWindow(QMainWindow):
         file_menu.addMenu(self.recent_menu)
         file_menu.addActions([self.save_action, self.save_as_action, self.close_action])
         file_menu.addSeparator()
+        file_menu.addActions([self.import_xlsx_action, self.import_text_action])
         file_menu.addActions([self.export_pdf_action, self.export_xlsx_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -310,6 +314,8 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.revalidate_action)
         tools_menu = bar.addMenu(self.tr("工具(&T)"))
         tools_menu.addAction(self.settings_action)
+        help_menu = bar.addMenu(self.tr("帮助(&H)"))
+        help_menu.addAction(self.about_action)
         self._refresh_recent()
 
     # -- documents ----------------------------------------------------------------------------------
@@ -457,6 +463,59 @@ class MainWindow(QMainWindow):
         self._refresh_recent()
         self.statusBar().showMessage(self.tr("已保存到 {path}").format(path=path), 5000)
         return True
+
+    def import_xlsx_file(self, path: Path | None = None) -> bool:
+        """File ▸ 导入 Excel 工作簿: the workbook becomes a new unsaved document."""
+        from kpi_editor.io.xlsx import import_xlsx, iter_issue_lines
+
+        path = path or self.prompts.import_path(self.tr("Excel 工作簿 (*.xlsx)"))
+        if path is None:
+            return False
+        try:
+            booklet, report = import_xlsx(path)
+        except FileFormatError as exc:
+            self.prompts.error(self.tr("无法导入"), str(exc))
+            return False
+        errors = sum(1 for issue in report.issues if issue.kind == "error")
+        summary = self.tr("读入{projects}个项目；{errors}个错误，{notes}条提示。").format(
+            projects=booklet.project_count, errors=errors, notes=len(report.issues) - errors
+        )
+        return self._open_imported(booklet, path, summary, list(iter_issue_lines(report)))
+
+    def import_text_file(self, path: Path | None = None) -> bool:
+        """File ▸ 导入汇编文本: the published booklet's text becomes a new unsaved document."""
+        from kpi_editor.io.booklet_text import import_booklet_text
+
+        path = path or self.prompts.import_path(self.tr("文本文件 (*.txt)"))
+        if path is None:
+            return False
+        try:
+            booklet, report = import_booklet_text(path)
+        except FileFormatError as exc:
+            self.prompts.error(self.tr("无法导入"), str(exc))
+            return False
+        summary = self.tr("读入{projects}个项目；{issues}处需要核对。").format(
+            projects=booklet.project_count, issues=len(report.issues)
+        )
+        lines = report.format().splitlines() if report.issues else []
+        return self._open_imported(booklet, path, summary, lines)
+
+    def _open_imported(self, booklet: Booklet, source: Path, summary: str, lines: list[str]) -> bool:
+        if not self.maybe_save():
+            return False
+        document = Document(booklet, None)
+        # Nothing of it is on disk yet: closing must ask to save.
+        document.undo_stack.resetClean()
+        self.set_document(document)
+        self.statusBar().showMessage(self.tr("已导入 {path}").format(path=source), 8000)
+        if lines:
+            self.prompts.import_report(source.name, summary, lines)
+        return True
+
+    def show_about(self) -> None:
+        from kpi_editor.gui.dialogs.about import AboutDialog
+
+        AboutDialog(self).exec()
 
     def close_document(self) -> bool:
         if not self.maybe_save():

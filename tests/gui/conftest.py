@@ -55,6 +55,12 @@ class FakePrompts:
     def export_path(self, suggested: str, file_filter: str) -> Path | None:
         return self.paths.pop(0) if self.paths else None
 
+    def import_path(self, file_filter: str) -> Path | None:
+        return self.paths.pop(0) if self.paths else None
+
+    def import_report(self, source: str, summary: str, lines: list[str]) -> None:
+        self.asked.append(("import_report", (source, summary, lines)))
+
     def export_scope(self, department: str, project: str) -> str | None:
         self.asked.append(("export_scope", project))
         return self.scope

@@ -27,7 +27,7 @@ def test_english_translation_switches_the_window(
         assert translators, "kpi_editor_en.qm did not load"
         english = MainWindow(Settings(language="en"), prompts)
         qtbot.addWidget(english)
-        assert menu_titles(english) == ["&File", "&Edit", "&View", "&Tools"]
+        assert menu_titles(english)[:4] == ["&File", "&Edit", "&View", "&Tools"]
         assert english.welcome.findChild(QPushButton, "sampleButton").text() == "Open Sample (Xiqu 2026)"
         assert english.open_file(sample_file)
         assert "327 projects" in english.count_label.text()

@@ -78,6 +78,12 @@ class Prompts(QObject):
         path, _ = QFileDialog.getOpenFileName(self.window, self.tr("导入"), "", file_filter)
         return Path(path) if path else None
 
+    def import_report(self, source: str, summary: str, lines: list[str]) -> None:
+        """The issues an import found, in a read-only list; the document is already open."""
+        from kpi_editor.gui.dialogs.import_report import ImportReportDialog
+
+        ImportReportDialog(source, summary, lines, self.window).exec()
+
     def export_scope(self, department: str, project: str) -> ExportScope | None:
         """What to export when a project is selected: the project, its department or everything."""
         box = QMessageBox(self.window)
