@@ -6,16 +6,12 @@ Usage: python bench/bench_core.py [--repeat N]
 
 from __future__ import annotations
 
-import argparse
-import json
 import resource
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-from common import CORPUS, REPO, median_time, print_table, scaled
+from common import CORPUS, median_time, print_table, run_scales, scaled
 
 
 def scenario(factor: int, repeat: int) -> dict[str, float]:
@@ -56,28 +52,16 @@ def scenario(factor: int, repeat: int) -> dict[str, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.child:
-        print(json.dumps(scenario(args.child, args.repeat)))
-        return
-    runs = {}
-    for factor in (1, 10):
-        out = subprocess.run(
-            [sys.executable, __file__, "--child", str(factor), "--repeat", str(args.repeat)],
-            check=True,
-            capture_output=True,
-            text=True,
-            cwd=REPO,
-        )
-        runs[factor] = json.loads(out.stdout.strip().splitlines()[-1])
+    runs, repeat = run_scales(__file__, scenario, default_repeat=5)
     keys = [k for k in runs[1] if k not in ("projects", "peak MB")]
-    rows = [(k, *(f"{runs[f][k] * 1000:.2f} ms" for f in (1, 10))) for k in keys]
+    # The 10× copy exists only in memory, so its import from text is not timed ("—").
+    rows = [
+        (k, *(f"{runs[f][k] * 1000:.2f} ms" if runs[f][k] == runs[f][k] else "—" for f in (1, 10)))
+        for k in keys
+    ]
     rows.append(("projects", *(str(int(runs[f]["projects"])) for f in (1, 10))))
     rows.append(("peak memory", *(f"{runs[f]['peak MB']:.0f} MB" for f in (1, 10))))
-    print_table(f"core benchmark (median of {args.repeat})", rows, ("step", "corpus", "10× copy"))
+    print_table(f"core benchmark (median of {repeat})", rows, ("step", "corpus", "10× copy"))
 
 
 if __name__ == "__main__":

@@ -8,17 +8,13 @@ Usage: python bench/bench_pdf.py [--repeat N]
 
 from __future__ import annotations
 
-import argparse
-import json
 import resource
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-from common import CORPUS, REPO, print_table, scaled
+from common import CORPUS, print_table, run_scales, scaled
 
 
 def scenario(factor: int, repeat: int) -> dict[str, float]:
@@ -53,23 +49,7 @@ def scenario(factor: int, repeat: int) -> dict[str, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.child:
-        print(json.dumps(scenario(args.child, args.repeat)))
-        return
-    runs = {}
-    for factor in (1, 10):
-        out = subprocess.run(
-            [sys.executable, __file__, "--child", str(factor), "--repeat", str(args.repeat)],
-            check=True,
-            capture_output=True,
-            text=True,
-            cwd=REPO,
-        )
-        runs[factor] = json.loads(out.stdout.strip().splitlines()[-1])
+    runs, repeat = run_scales(__file__, scenario, default_repeat=3)
     rows = [
         (k, *(f"{runs[f][k]:.2f} s" for f in (1, 10)))
         for k in ("cold wall", "cold cpu", "warm wall", "warm cpu")
@@ -79,7 +59,7 @@ def main() -> None:
     rows.append(("file size", *(f"{runs[f]['mb']:.1f} MB" for f in (1, 10))))
     rows.append(("peak memory", *(f"{runs[f]['peak MB']:.0f} MB" for f in (1, 10))))
     print_table(
-        f"PDF export (median of {args.repeat}; warm = re-export after one project changed)",
+        f"PDF export (median of {repeat}; warm = re-export after one project changed)",
         rows,
         ("step", "corpus", "10× copy"),
     )

@@ -8,19 +8,15 @@ Usage: python bench/bench_xlsx.py [--repeat N]
 
 from __future__ import annotations
 
-import argparse
-import json
 import resource
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from common import CORPUS, REPO, print_table, scaled
+from common import CORPUS, print_table, run_scales, scaled
 
 
 def median_times(func: Callable[[], object], repeat: int) -> list[float]:
@@ -55,23 +51,7 @@ def scenario(factor: int, repeat: int) -> dict[str, Any]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.child:
-        print(json.dumps(scenario(args.child, args.repeat)))
-        return
-    runs = {}
-    for factor in (1, 10):
-        out = subprocess.run(
-            [sys.executable, __file__, "--child", str(factor), "--repeat", str(args.repeat)],
-            check=True,
-            capture_output=True,
-            text=True,
-            cwd=REPO,
-        )
-        runs[factor] = json.loads(out.stdout.strip().splitlines()[-1])
+    runs, repeat = run_scales(__file__, scenario, default_repeat=3)
     timed = ("build workbook (in memory)", "export (build + save)", "import")
     rows = []
     for k in timed:
@@ -93,7 +73,7 @@ def main() -> None:
     ):
         rows.append((label, f"{runs[1][key]:.1f}{unit}", "", f"{runs[10][key]:.1f}{unit}", "", ""))
     header = ("step", "corpus wall", "corpus CPU", "10× wall", "10× CPU", "10×/1× CPU")
-    print_table(f"xlsx benchmark (median of {args.repeat})", rows, header)
+    print_table(f"xlsx benchmark (median of {repeat})", rows, header)
 
 
 if __name__ == "__main__":

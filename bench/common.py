@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import argparse
+import json
 import statistics
+import subprocess
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -48,3 +52,34 @@ def print_table(title: str, rows: list[tuple[str, ...]], header: tuple[str, ...]
     print("  ".join("-" * w for w in widths))
     for row in rows:
         print("  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)))
+
+
+def run_scales(
+    script: str,
+    scenario: Callable[[int, int], dict[str, Any]],
+    default_repeat: int,
+    factors: tuple[int, ...] = (1, 10),
+) -> tuple[dict[int, dict[str, Any]], int]:
+    """Run `scenario(factor, repeat)` once per scale, each in a fresh subprocess of `script`.
+
+    A fresh process per scale keeps each one's peak memory (max RSS) its own. In the child the
+    scenario's result is printed as JSON and the process exits; the parent returns every result.
+    """
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=default_repeat)
+    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(scenario(args.child, args.repeat)))
+        sys.exit(0)
+    runs = {}
+    for factor in factors:
+        out = subprocess.run(
+            [sys.executable, script, "--child", str(factor), "--repeat", str(args.repeat)],
+            check=True,
+            capture_output=True,
+            text=True,
+            cwd=REPO,
+        )
+        runs[factor] = json.loads(out.stdout.strip().splitlines()[-1])
+    return runs, args.repeat
