@@ -2,7 +2,7 @@
 
 The job gets a deep copy of the booklet, so the clerk can keep editing while it runs. The work
 function receives ``progress(done, total) -> bool``; once cancel is requested it returns False
-and the exporter stops (raising its ExportCancelled, which we report as cancelled, not failed).
+and the exporter stops (raising ExportCancelled, which we report as cancelled, not failed).
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal
+
+from kpi_editor.io.errors import ExportCancelled
 
 Work = Callable[[Callable[[int, int], bool]], Any]
 
@@ -46,7 +48,7 @@ class Job(QThread):
             result = self._work(self._progress)
         except Exception as exc:  # reported to the user; a worker thread must never die silently
             self._finished.set()
-            if type(exc).__name__ == "ExportCancelled" or self._cancel.is_set():
+            if isinstance(exc, ExportCancelled) or self._cancel.is_set():
                 self.completed.emit("cancelled", None)
             else:
                 self.completed.emit("failed", str(exc) or type(exc).__name__)

@@ -17,6 +17,7 @@ from kpi_editor.app.jobs import Job
 from kpi_editor.app.settings import MAX_RECENT, Settings
 from kpi_editor.domain.model import Booklet, Department
 from kpi_editor.domain.template import load_template
+from kpi_editor.io.errors import ExportCancelled
 
 
 @pytest.fixture(autouse=True)
@@ -127,7 +128,7 @@ def test_job_reports_progress_and_cancel(qapp: Any, qtbot: Any) -> None:
     def work(progress: Any) -> str:
         for i in range(500):
             if not progress(i, 500):
-                raise type("ExportCancelled", (Exception,), {})()
+                raise ExportCancelled
             time.sleep(0.002)
         return "ok"
 
