@@ -74,14 +74,12 @@ class ReviewPanel(QWidget):
         form.addRow(self.tr("审核状态"), self.status_combo)
         layout.addLayout(form)
         self.comments = QTreeWidget(self)
-        self.comments.setHeaderLabels(
-            [self.tr("已处理"), self.tr("位置"), self.tr("审核意见"), self.tr("审核人")]
-        )
+        self.comments.setHeaderLabels([self.tr("已处理"), self.tr("位置"), self.tr("审核意见")])
         self.comments.setRootIsDecorated(False)
         self.comments.setWordWrap(True)
-        self.comments.header().resizeSection(0, 64)
-        self.comments.header().resizeSection(1, 120)
-        self.comments.header().resizeSection(2, 300)
+        self.comments.header().setStretchLastSection(True)
+        self.comments.header().resizeSection(0, 56)
+        self.comments.header().resizeSection(1, 190)
         self.comments.itemChanged.connect(self._item_checked)
         layout.addWidget(self.comments, 1)
         self.target_label = QLabel(self)
@@ -154,12 +152,15 @@ class ReviewPanel(QWidget):
                     if c.indicator is not None
                     else self.tr("整个项目")
                 )
-                item = QTreeWidgetItem(["", where, c.text, f"{c.author}\n{c.time[:16].replace('T', ' ')}"])
+                signed = f"{c.author} {c.time[5:16].replace('T', ' ')}".strip()
+                item = QTreeWidgetItem(["", f"{where}\n{signed}", c.text])
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(0, Qt.CheckState.Checked if c.resolved else Qt.CheckState.Unchecked)
                 item.setIcon(1, comment_icon(not c.resolved))
                 item.setToolTip(2, c.text)
                 self.comments.addTopLevelItem(item)
+        # Wrapped comments need their row heights measured at the column's actual width.
+        self.comments.doItemsLayout()
         self._filling = False
         has = project is not None
         self.add_button.setEnabled(has and self.review_mode)
@@ -243,6 +244,7 @@ class ReviewController(QObject):
         self.dock.setObjectName("reviewDock")
         self.dock.setWidget(self.panel)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        window.resizeDocks([self.dock], [440], Qt.Orientation.Horizontal)
         self.dock.hide()
 
         self.status_filter = QComboBox(window)
@@ -341,8 +343,9 @@ class ReviewController(QObject):
     def set_review_mode(self, on: bool) -> None:
         if self.document is not None:
             rc.set_review_mode(self.document, on)
-        if on:
+        if on and not self.dock.isVisible():
             self.dock.show()
+            self.window.resizeDocks([self.dock], [440], Qt.Orientation.Horizontal)
         self.apply_review_mode()
 
     def apply_review_mode(self) -> None:
