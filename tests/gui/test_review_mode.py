@@ -163,3 +163,24 @@ def test_fingerprints_shown_and_booklet_one_debounced(opened: MainWindow, qtbot:
     assert project_fingerprint(department.projects[PROJECT[1]], department) in label.text()
     assert opened.review.booklet_timer.isActive() and "全册指纹 …" in label.text()
     qtbot.waitUntil(lambda: booklet_fingerprint(document.booklet) in label.text(), timeout=5000)
+
+
+def test_export_review_report_xlsx_in_worker(
+    opened: MainWindow, prompts: Any, tmp_path: Path, qtbot: Any
+) -> None:
+    from openpyxl import load_workbook
+
+    document = opened.document
+    assert document is not None
+    rc.set_review_mode(document, True)
+    rc.set_status(document, PROJECT, ReviewStatus.RETURNED)
+    rc.add_comment(document, PROJECT, "请补充满意度指标", "审核员", None)
+    target = tmp_path / "审核报告.xlsx"
+    prompts.paths.append(target)
+    job = opened.review.export_report()
+    assert job is not None
+    qtbot.waitUntil(lambda: job.isFinished(), timeout=60000)
+    cells = [
+        c for ws in load_workbook(target).worksheets for row in ws.iter_rows(values_only=True) for c in row
+    ]
+    assert "请补充满意度指标" in " ".join(str(c) for c in cells if c)
