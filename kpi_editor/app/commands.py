@@ -19,6 +19,7 @@ from PySide6.QtGui import QUndoCommand
 from kpi_editor.app.document import PREFACE, Document, ItemPath
 from kpi_editor.app.review_commands import in_review_mode, review_refusal
 from kpi_editor.domain.model import Department, Project, new_id
+from kpi_editor.domain.review import ProjectReview
 
 _sessions = itertools.count(1)
 _MERGE_ID = 1  # SetField's QUndoCommand.id(); sessions and cells are told apart in mergeWith
@@ -155,12 +156,19 @@ class Remove(QUndoCommand):
         self.row = row
         self.count = count
         self.taken: list[Any] = []
+        self.review: ProjectReview | None = None
 
     def redo(self) -> None:
+        if len(self.parent_path) == 2 and self.parent_path != PREFACE:
+            # Comments on removed rows go to the project; undo puts them back on their rows.
+            review = self.document.item(self.parent_path).review
+            self.review = review.model_copy(deep=True) if review is not None else None
         self.taken = self.document.remove(self.parent_path, self.row, self.count)
 
     def undo(self) -> None:
         self.document.insert(self.parent_path, self.row, self.taken)
+        if self.review is not None:
+            self.document.set_review(self.parent_path, self.review)
 
 
 class Move(QUndoCommand):

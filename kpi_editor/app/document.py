@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -29,6 +29,7 @@ from kpi_editor.app.settings import state_dir
 from kpi_editor.domain import engine
 from kpi_editor.domain.engine import Finding, Severity
 from kpi_editor.domain.model import Booklet, Department, Indicator, Project
+from kpi_editor.domain.review import ProjectReview, shift_after_insert, shift_after_remove
 from kpi_editor.domain.template import FormTemplate, load_template
 from kpi_editor.io import projectfile
 
@@ -344,7 +345,10 @@ class Document(QObject):
         container = self.children(parent)
         self.aboutToInsert.emit(parent, row, row + len(items) - 1)
         container[row:row] = list(items)
+        shifted = self._shift_comments(parent, lambda review: shift_after_insert(review, row, len(items)))
         self.inserted.emit(parent, row, row + len(items) - 1)
+        if shifted:
+            self.itemChanged.emit(parent, "review")
         if parent != PREFACE and len(parent) <= 1:
             paths = (
                 [(parent[0], p) for p in range(row, row + len(items))]
@@ -361,7 +365,10 @@ class Document(QObject):
         self.aboutToRemove.emit(parent, row, row + count - 1)
         taken = container[row : row + count]
         del container[row : row + count]
+        shifted = self._shift_comments(parent, lambda review: shift_after_remove(review, row, count))
         self.removed.emit(parent, row, row + count - 1)
+        if shifted:
+            self.itemChanged.emit(parent, "review")
         if parent != PREFACE and len(parent) <= 1:
             projects = taken if parent else [p for department in taken for p in department.projects]
             for project in projects:
@@ -378,10 +385,37 @@ class Document(QObject):
         if source == destination and destination_row > row:
             destination_row -= 1
         self.children(destination).insert(destination_row, item)
+        final = destination_row
+        # Indicator rows only move within their project (the views refuse other drops).
+        shifted = self._shift_comments(source, lambda review: _follow_move(review, row, final))
         self.moved.emit(source, row, destination, destination_row)
+        if shifted:
+            self.itemChanged.emit(source, "review")
         self._touched(source)
         if destination != source:
             self._touched(destination)
+
+    def set_review(self, project: ItemPath, review: ProjectReview | None) -> None:
+        """Put a copy of `review` on the project; views refresh its marks and those of the rows that
+        had or get comments. Not a content change: nothing is revalidated."""
+        target: Project = self.item(project)
+        rows = _commented_rows(target.review) | _commented_rows(review)
+        target.review = review.model_copy(deep=True) if review is not None else None
+        self.itemChanged.emit(project, "review")
+        for row in sorted(rows):
+            if row < len(target.indicators):
+                self.itemChanged.emit((*project, row), "review")
+
+    def _shift_comments(self, parent: ItemPath, shift: Callable[[ProjectReview], None]) -> bool:
+        """Apply `shift` to the row comments of the project whose rows changed; True if any moved."""
+        if not _is_rows(parent):
+            return False
+        review = self.item(parent).review
+        if review is None or not _commented_rows(review):
+            return False
+        before = [c.indicator for c in review.comments]
+        shift(review)
+        return before != [c.indicator for c in review.comments]
 
     def replace_indicators(self, project: ItemPath, rows: list[Indicator]) -> list[Indicator]:
         """Swap a project's whole indicator list (paste over, reorder by template)."""
@@ -445,6 +479,30 @@ class Document(QObject):
             errors += counted[0]
             warnings += counted[1]
         return errors, warnings
+
+
+def _is_rows(parent: ItemPath) -> bool:
+    """True when `parent` is a project, i.e. its children are indicator rows."""
+    return parent[:1] != PREFACE and len(parent) == 2
+
+
+def _commented_rows(review: ProjectReview | None) -> set[int]:
+    if review is None:
+        return set()
+    return {c.indicator for c in review.comments if c.indicator is not None}
+
+
+def _follow_move(review: ProjectReview, row: int, final: int) -> None:
+    """Row `row` now sits at `final`: its comments go with it, the rows in between close up."""
+    for c in review.comments:
+        if c.indicator is None:
+            continue
+        if c.indicator == row:
+            c.indicator = final
+        elif row < c.indicator <= final:
+            c.indicator -= 1
+        elif final <= c.indicator < row:
+            c.indicator += 1
 
 
 def _count(findings: Iterable[Finding]) -> tuple[int, int]:

@@ -51,27 +51,11 @@ class SetReview(QUndoCommand):
         self.old = project.review.model_copy(deep=True) if project.review is not None else None
         self.new = None if review is None or review.is_empty else review.model_copy(deep=True)
 
-    def _apply(self, review: ProjectReview | None) -> None:
-        project: Project = self.document.item(self.path)
-        rows = _commented_rows(project.review) | _commented_rows(review)
-        project.review = review.model_copy(deep=True) if review is not None else None
-        # "review" is not a content field: views refresh their marks, nothing is revalidated.
-        self.document.itemChanged.emit(self.path, "review")
-        for row in sorted(rows):
-            if row < len(project.indicators):
-                self.document.itemChanged.emit((*self.path, row), "review")
-
     def redo(self) -> None:
-        self._apply(self.new)
+        self.document.set_review(self.path, self.new)
 
     def undo(self) -> None:
-        self._apply(self.old)
-
-
-def _commented_rows(review: ProjectReview | None) -> set[int]:
-    if review is None:
-        return set()
-    return {c.indicator for c in review.comments if c.indicator is not None}
+        self.document.set_review(self.path, self.old)
 
 
 def _working_copy(document: Document, path: ItemPath) -> ProjectReview:

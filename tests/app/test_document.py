@@ -215,3 +215,56 @@ def test_merged_edits_and_signals_keep_singleton_refcounts(document: Document) -
         if abs(true_drift) > 5 or abs(none_drift) > 5:
             pytest.fail(f"after {chunk + 1}00 edits: True {true_drift:+d}, None {none_drift:+d} references")
     assert stack.count() == 2 and stack.command(1).session == token
+
+
+def test_row_comments_follow_their_rows_through_insert_remove_move_and_undo(document: Document) -> None:
+    from kpi_editor.app.commands import Insert, Remove
+    from kpi_editor.app.review_commands import add_comment
+    from kpi_editor.domain.model import Indicator
+
+    stack = document.undo_stack
+    project = document.item((0, 0))
+    assert add_comment(document, (0, 0), "目标值偏低", author="审核员", indicator=4)
+    add_comment(document, (0, 0), "整体意见")
+    commented = project.indicators[4]
+    changes: list[tuple[object, str]] = []
+    document.itemChanged.connect(lambda path, field: changes.append((path, field)))
+
+    def row_of_comment() -> int | None:
+        return project.review.comments[0].indicator
+
+    def on_same_row() -> bool:
+        row = row_of_comment()
+        return row is not None and project.indicators[row] is commented
+
+    stack.push(Insert(document, (0, 0), 1, [Indicator(name="新行"), Indicator(name="新行2")]))
+    assert row_of_comment() == 6 and on_same_row()
+    assert ((0, 0), "review") in changes  # the review panel and marks refresh
+    stack.undo()
+    assert row_of_comment() == 4 and on_same_row()
+    stack.push(Insert(document, (0, 0), 5, [Indicator(name="下面")]))  # below: nothing moves
+    assert row_of_comment() == 4
+    stack.undo()
+
+    stack.push(Remove(document, (0, 0), 0, 2))
+    assert row_of_comment() == 2 and on_same_row()
+    stack.undo()
+    assert row_of_comment() == 4 and on_same_row()
+
+    stack.push(Remove(document, (0, 0), 3, 2))  # the commented row goes: its comment stays on the project
+    assert row_of_comment() is None and project.review.comments[0].text == "目标值偏低"
+    assert project.review.comments[1].indicator is None
+    stack.undo()
+    assert row_of_comment() == 4 and on_same_row()
+
+    stack.push(Move(document, (0, 0), 4, (0, 0), 0))  # the commented row moves to the top
+    assert row_of_comment() == 0 and on_same_row()
+    stack.undo()
+    assert row_of_comment() == 4 and on_same_row()
+    stack.push(Move(document, (0, 0), 0, (0, 0), 6))  # a row above moves below it
+    assert row_of_comment() == 3 and on_same_row()
+    stack.undo()
+    assert row_of_comment() == 4 and on_same_row()
+    while stack.canUndo():
+        stack.undo()
+    assert project.review is None and stack.isClean()
