@@ -26,6 +26,8 @@ Index = QModelIndex | QPersistentModelIndex
 MIME_TYPE = "application/x-kpi-editor-tree-path"
 NAME, TOTAL, ISSUES = range(3)
 Role = Qt.ItemDataRole
+# What findings change in a cell: its icon, its count text and its tooltip.
+_FINDINGS_ROLES = [Role.DisplayRole, Role.DecorationRole, Role.ToolTipRole]
 
 
 def format_amount(value: Decimal | None) -> str:
@@ -398,30 +400,40 @@ class BookletTreeModel(QAbstractItemModel):
         self._department_counts.clear()
         departments = self.document.booklet.departments
         if project_ids is None or len(project_ids) > 8:
+            # The whole booklet: every department and project, and the indicator rows of the
+            # departments whose node is built (without it no index of their rows exists anywhere).
             if departments:
-                last = self.index(len(departments) - 1, ISSUES)
-                self.dataChanged.emit(self.index(0, NAME), last)
-            for row in range(len(departments)):
-                parent = self.index(row, NAME)
-                if self._root.children()[row].built and departments[row].projects:
-                    self.dataChanged.emit(
-                        self.index(0, NAME, parent),
-                        self.index(len(departments[row].projects) - 1, ISSUES, parent),
-                    )
+                self._emit_findings_columns(QModelIndex(), 0, len(departments) - 1)
+            for row, node in enumerate(self._root.children()):
+                projects = departments[row].projects
+                if not projects:
+                    continue
+                department_index = self.index(row, NAME)
+                self._emit_findings_columns(department_index, 0, len(projects) - 1)
+                if node.built:
+                    for p, project in enumerate(projects):
+                        if project.indicators:
+                            project_index = self.index(p, NAME, department_index)
+                            self._emit_findings_columns(project_index, 0, len(project.indicators) - 1)
             return
         for project_id in project_ids:
             path = self.document.project_path(project_id)
             if path is None:
                 continue
-            for depth in (1, 2):
-                index = self.index_for(path[:depth])
-                self.dataChanged.emit(index, index.siblingAtColumn(ISSUES))
+            self._emit_findings_columns(QModelIndex(), path[0], path[0])
             project_index = self.index_for(path)
+            self._emit_findings_columns(project_index.parent(), path[1], path[1])
             rows = self.rowCount(project_index)
             if rows:
-                self.dataChanged.emit(
-                    self.index(0, NAME, project_index), self.index(rows - 1, ISSUES, project_index)
-                )
+                self._emit_findings_columns(project_index, 0, rows - 1)
+
+    def _emit_findings_columns(self, parent: QModelIndex, first: int, last: int) -> None:
+        """Rows ``first … last`` of `parent` in the two columns that show findings (the icon in 名称
+        and the count in 问题); 合计 shows amounts, values and comment marks, which findings leave alone."""
+        for column in (NAME, ISSUES):
+            self.dataChanged.emit(
+                self.index(first, column, parent), self.index(last, column, parent), _FINDINGS_ROLES
+            )
 
     def _department_count(self, department: Department) -> tuple[int, int]:
         key = id(department)

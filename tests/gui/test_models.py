@@ -15,7 +15,7 @@ from kpi_editor.domain.model import Indicator, Project
 from kpi_editor.gui.findings_panel import ERRORS_ONLY, FindingsModel
 from kpi_editor.gui.indicator_model import IndicatorTableModel, parse_tsv, rows_from_table, rows_to_tsv
 from kpi_editor.gui.main_window import FindingsFilter
-from kpi_editor.gui.tree_model import BookletTreeModel
+from kpi_editor.gui.tree_model import ISSUES, NAME, TOTAL, BookletTreeModel
 from kpi_editor.io.projectfile import load_booklet
 
 # Departments of the sample kept for Qt's Python model tester, which walks every index on every
@@ -126,3 +126,37 @@ def test_tsv_round_trip_quotes_tabs_and_newlines() -> None:
     keys = ["level1", "level2", "name", "value"]
     rows = [Indicator(level1="项目完成", level2="数量指标", name='甲\t"乙"', value="第一行\n第二行")]
     assert rows_from_table(parse_tsv(rows_to_tsv(rows, keys)), keys) == rows
+
+
+def test_booklet_revalidation_refreshes_indicator_rows_of_opened_departments(
+    document: Document, qtmodeltester: Any
+) -> None:
+    """The debounced whole-booklet pass must repaint the finding icons of visible indicator rows."""
+    model = BookletTreeModel(document)
+    # A view opened a project of department 0 (its node is built), none elsewhere.
+    model.index(0, 0, model.index(0, 0, model.index(0, 0)))
+    changed: list[tuple[tuple[int, ...], int, int, int, int, list[int]]] = []
+    model.dataChanged.connect(
+        lambda top, bottom, roles: changed.append(
+            (model.path(top.parent()), top.row(), bottom.row(), top.column(), bottom.column(), roles)
+        )
+    )
+    document.validate_all()
+    for p, project in enumerate(document.booklet.departments[0].projects):
+        rows = [c for c in changed if c[0] == (0, p)]
+        last = len(project.indicators) - 1
+        assert sorted(c[1:5] for c in rows) == [(0, last, NAME, NAME), (0, last, ISSUES, ISSUES)]
+    # Rows of unopened departments have no indexes to refresh; their projects do (a view may show them).
+    assert not [c for c in changed if len(c[0]) == 2 and c[0][0] != 0]
+    for d, department in enumerate(document.booklet.departments):
+        last = len(department.projects) - 1
+        assert sorted(c[1:5] for c in changed if c[0] == (d,)) == [
+            (0, last, NAME, NAME),
+            (0, last, ISSUES, ISSUES),
+        ]
+    # Only the columns that show findings; 合计 (amounts, values, comment marks) is left alone.
+    assert all(c[3] == c[4] != TOTAL for c in changed)
+    qtmodeltester.check(model, force_py=True)  # opens every department; stays connected
+    document.validate_all()
+    document.undo_stack.push(SetField(document, (0, 0, 0), "value", ""))  # one project revalidated
+    qtmodeltester.check(model, force_py=True)
