@@ -653,12 +653,14 @@ class MainWindow(QMainWindow):
     def select_path(self, path: ItemPath) -> None:
         if self.tree_model is None:
             return
-        if (
-            self.only_findings_check.isChecked()
-            and not self.proxy.mapFromSource(self.tree_model.index_for(path)).isValid()
-        ):
+        source = self.tree_model.index_for(path)
+        # A finding or search hit must always be reachable: drop the tree filters that hide it, the
+        # only-findings one first, then the 审核 status one.
+        if self.only_findings_check.isChecked() and not self.proxy.mapFromSource(source).isValid():
             self.only_findings_check.setChecked(False)
-        index = self.proxy.mapFromSource(self.tree_model.index_for(path))
+        if not self.proxy.mapFromSource(source).isValid():
+            self.review.show_all_statuses()
+        index = self.proxy.mapFromSource(source)
         if len(path) > 1:
             self.tree.expand(index.parent())
         self.tree.setCurrentIndex(index)

@@ -385,6 +385,10 @@ class ReviewController(QObject):
 
     # -- status filter ----------------------------------------------------------------------------
 
+    def show_all_statuses(self) -> None:
+        """Switch the status filter back to 全部 (a project it hides is being selected)."""
+        self.status_filter.setCurrentIndex(0)
+
     def _filter_changed(self, _index: int) -> None:
         value = self.status_filter.currentData()
         self.window.proxy.review_status = None if value in (None, ALL_STATUSES) else ReviewStatus(value)

@@ -184,3 +184,30 @@ def test_export_review_report_xlsx_in_worker(
         c for ws in load_workbook(target).worksheets for row in ws.iter_rows(values_only=True) for c in row
     ]
     assert "请补充满意度指标" in " ".join(str(c) for c in cells if c)
+
+
+def test_selecting_a_project_hidden_by_the_status_filter_shows_it(opened: MainWindow) -> None:
+    """Double-clicking a finding must reveal its cell whatever the tree's filters hide."""
+    document = opened.document
+    assert document is not None
+    enter_review(opened)
+    rc.set_status(document, PROJECT, ReviewStatus.APPROVED)
+    combo = opened.review.status_filter
+    combo.setCurrentIndex(combo.findData(ReviewStatus.APPROVED.value))
+    assert opened.proxy.rowCount() == 1  # only the approved project's department is left
+    model = opened.findings_panel.model
+    row = next(
+        r
+        for r in range(model.rowCount())
+        if model.finding(r).indicator is not None
+        and document.project_path(model.finding(r).project_id) != PROJECT
+    )
+    finding = model.finding(row)
+    opened.findings_panel.view.doubleClicked.emit(model.index(row, 0))
+    assert opened.current_path() == document.project_path(finding.project_id)
+    assert opened.project_page.table.currentIndex().row() == finding.indicator
+    assert combo.currentData() == "all" and opened.proxy.review_status is None
+    # A project the filter shows keeps the filter.
+    combo.setCurrentIndex(combo.findData(ReviewStatus.APPROVED.value))
+    opened.select_path(PROJECT)
+    assert opened.current_path() == PROJECT and opened.proxy.review_status is ReviewStatus.APPROVED
