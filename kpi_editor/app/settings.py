@@ -1,4 +1,5 @@
-"""User settings and per-user directories (platformdirs): recent files, geometry, language, PDF font.
+"""User settings and per-user directories (platformdirs): recent files, geometry, language, PDF font,
+reviewer name.
 
 Stored as one small JSON file in the config dir rather than QSettings so that tests and support
 staff can read it, and so that a corrupt file is replaced by defaults instead of crashing the app.
@@ -7,6 +8,7 @@ staff can read it, and so that a corrupt file is replaced by defaults instead of
 
 from __future__ import annotations
 
+import getpass
 import json
 import os
 from pathlib import Path
@@ -42,6 +44,7 @@ class Settings(BaseModel):
     language: Language = "zh_CN"
     pdf_font: PdfFont = "wqy-microhei"
     autosave_interval_s: int = Field(default=60, ge=5, le=3600)
+    reviewer_name: str = ""  # 审核人 signed on new comments; empty: the OS user name
 
     @staticmethod
     def path() -> Path:
@@ -62,6 +65,10 @@ class Settings(BaseModel):
         tmp.write_text(json.dumps(self.model_dump(), ensure_ascii=False, indent=2), encoding="utf-8")
         os.replace(tmp, target)
 
+    def comment_author(self) -> str:
+        """Who new review comments are signed by: the 审核人 set in the settings, else the OS user."""
+        return self.reviewer_name.strip() or os_user_name()
+
     def add_recent(self, path: str | Path) -> None:
         text = str(Path(path).resolve())
         self.recent_files = [text] + [p for p in self.recent_files if p != text]
@@ -73,3 +80,10 @@ class Settings(BaseModel):
         self.recent_files = [p for p in self.recent_files if p != text]
         if self.last_file == text:
             self.last_file = None
+
+
+def os_user_name() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no user name in the environment or the password database
+        return ""

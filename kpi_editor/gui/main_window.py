@@ -562,10 +562,15 @@ class MainWindow(QMainWindow):
     def edit_settings(self) -> None:
         dialog = SettingsDialog(self.settings, self)
         if dialog.exec():
-            dialog.apply_to(self.settings)
-            self._save_settings()
-            if self.document is not None:
-                self.document.set_autosave_interval(self.settings.autosave_interval_s)
+            self.apply_settings(dialog)
+
+    def apply_settings(self, dialog: SettingsDialog) -> None:
+        """Take what an accepted settings dialog shows, save it and apply what applies at once."""
+        dialog.apply_to(self.settings)
+        self._save_settings()
+        if self.document is not None:
+            self.document.set_autosave_interval(self.settings.autosave_interval_s)
+        self.review.settings_changed()
 
     # -- title and status ------------------------------------------------------------------------------
 

@@ -11,7 +11,6 @@ status, new comments and deletions need review mode, in which the content is rea
 
 from __future__ import annotations
 
-import getpass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from kpi_editor.app import review_commands as rc
 from kpi_editor.app.document import Document, ItemPath
+from kpi_editor.app.settings import os_user_name
 from kpi_editor.domain.fingerprint import booklet_fingerprint, project_fingerprint
 from kpi_editor.domain.model import Project
 from kpi_editor.domain.review import ReviewStatus
@@ -44,13 +44,6 @@ if TYPE_CHECKING:
 
 BOOKLET_FINGERPRINT_MS = 1500
 ALL_STATUSES = "all"
-
-
-def default_author() -> str:
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):  # no user name in the environment or the password database
-        return ""
 
 
 class ReviewPanel(QWidget):
@@ -89,7 +82,7 @@ class ReviewPanel(QWidget):
         self.text_edit.setFixedHeight(64)
         layout.addWidget(self.text_edit)
         buttons = QHBoxLayout()
-        self.author_edit = QLineEdit(default_author(), self)
+        self.author_edit = QLineEdit(os_user_name(), self)
         self.author_edit.setPlaceholderText(self.tr("审核人"))
         self.add_button = QPushButton(self.tr("添加意见"), self)
         self.add_button.clicked.connect(self.add_comment)
@@ -240,6 +233,7 @@ class ReviewController(QObject):
         self.window = window
         self.document: Document | None = None
         self.panel = ReviewPanel(window)
+        self.settings_changed()
         self.dock = QDockWidget(self.tr("审核"), window)
         self.dock.setObjectName("reviewDock")
         self.dock.setWidget(self.panel)
@@ -286,6 +280,10 @@ class ReviewController(QObject):
         menu.addSeparator()
         menu.addActions([self.compare_action, self.merge_action, self.report_action])
         self.set_document(None)
+
+    def settings_changed(self) -> None:
+        """New comments are signed with the 审核人 from the settings (or the OS user name)."""
+        self.panel.author_edit.setText(self.window.settings.comment_author())
 
     # -- document and selection ---------------------------------------------------------------------
 

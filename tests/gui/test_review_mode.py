@@ -211,3 +211,28 @@ def test_selecting_a_project_hidden_by_the_status_filter_shows_it(opened: MainWi
     combo.setCurrentIndex(combo.findData(ReviewStatus.APPROVED.value))
     opened.select_path(PROJECT)
     assert opened.current_path() == PROJECT and opened.proxy.review_status is ReviewStatus.APPROVED
+
+
+def test_reviewer_name_from_settings_signs_comments_and_persists(opened: MainWindow) -> None:
+    from kpi_editor.app.settings import Settings, os_user_name
+    from kpi_editor.gui.dialogs.settings_dialog import SettingsDialog
+
+    panel = opened.review.panel
+    assert os_user_name() and panel.author_edit.text() == os_user_name()  # nothing set: the OS user
+    dialog = SettingsDialog(opened.settings, opened)
+    assert dialog.reviewer_edit.text() == "" and os_user_name() in dialog.reviewer_edit.placeholderText()
+    dialog.reviewer_edit.setText("  王审核 ")
+    opened.apply_settings(dialog)
+    assert Settings.load().reviewer_name == "王审核" and panel.author_edit.text() == "王审核"
+    enter_review(opened)
+    panel.text_edit.setPlainText("请补充成本指标的测算依据")
+    assert panel.add_comment()
+    document = opened.document
+    assert document is not None
+    assert document.item(PROJECT).review.comments[-1].author == "王审核"
+    # Shown again next time, and cleared back to the OS user name.
+    dialog = SettingsDialog(Settings.load(), opened)
+    assert dialog.reviewer_edit.text() == "王审核"
+    dialog.reviewer_edit.clear()
+    opened.apply_settings(dialog)
+    assert Settings.load().reviewer_name == "" and panel.author_edit.text() == os_user_name()

@@ -1,12 +1,12 @@
-"""Settings ▸ Preferences: UI language, PDF font, autosave interval."""
+"""Settings ▸ Preferences: UI language, PDF font, autosave interval, reviewer name."""
 
 from __future__ import annotations
 
 from typing import get_args
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
-from kpi_editor.app.settings import Language, PdfFont, Settings
+from kpi_editor.app.settings import Language, PdfFont, Settings, os_user_name
 from kpi_editor.gui.forms import load_form
 
 LANGUAGES: tuple[str, ...] = get_args(Language)
@@ -23,14 +23,20 @@ class SettingsDialog(QDialog):
         self.language_combo: QComboBox = form.findChild(QComboBox, "languageCombo")
         self.font_combo: QComboBox = form.findChild(QComboBox, "pdfFontCombo")
         self.autosave_spin: QSpinBox = form.findChild(QSpinBox, "autosaveSpin")
+        self.reviewer_edit: QLineEdit = form.findChild(QLineEdit, "reviewerEdit")
         buttons: QDialogButtonBox = form.findChild(QDialogButtonBox, "buttonBox")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.language_combo.setCurrentIndex(LANGUAGES.index(settings.language))
         self.font_combo.setCurrentIndex(PDF_FONTS.index(settings.pdf_font))
         self.autosave_spin.setValue(settings.autosave_interval_s)
+        self.reviewer_edit.setText(settings.reviewer_name)
+        user = os_user_name()
+        if user:
+            self.reviewer_edit.setPlaceholderText(self.tr("留空则使用系统用户名：{user}").format(user=user))
 
     def apply_to(self, settings: Settings) -> None:
         settings.language = LANGUAGES[self.language_combo.currentIndex()]  # type: ignore[assignment]
         settings.pdf_font = PDF_FONTS[self.font_combo.currentIndex()]  # type: ignore[assignment]
         settings.autosave_interval_s = self.autosave_spin.value()
+        settings.reviewer_name = self.reviewer_edit.text().strip()
