@@ -34,22 +34,22 @@ from kpi_editor.io.projectfile import load_booklet
 
 
 def kind_label(kind: ChangeKind) -> str:
-    tr = QCoreApplication.translate
+    # Spelled out: lupdate reads a bare tr(a, b) as tr(source, comment) and would lose the context.
     return {
-        ChangeKind.FRONT_MATTER: tr("compare", "封面/编制说明"),
-        ChangeKind.DEPARTMENT_ADDED: tr("compare", "新增单位"),
-        ChangeKind.DEPARTMENT_REMOVED: tr("compare", "删除单位"),
-        ChangeKind.DEPARTMENT_RENAMED: tr("compare", "单位更名"),
-        ChangeKind.PROJECT_ADDED: tr("compare", "新增项目"),
-        ChangeKind.PROJECT_REMOVED: tr("compare", "删除项目"),
-        ChangeKind.PROJECT_RENAMED: tr("compare", "项目更名"),
-        ChangeKind.PROJECT_MOVED: tr("compare", "项目移到其他单位"),
-        ChangeKind.PROJECTS_REORDERED: tr("compare", "项目顺序"),
-        ChangeKind.UNIT_CHANGED: tr("compare", "部门（单位）"),
-        ChangeKind.FUNDING_CHANGED: tr("compare", "金额"),
-        ChangeKind.INDICATOR_ADDED: tr("compare", "新增指标行"),
-        ChangeKind.INDICATOR_REMOVED: tr("compare", "删除指标行"),
-        ChangeKind.INDICATOR_CHANGED: tr("compare", "指标"),
+        ChangeKind.FRONT_MATTER: QCoreApplication.translate("compare", "封面/编制说明"),
+        ChangeKind.DEPARTMENT_ADDED: QCoreApplication.translate("compare", "新增单位"),
+        ChangeKind.DEPARTMENT_REMOVED: QCoreApplication.translate("compare", "删除单位"),
+        ChangeKind.DEPARTMENT_RENAMED: QCoreApplication.translate("compare", "单位更名"),
+        ChangeKind.PROJECT_ADDED: QCoreApplication.translate("compare", "新增项目"),
+        ChangeKind.PROJECT_REMOVED: QCoreApplication.translate("compare", "删除项目"),
+        ChangeKind.PROJECT_RENAMED: QCoreApplication.translate("compare", "项目更名"),
+        ChangeKind.PROJECT_MOVED: QCoreApplication.translate("compare", "项目移到其他单位"),
+        ChangeKind.PROJECTS_REORDERED: QCoreApplication.translate("compare", "项目顺序"),
+        ChangeKind.UNIT_CHANGED: QCoreApplication.translate("compare", "部门（单位）"),
+        ChangeKind.FUNDING_CHANGED: QCoreApplication.translate("compare", "金额"),
+        ChangeKind.INDICATOR_ADDED: QCoreApplication.translate("compare", "新增指标行"),
+        ChangeKind.INDICATOR_REMOVED: QCoreApplication.translate("compare", "删除指标行"),
+        ChangeKind.INDICATOR_CHANGED: QCoreApplication.translate("compare", "指标"),
     }[kind]
 
 

@@ -17,6 +17,7 @@ QM = TS.with_suffix(".qm")
 SOURCES = [
     *sorted((ROOT / "kpi_editor" / "gui").rglob("*.py")),
     ROOT / "kpi_editor" / "app" / "commands.py",
+    ROOT / "kpi_editor" / "app" / "review_commands.py",
     *sorted((ROOT / "forms").glob("*.ui")),
 ]
 
@@ -200,6 +201,136 @@ ENGLISH = {
     "打开…": "Open…",
     "打开示例（西区 2026）": "Open Sample (Xiqu 2026)",
     "最近打开的文件": "Recent files",
+    # Help, imports and the import report
+    "帮助(&H)": "&Help",
+    "关于(&A)": "&About",
+    "关于": "About",
+    "关于{name}": "About {name}",
+    "字体许可：{family}": "Font licence: {family}",
+    "导入 Excel 工作簿…": "Import Excel Workbook…",
+    "导入汇编文本…": "Import Booklet Text…",
+    "无法导入": "Cannot Import",
+    "文本文件 (*.txt)": "Text files (*.txt)",
+    "读入{projects}个项目；{errors}个错误，{notes}条提示。": "Read {projects} projects; {errors} errors, {notes} notes.",
+    "读入{projects}个项目；{issues}处需要核对。": "Read {projects} projects; {issues} places to check.",
+    "已导入 {path}": "Imported {path}",
+    "导入报告：{name}": "Import report: {name}",
+    # 审核 menu, review panel, status filter, fingerprints
+    "审核(&R)": "&Review",
+    "审核": "Review",
+    "审核模式": "Review Mode",
+    "表格内容只读，只能修改审核状态和审核意见": "Table content is read-only; only review status and comments change",
+    "审核模式：表格内容只读，只能修改审核状态和审核意见": (
+        "Review mode: table content is read-only; only review status and comments change"
+    ),
+    "审核模式下表格内容只读：只能修改审核状态和审核意见。请在“审核”菜单中关闭审核模式后再修改内容。": (
+        "In review mode the table content is read-only: only review status and comments can change. "
+        "Turn review mode off in the Review menu to edit the content."
+    ),
+    "比较版本…": "Compare Versions…",
+    "汇编合并…": "Merge Booklets…",
+    "导出审核报告…": "Export Review Report…",
+    "全部": "All",
+    "按审核状态筛选项目": "Filter projects by review status",
+    "审核状态": "Review status",
+    "审核状态：{status}": "Review status: {status}",
+    "未审核": "Not reviewed",
+    "审核通过": "Approved",
+    "退回修改": "Returned for changes",
+    "已处理": "Resolved",
+    "未处理": "Open",
+    "审核意见": "Review comment",
+    "审核意见：": "Review comments:",
+    "审核人": "Reviewer",
+    "新审核意见的署名": "Name that signs new review comments",
+    "留空则使用系统用户名：{user}": "Leave empty to use the system user name: {user}",
+    "写下审核意见，例如：指标值应量化，请补充具体数量": (
+        "Write a review comment, e.g. the target value should be measurable: add a quantity"
+    ),
+    "添加意见": "Add Comment",
+    "删除所选意见": "Delete Selected Comment",
+    "选择一个项目以查看审核状态和审核意见": "Select a project to see its review status and comments",
+    "第{row}行 {name}": "row {row} {name}",
+    "第{row}行 ": "row {row} ",
+    "整个项目": "whole project",
+    "新意见针对：第{row}行 {name}": "New comment on: row {row} {name}",
+    "新意见针对：整个项目（在表格中选中一行可针对该行）": (
+        "New comment on: the whole project (select a row in the table to comment on it)"
+    ),
+    "添加审核意见": "Add review comment",
+    "删除审核意见": "Delete review comment",
+    "审核意见已处理": "Review comment resolved",
+    "审核意见改为未处理": "Review comment reopened",
+    "内容指纹：与打印页脚上的指纹相同，即为同一版本的内容（不含审核状态）": (
+        "Content fingerprint: the same as on a printed page's footer means the same content "
+        "(review state not included)"
+    ),
+    "项目指纹 {fp}": "Project fingerprint {fp}",
+    "全册指纹 {fp}": "Booklet fingerprint {fp}",
+    "Excel 工作簿 (*.xlsx);;PDF 文件 (*.pdf)": "Excel workbooks (*.xlsx);;PDF files (*.pdf)",
+    "正在导出审核报告 {name}…": "Exporting review report {name}…",
+    # Compare view
+    "比较版本": "Compare Versions",
+    "与已保存的版本比较": "Compare with Saved Version",
+    "与其他文件比较…": "Compare with Another File…",
+    "改动": "Change",
+    "原内容": "Before",
+    "新内容": "After",
+    "已保存的版本": "saved version",
+    "无法比较": "Cannot Compare",
+    "{old}（{path}）→ 当前编辑的内容": "{old} ({path}) → the content being edited",
+    "比较：{what}": "Comparing: {what}",
+    "内容相同：两个版本的内容没有任何不同（格式和审核状态不计）。": (
+        "Same content: the two versions do not differ (formatting and review state not counted)."
+    ),
+    "共 {count} 处不同：{parts}": "{count} differences: {parts}",
+    "封面/编制说明": "Cover/preface",
+    "新增单位": "Unit added",
+    "删除单位": "Unit removed",
+    "单位更名": "Unit renamed",
+    "新增项目": "Project added",
+    "删除项目": "Project removed",
+    "项目更名": "Project renamed",
+    "项目移到其他单位": "Project moved to another unit",
+    "项目顺序": "Project order",
+    "金额": "Amounts",
+    "新增指标行": "Indicator row added",
+    "删除指标行": "Indicator row removed",
+    "指标": "Indicator",
+    # Merge dialog
+    "汇编合并": "Merge Booklets",
+    "选择各单位提交的项目文件（*.kpi.json）。已在汇编本中的单位不会被悄悄覆盖：每一处冲突都会显示差异并询问。": (
+        "Choose the project files the units sent (*.kpi.json). A unit already in the booklet is never "
+        "silently overwritten: every conflict shows its differences and asks."
+    ),
+    "添加文件…": "Add Files…",
+    "添加文件夹…": "Add Folder…",
+    "移除所选": "Remove Selected",
+    "以当前打开的汇编本为基础": "Start from the booklet that is open",
+    "合并": "Merge",
+    "来源文件": "Source file",
+    "项目数": "Projects",
+    "打开合并结果": "Open Merged Booklet",
+    "选择项目文件": "Choose Project Files",
+    "选择包含项目文件的文件夹": "Choose a Folder of Project Files",
+    "文件夹中没有 *.kpi.json 文件：{path}": "No *.kpi.json files in the folder: {path}",
+    "单位 {code} {name} 已在汇编本中（来自“{old}”），“{new}”中又有这个单位。": (
+        "Unit {code} {name} is already in the booklet (from “{old}”) and “{new}” has it too."
+    ),
+    "  …另有 {count} 处不同": "  … {count} more differences",
+    "用“{new}”中的版本替换吗？选“否”保留汇编本中原有的版本。": (
+        "Replace it with the version in “{new}”? “No” keeps the version already in the booklet."
+    ),
+    "无法读取文件": "Cannot Read File",
+    "当前汇编本": "current booklet",
+    "单位重复：{code}": "Duplicate unit: {code}",
+    "保留；未采用“{new}”中的版本": "kept; the version in “{new}” was not used",
+    "替换了“{old}”中的版本": "replaced the version from “{old}”",
+    "无法合并": "Cannot Merge",
+    "合并结果：{departments} 个单位、{projects} 个项目，Σ合计 {total} 万元。": (
+        "Merged: {departments} units, {projects} projects, Σ total {total} (10k CNY)."
+    ),
+    "已打开合并结果（未保存）": "Merged booklet opened (not saved)",
 }
 
 

@@ -5,10 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton
 
 from kpi_editor.app.settings import Settings
+from kpi_editor.domain.diff import ChangeKind
 from kpi_editor.gui.app import install_translators
+from kpi_editor.gui.compare_view import kind_label
+from kpi_editor.gui.dialogs.settings_dialog import SettingsDialog
 from kpi_editor.gui.main_window import MainWindow
 
 
@@ -32,6 +35,18 @@ def test_english_translation_switches_the_window(
         assert english.open_file(sample_file)
         assert "327 projects" in english.count_label.text()
         assert english.findings_panel.severity_combo.itemText(1) == "Errors only"
+        # Strings added with the reviewer's side, imports and help.
+        assert {"&Review", "&Help"} <= set(menu_titles(english))
+        review = english.review
+        assert review.review_action.text() == "Review Mode"
+        assert review.compare_action.text() == "Compare Versions…"
+        assert review.status_filter.itemText(0) == "All" and review.status_filter.itemText(2) == "Approved"
+        assert review.panel.add_button.text() == "Add Comment"
+        assert "Import Booklet Text…" in [a.text() for a in english.menuBar().actions()[0].menu().actions()]
+        assert kind_label(ChangeKind.PROJECT_ADDED) == "Project added"
+        dialog = SettingsDialog(Settings(), english)
+        assert dialog.reviewer_edit.toolTip() == "Name that signs new review comments"
+        assert [label.text() for label in dialog.findChildren(QLabel) if label.text() == "Reviewer"]
         english.close()
     finally:
         for translator in translators:
