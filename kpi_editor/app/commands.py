@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from kpi_editor.app.document import PREFACE, Document, ItemPath
 from kpi_editor.app.review_commands import in_review_mode, review_refusal
@@ -210,9 +210,35 @@ def push_edit(document: Document, path: ItemPath, field: str, value: Any, sessio
     except EditRejected as exc:
         document.editRejected.emit(str(exc))
         return False
-    if command.new != command.old:
+    top = _merge_target(document.undo_stack, command)
+    if top is not None and command.new != top.old:
+        # Merged here rather than by push(): a pushed command belongs to the stack's Python wrapper,
+        # which (PySide6 6.11) keeps every merged-away command alive, one per keystroke, until the
+        # stack itself dies. This one is never pushed and is freed on return.
+        top.mergeWith(command)
+        top.redo()
+    elif command.new != command.old:
+        # A new step, or typed back to where the session started (Qt drops the obsolete step).
         document.undo_stack.push(command)
     return True
+
+
+def _merge_target(stack: QUndoStack, command: SetField) -> SetField | None:
+    """The command ``stack.push(command)`` would merge `command` into, or ``None``.
+
+    Qt's rule: the last command, same id() (never -1), not at the clean index. No redo steps may
+    follow it (push would drop them first). Only editing sessions merge, and no session edit is made
+    inside a macro, whose children this cannot see.
+    """
+    index = stack.index()
+    if command.id() == -1 or index == 0 or index != stack.count() or index == stack.cleanIndex():
+        return None
+    top = stack.command(index - 1)
+    if not isinstance(top, SetField) or top.id() != command.id():
+        return None
+    if (top.session, top.path, top.field) != (command.session, command.path, command.field):
+        return None
+    return top
 
 
 def duplicate(item: Any) -> Any:

@@ -268,3 +268,37 @@ def test_row_comments_follow_their_rows_through_insert_remove_move_and_undo(docu
     while stack.canUndo():
         stack.undo()
     assert project.review is None and stack.isClean()
+
+
+def test_typing_keeps_one_command_alive_and_merges_like_qt(document: Document) -> None:
+    """PySide6 6.11 keeps the Python object of every command Qt deletes after a merge alive until
+    the stack goes; typing merges before pushing, so 2,000 keystrokes leave one command, not 2,000."""
+    stack = document.undo_stack
+    original = document.item((0, 0, 0)).value
+    token = new_session()
+    gc.collect()
+    before = sum(1 for o in gc.get_objects() if isinstance(o, SetField))
+    for i in range(2000):
+        push_edit(document, (0, 0, 0), "value", f"{i % 50 + 100}次", token)
+    gc.collect()
+    alive = sum(1 for o in gc.get_objects() if isinstance(o, SetField)) - before
+    assert alive == 1 and stack.count() == 1 and document.item((0, 0, 0)).value == "149次"
+    assert stack.command(0).old == original and stack.command(0).new == "149次"
+    stack.undo()
+    assert document.item((0, 0, 0)).value == original and stack.isClean()
+    stack.redo()
+    assert document.item((0, 0, 0)).value == "149次"
+    # Qt's rules kept: no merge into the step at the clean index (saved) …
+    stack.setClean()
+    push_edit(document, (0, 0, 0), "value", "7次", token)
+    assert stack.count() == 2 and stack.command(1).old == "149次"
+    # … nor across a redo step: typing after an undo replaces it.
+    stack.undo()
+    push_edit(document, (0, 0, 0), "value", "8次", token)
+    assert stack.count() == 2 and stack.index() == 2 and stack.command(1).new == "8次"
+    push_edit(document, (0, 0, 0), "value", "9次", token)
+    assert stack.count() == 2 and stack.command(1).new == "9次" and stack.canUndo() and not stack.canRedo()
+    # Another cell or another session is a step of its own.
+    push_edit(document, (0, 0, 1), "value", "99%", token)
+    push_edit(document, (0, 0, 0), "value", "10次", new_session())
+    assert stack.count() == 4
