@@ -56,9 +56,9 @@ def test_merge_of_the_split_gives_back_the_booklet(
 def test_merge_conflict_writes_nothing_without_replace(
     corpus_booklet: Booklet, corpus_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    resubmitted = corpus_booklet.model_copy(
-        update={"departments": [corpus_booklet.departments[2]]}, deep=True
-    )
+    # model_copy(update=..., deep=True) does not copy the update's values: copy first, then cut.
+    resubmitted = corpus_booklet.model_copy(deep=True)
+    resubmitted.departments = [resubmitted.departments[2]]
     resubmitted.departments[0].projects[0].name += "（修订）"
     new_file = tmp_path / "resubmitted.kpi.json"
     save_booklet(resubmitted, new_file)

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
+from PySide6.QtCore import Qt
 
 import kpi_editor.gui.main_window as main_window_module
 from kpi_editor.app.jobs import Job
@@ -100,7 +101,9 @@ class _RecordingJob(Job):
         super().__init__(*args, **kwargs)
         self.seen: list[tuple[int, int]] = []
         self.outcome: list[tuple[str, object]] = []
-        self.progressed.connect(self._seen)
+        # Direct: the slot runs in the worker during emit, so a cancel is seen by that very progress
+        # call; a queued slot could arrive after a small export had already finished.
+        self.progressed.connect(self._seen, Qt.ConnectionType.DirectConnection)
         self.completed.connect(lambda outcome, detail: self.outcome.append((outcome, detail)))
         _RecordingJob.instances.append(self)
 
