@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QHeaderView,
@@ -254,6 +254,13 @@ class ProjectPage(_Page):
         self.table: QTableView = self.child(QTableView, "indicatorView")
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Row heights follow wrapped text, which depends on column widths; Qt does not redo them
+        # when a column (the stretched 指标值 one, on every window resize) changes width.
+        # Done once the widths settle: a page laid out while hidden gets its widths in several steps.
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.timeout.connect(self._fit_rows)
+        self.table.horizontalHeader().sectionResized.connect(lambda *_section: self._fit_timer.start(0))
         self.buttons = {
             name: self.child(QAbstractButton, f"{name}Button")
             for name in ("addRow", "insertRow", "duplicateRow", "deleteRow", "moveUp", "moveDown")
@@ -261,6 +268,9 @@ class ProjectPage(_Page):
 
     def path(self) -> ItemPath | None:
         return self.model.project_path() if self.model is not None else None
+
+    def _fit_rows(self) -> None:
+        self.table.verticalHeader().resizeSections(QHeaderView.ResizeMode.ResizeToContents)
 
     def set_document(self, document: Document | None) -> None:
         if self.document is not None:

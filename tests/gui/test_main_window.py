@@ -401,3 +401,15 @@ def test_recent_files_and_geometry_persist(
     screen = again.screen().availableGeometry()
     assert again.height() == size.height() and again.width() == min(size.width(), screen.width() - 2)
     assert again.recent_menu.actions()[0].text() == str(sample_file.resolve())
+
+
+def test_indicator_rows_fit_their_text_once_the_page_is_laid_out(opened: MainWindow, qtbot: Any) -> None:
+    """Rows sized while the page was hidden (narrow columns) were left several lines too tall."""
+    from PySide6.QtWidgets import QHeaderView
+
+    opened.select_path((2, 2))
+    table = opened.project_page.table
+    qtbot.wait(50)
+    shown = [table.rowHeight(r) for r in range(table.model().rowCount())]
+    table.verticalHeader().resizeSections(QHeaderView.ResizeMode.ResizeToContents)
+    assert shown == [table.rowHeight(r) for r in range(table.model().rowCount())]
