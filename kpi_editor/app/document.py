@@ -167,6 +167,7 @@ class Document(QObject):
         self._findings: dict[str, list[Finding]] = {}
         self._counts: dict[str, tuple[int, int]] = {}
         self._global_findings: list[Finding] = []
+        self.changed_by_last_pass: set[str] = set()  # project ids; see validate_all
         # Rules only the whole-booklet pass can see (duplicates across projects, unit lists …):
         # kept on a project when only that project is revalidated.
         self._booklet_rules = {rule.code for rule in engine.RULES if rule.scope == "booklet"}
@@ -454,6 +455,14 @@ class Document(QObject):
                 global_findings.append(finding)
             else:
                 by_project.setdefault(finding.project_id, []).append(finding)
+        # What the pass changed (mostly cross-project rules: each edit already revalidated its own
+        # project), so that views refresh the rows of those projects only.
+        old = self._findings
+        self.changed_by_last_pass = {
+            project_id
+            for project_id in old.keys() | by_project.keys()
+            if old.get(project_id, []) != by_project.get(project_id, [])
+        }
         self._findings = by_project
         self._counts = {}
         self._global_findings = global_findings

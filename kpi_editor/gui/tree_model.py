@@ -400,8 +400,10 @@ class BookletTreeModel(QAbstractItemModel):
         self._department_counts.clear()
         departments = self.document.booklet.departments
         if project_ids is None or len(project_ids) > 8:
-            # The whole booklet: every department and project, and the indicator rows of the
-            # departments whose node is built (without it no index of their rows exists anywhere).
+            # Many or all projects: every department and project, and the indicator rows of the
+            # projects whose findings changed in departments whose node is built (without it no
+            # index of their rows exists anywhere).
+            changed = self.document.changed_by_last_pass if project_ids is None else project_ids
             if departments:
                 self._emit_findings_columns(QModelIndex(), 0, len(departments) - 1)
             for row, node in enumerate(self._root.children()):
@@ -412,7 +414,7 @@ class BookletTreeModel(QAbstractItemModel):
                 self._emit_findings_columns(department_index, 0, len(projects) - 1)
                 if node.built:
                     for p, project in enumerate(projects):
-                        if project.indicators:
+                        if project.indicators and project.id in changed:
                             project_index = self.index(p, NAME, department_index)
                             self._emit_findings_columns(project_index, 0, len(project.indicators) - 1)
             return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -141,11 +142,19 @@ def test_booklet_revalidation_refreshes_indicator_rows_of_opened_departments(
             (model.path(top.parent()), top.row(), bottom.row(), top.column(), bottom.column(), roles)
         )
     )
+    # A cross-project rule only this pass sees: project 1 gets project 0's whole indicator set.
+    projects = document.booklet.departments[0].projects
+    projects[1].indicators = copy.deepcopy(projects[0].indicators)
     document.validate_all()
-    for p, project in enumerate(document.booklet.departments[0].projects):
+    assert projects[1].id in document.changed_by_last_pass and len(document.changed_by_last_pass) < 3
+    for p, project in enumerate(projects):
         rows = [c for c in changed if c[0] == (0, p)]
         last = len(project.indicators) - 1
-        assert sorted(c[1:5] for c in rows) == [(0, last, NAME, NAME), (0, last, ISSUES, ISSUES)]
+        expected = [(0, last, NAME, NAME), (0, last, ISSUES, ISSUES)]
+        # Only the rows of the projects whose findings changed.
+        assert sorted(c[1:5] for c in rows) == (
+            expected if project.id in document.changed_by_last_pass else []
+        )
     # Rows of unopened departments have no indexes to refresh; their projects do (a view may show them).
     assert not [c for c in changed if len(c[0]) == 2 and c[0][0] != 0]
     for d, department in enumerate(document.booklet.departments):
