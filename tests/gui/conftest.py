@@ -133,3 +133,11 @@ def window(gui_app: Any, qtbot: Any, prompts: FakePrompts) -> Any:
 def opened(window: Any, sample_file: Path) -> Any:
     assert window.open_file(sample_file)
     return window
+
+
+@pytest.fixture(autouse=True)
+def _empty_clipboard_after_test(qapp: Any) -> Any:
+    """Qt's offscreen clipboard frees mime data we set at exit and crashes the interpreter
+    (exit 139 after every test passed); real platforms hand it to the system clipboard instead."""
+    yield
+    qapp.clipboard().clear()
