@@ -21,7 +21,8 @@ APP_NAME = "kpi-editor"
 MAX_RECENT = 10
 
 Language = Literal["zh_CN", "en"]
-PdfFont = Literal["wqy-microhei", "uming"]
+# auto: the system's Song/Hei faces (SimSun/SimHei on Windows), else the bundled ones.
+PdfFont = Literal["auto", "uming", "wqy-microhei"]
 
 
 def config_dir() -> Path:
@@ -42,7 +43,7 @@ class Settings(BaseModel):
     geometry: str = ""  # base64 of QWidget.saveGeometry()
     window_state: str = ""  # base64 of QMainWindow.saveState()
     language: Language = "zh_CN"
-    pdf_font: PdfFont = "wqy-microhei"
+    pdf_font: PdfFont = "auto"
     autosave_interval_s: int = Field(default=60, ge=5, le=3600)
     reviewer_name: str = ""  # 审核人 signed on new comments; empty: the OS user name
 

@@ -986,12 +986,9 @@ class MainWindow(QMainWindow):
             from kpi_editor.io.pdf import PdfOptions, export_pdf
             from kpi_editor.paths import resource_dir
 
-            font = (
-                resource_dir()
-                / "fonts"
-                / ("uming.ttc" if self.settings.pdf_font == "uming" else "wqy-microhei.ttc")
-            )
-            options = PdfOptions(body_font=font)
+            # "auto" lets the exporter prefer the system's SimSun/SimHei, as the issue asks.
+            chosen = {"uming": "uming.ttc", "wqy-microhei": "wqy-microhei.ttc"}.get(self.settings.pdf_font)
+            options = PdfOptions(body_font=resource_dir() / "fonts" / chosen if chosen else None)
 
             def work(progress: Callable[[int, int], bool]) -> Any:
                 return export_pdf(

@@ -190,8 +190,9 @@ ENGLISH = {
     "设置": "Settings",
     "界面语言": "Interface language",
     "PDF 字体": "PDF font",
-    "文泉驿微米黑（黑体）": "WenQuanYi Micro Hei (sans)",
-    "AR PL UMing（宋体）": "AR PL UMing (serif)",
+    "自动（本机宋体与黑体，没有时用内置字体）": "Automatic (this computer's Song and Hei faces, else the bundled fonts)",
+    "AR PL UMing（宋体，内置）": "AR PL UMing (serif, bundled)",
+    "文泉驿微米黑（黑体，内置）": "WenQuanYi Micro Hei (sans, bundled)",
     "自动保存间隔（秒）": "Autosave interval (seconds)",
     "界面语言在重新打开窗口后生效。": "The interface language applies the next time the window opens.",
     "<h2>绩效目标表编辑器</h2><p>编辑、检查并打印部门（单位）预算项目支出绩效目标表。</p>": (

@@ -698,27 +698,27 @@
         <translation>Exporting {name}…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="1043" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="1040" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="1044" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="1041" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="1057" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="1054" />
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="1059" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="1056" />
         <source>导出已取消，未写入文件</source>
         <translation>Export cancelled; nothing was written</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="1061" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="1058" />
         <source>导出失败</source>
         <translation>Export Failed</translation>
     </message>
@@ -997,7 +997,7 @@
 <context>
     <name>ProjectPage</name>
     <message>
-        <location filename="../../kpi_editor/gui/editors.py" line="347" />
+        <location filename="../../kpi_editor/gui/editors.py" line="357" />
         <source>由分项计算合计</source>
         <translation>Compute totals from parts</translation>
     </message>
@@ -1293,31 +1293,36 @@
     </message>
     <message>
         <location filename="../../forms/settings_dialog.ui" line="17" />
-        <source>文泉驿微米黑（黑体）</source>
-        <translation>WenQuanYi Micro Hei (sans)</translation>
+        <source>自动（本机宋体与黑体，没有时用内置字体）</source>
+        <translation>Automatic (this computer's Song and Hei faces, else the bundled fonts)</translation>
     </message>
     <message>
         <location filename="../../forms/settings_dialog.ui" line="18" />
-        <source>AR PL UMing（宋体）</source>
-        <translation>AR PL UMing (serif)</translation>
+        <source>AR PL UMing（宋体，内置）</source>
+        <translation>AR PL UMing (serif, bundled)</translation>
     </message>
     <message>
-        <location filename="../../forms/settings_dialog.ui" line="21" />
+        <location filename="../../forms/settings_dialog.ui" line="19" />
+        <source>文泉驿微米黑（黑体，内置）</source>
+        <translation>WenQuanYi Micro Hei (sans, bundled)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings_dialog.ui" line="22" />
         <source>自动保存间隔（秒）</source>
         <translation>Autosave interval (seconds)</translation>
     </message>
     <message>
-        <location filename="../../forms/settings_dialog.ui" line="23" />
+        <location filename="../../forms/settings_dialog.ui" line="24" />
         <source>审核人</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../forms/settings_dialog.ui" line="24" />
+        <location filename="../../forms/settings_dialog.ui" line="25" />
         <source>新审核意见的署名</source>
         <translation>Name that signs new review comments</translation>
     </message>
     <message>
-        <location filename="../../forms/settings_dialog.ui" line="25" />
+        <location filename="../../forms/settings_dialog.ui" line="26" />
         <source>界面语言在重新打开窗口后生效。</source>
         <translation>The interface language applies the next time the window opens.</translation>
     </message>

@@ -138,6 +138,8 @@ def test_export_department_pdf_in_worker(
     target = tmp_path / "dept.pdf"
     job = _export_department(opened, prompts, qtbot, target, recording_job)
     assert job.outcome[0][0] == "done", job.outcome
+    # Default font setting "auto": a Song face for the body (bundled UMing on a machine without SimSun).
+    assert "UMing" in job.outcome[0][1].fonts[0]
     assert job.seen and job.seen[-1][0] == job.seen[-1][1]
     assert target.is_file() and target.read_bytes().startswith(b"%PDF")
     assert str(target) in opened.statusBar().currentMessage()
