@@ -168,6 +168,8 @@ class Document(QObject):
         self._counts: dict[str, tuple[int, int]] = {}
         self._global_findings: list[Finding] = []
         self.changed_by_last_pass: set[str] = set()  # project ids; see validate_all
+        self.global_findings_changed = False  # the booklet-wide findings, by the same pass
+        self._project_paths: dict[str, ItemPath] | None = None  # see project_path
         # Rules only the whole-booklet pass can see (duplicates across projects, unit lists …):
         # kept on a project when only that project is revalidated.
         self._booklet_rules = {rule.code for rule in engine.RULES if rule.scope == "booklet"}
@@ -314,11 +316,18 @@ class Document(QObject):
         raise ValueError(f"{parent} has no children")
 
     def project_path(self, project_id: str) -> ItemPath | None:
-        for d, department in enumerate(self.booklet.departments):
-            for p, project in enumerate(department.projects):
-                if project.id == project_id:
-                    return (d, p)
-        return None
+        # Built once per structural change: views look up the project of every findings update.
+        if self._project_paths is None:
+            self._project_paths = {
+                project.id: (d, p)
+                for d, department in enumerate(self.booklet.departments)
+                for p, project in enumerate(department.projects)
+            }
+        return self._project_paths.get(project_id)
+
+    def _structure_changed(self, parent: ItemPath) -> None:
+        if parent[:1] != PREFACE and len(parent) <= 1:
+            self._project_paths = None
 
     # -- mutations (called by commands only) ---------------------------------------------------
 
@@ -346,6 +355,7 @@ class Document(QObject):
         container = self.children(parent)
         self.aboutToInsert.emit(parent, row, row + len(items) - 1)
         container[row:row] = list(items)
+        self._structure_changed(parent)
         shifted = self._shift_comments(parent, lambda review: shift_after_insert(review, row, len(items)))
         self.inserted.emit(parent, row, row + len(items) - 1)
         if shifted:
@@ -366,6 +376,7 @@ class Document(QObject):
         self.aboutToRemove.emit(parent, row, row + count - 1)
         taken = container[row : row + count]
         del container[row : row + count]
+        self._structure_changed(parent)
         shifted = self._shift_comments(parent, lambda review: shift_after_remove(review, row, count))
         self.removed.emit(parent, row, row + count - 1)
         if shifted:
@@ -386,6 +397,8 @@ class Document(QObject):
         if source == destination and destination_row > row:
             destination_row -= 1
         self.children(destination).insert(destination_row, item)
+        self._structure_changed(source)
+        self._structure_changed(destination)
         final = destination_row
         # Indicator rows only move within their project (the views refuse other drops).
         shifted = self._shift_comments(source, lambda review: _follow_move(review, row, final))
@@ -463,6 +476,7 @@ class Document(QObject):
             for project_id in old.keys() | by_project.keys()
             if old.get(project_id, []) != by_project.get(project_id, [])
         }
+        self.global_findings_changed = global_findings != self._global_findings
         self._findings = by_project
         self._counts = {}
         self._global_findings = global_findings
@@ -474,6 +488,10 @@ class Document(QObject):
         for _department, project in self.booklet.projects():
             result.extend(self._findings.get(project.id, ()))
         return result
+
+    def global_findings(self) -> list[Finding]:
+        """Findings about the booklet as a whole (no project), from the last whole-booklet pass."""
+        return self._global_findings
 
     def project_findings(self, project_id: str) -> list[Finding]:
         return self._findings.get(project_id, [])

@@ -155,14 +155,19 @@ def test_booklet_revalidation_refreshes_indicator_rows_of_opened_departments(
         assert sorted(c[1:5] for c in rows) == (
             expected if project.id in document.changed_by_last_pass else []
         )
-    # Rows of unopened departments have no indexes to refresh; their projects do (a view may show them).
+    # Rows of unopened departments have no indexes to refresh.
     assert not [c for c in changed if len(c[0]) == 2 and c[0][0] != 0]
-    for d, department in enumerate(document.booklet.departments):
-        last = len(department.projects) - 1
-        assert sorted(c[1:5] for c in changed if c[0] == (d,)) == [
-            (0, last, NAME, NAME),
-            (0, last, ISSUES, ISSUES),
-        ]
+    # Project rows: those whose findings changed, one range per run of neighbours; department rows:
+    # those holding them. Every row a range spans costs the expanded view a walk through the model.
+    paths = sorted(filter(None, map(document.project_path, document.changed_by_last_pass)))
+    for d in range(len(document.booklet.departments)):
+        rows = [p for dd, p in paths if dd == d]
+        expected = [(p, p, column, column) for p in rows for column in (NAME, ISSUES)]
+        assert sorted(c[1:5] for c in changed if c[0] == (d,)) == sorted(expected)
+    touched = sorted({d for d, _p in paths})
+    assert sorted(c[1:5] for c in changed if c[0] == ()) == sorted(
+        (d, d, column, column) for d in touched for column in (NAME, ISSUES)
+    )
     # Only the columns that show findings; 合计 (amounts, values, comment marks) is left alone.
     assert all(c[3] == c[4] != TOTAL for c in changed)
     qtmodeltester.check(model, force_py=True)  # opens every department; stays connected
