@@ -5,8 +5,8 @@
 open→shown: from Document.open to a shown window with the tree populated and the first project
 selected; scroll: one full pass of the tree with every department expanded, per page step;
 keystroke: one character typed into an indicator cell editor → findings updated (panel, tree);
-revalidate: the debounced whole-booklet pass with every project expanded in the tree (its
-dataChanged reaches every indicator row).
+revalidate: the debounced whole-booklet pass (engine + findings panel + tree marks, all GUI-thread
+time) with every project expanded in the tree, where a row refreshed needlessly costs the most.
 """
 
 from __future__ import annotations
