@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kpi_editor.app.commands import Insert, Remove, SetField, new_session, push_edit
+from kpi_editor.app.commands import EditRejected, Insert, Remove, SetField, new_session, push_edit
 from kpi_editor.app.document import PREFACE, Document, ItemPath
+from kpi_editor.app.review_commands import in_review_mode, review_refusal
 from kpi_editor.domain.model import FUNDING_FIELDS, Department, PrefaceSection, Project
 from kpi_editor.gui.delegates import AmountEdit, IndicatorDelegate
 from kpi_editor.gui.forms import load_form
@@ -165,8 +166,15 @@ class BookletPage(_Page):
                 self.show_text(self.heading_edit, section.heading)
                 self.show_text(self.body_edit, section.body)
 
+    def _refused(self) -> bool:
+        """Review mode: the front matter is content too; say so instead of changing it."""
+        if self.document is not None and in_review_mode(self.document):
+            self.document.editRejected.emit(review_refusal())
+            return True
+        return False
+
     def _add_section(self) -> None:
-        if self.document is None:
+        if self.document is None or self._refused():
             return
         row = self.sections.currentRow() + 1 if self.sections.count() else 0
         section = PrefaceSection(heading=self.tr("新的一节"))
@@ -177,7 +185,7 @@ class BookletPage(_Page):
 
     def _remove_section(self) -> None:
         row = self.sections.currentRow()
-        if self.document is not None and row >= 0:
+        if self.document is not None and row >= 0 and not self._refused():
             self.document.undo_stack.push(Remove(self.document, PREFACE, row, 1, self.tr("删除编制说明一节")))
 
 
@@ -353,12 +361,23 @@ class ProjectPage(_Page):
         )
         total_parts = [fiscal, funding.non_fiscal]
         total = sum((p for p in total_parts if p is not None), Decimal(0))
+        # Commands are built (and validated) before the macro opens: a refused value (review mode)
+        # must not leave an empty, never-closed macro on the stack.
+        try:
+            commands = [
+                SetField(self.document, path, field, value)
+                for field, value in (("funding.fiscal", fiscal), ("funding.total", total))
+            ]
+        except EditRejected as exc:
+            self.document.editRejected.emit(str(exc))
+            return
+        changes = [command for command in commands if command.new != command.old]
+        if not changes:
+            return
         stack = self.document.undo_stack
         stack.beginMacro(self.tr("由分项计算合计"))
-        for field, value in (("funding.fiscal", fiscal), ("funding.total", total)):
-            command = SetField(self.document, path, field, value)
-            if command.new != command.old:
-                stack.push(command)
+        for command in changes:
+            stack.push(command)
         stack.endMacro()
 
     def _item_changed(self, path: ItemPath, field: str) -> None:

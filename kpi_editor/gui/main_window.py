@@ -725,11 +725,13 @@ class MainWindow(QMainWindow):
 
     # -- structure edits -------------------------------------------------------------------------------------
 
-    def _push(self, command: Any) -> None:
+    def _push(self, command: Any) -> bool:
+        """Push a structure edit; False (and the selection must stay) when review mode refuses it."""
         assert self.document is not None
         if self.review.blocks_content():
-            return
+            return False
         self.document.undo_stack.push(command)
+        return True
 
     def add_department(self) -> None:
         if self.document is None:
@@ -737,8 +739,8 @@ class MainWindow(QMainWindow):
         path = self.current_path()
         row = path[0] + 1 if path else len(self.document.booklet.departments)
         department = Department(code="", name=self.tr("新单位"))
-        self._push(Insert(self.document, (), row, [department], self.tr("新建单位")))
-        self.select_path((row,))
+        if self._push(Insert(self.document, (), row, [department], self.tr("新建单位"))):
+            self.select_path((row,))
 
     def add_project(self) -> None:
         if self.document is None:
@@ -755,8 +757,8 @@ class MainWindow(QMainWindow):
             unit_name=department.name,
             indicators=required_rows(self.document.template),
         )
-        self._push(Insert(self.document, path[:1], row, [project], self.tr("新建项目")))
-        self.select_path((path[0], row))
+        if self._push(Insert(self.document, path[:1], row, [project], self.tr("新建项目"))):
+            self.select_path((path[0], row))
 
     def duplicate_current(self) -> None:
         if self.document is None:
@@ -771,8 +773,8 @@ class MainWindow(QMainWindow):
         clone = duplicate(item)
         if isinstance(clone, Project):
             clone.name = self.tr("{name}（副本）").format(name=clone.name)
-        self._push(Insert(self.document, path[:-1], path[-1] + 1, [clone], self.tr("创建副本")))
-        self.select_path((*path[:-1], path[-1] + 1))
+        if self._push(Insert(self.document, path[:-1], path[-1] + 1, [clone], self.tr("创建副本"))):
+            self.select_path((*path[:-1], path[-1] + 1))
 
     def delete_current(self) -> None:
         if self.document is None:
@@ -798,8 +800,8 @@ class MainWindow(QMainWindow):
         target = row + step
         if not 0 <= target < len(self.document.children(parent)):
             return
-        self._push(Move(self.document, parent, row, parent, target + 1 if step > 0 else target))
-        self.select_path((*parent, target))
+        if self._push(Move(self.document, parent, row, parent, target + 1 if step > 0 else target)):
+            self.select_path((*parent, target))
 
     # -- indicator rows ----------------------------------------------------------------------------------
 
@@ -811,8 +813,8 @@ class MainWindow(QMainWindow):
         if self.document is None or path is None:
             return
         row = len(self.document.children(path))
-        self._push(Insert(self.document, path, row, [Indicator()], self.tr("添加指标行")))
-        self.project_page.select_cell(row, None)
+        if self._push(Insert(self.document, path, row, [Indicator()], self.tr("添加指标行"))):
+            self.project_page.select_cell(row, None)
 
     def insert_row(self) -> None:
         path = self._project_path()
@@ -822,8 +824,8 @@ class MainWindow(QMainWindow):
         row = rows[0] if rows else 0
         level = self.document.children(path)[row] if rows else None
         template_row = Indicator(level1=level.level1, level2=level.level2) if level else Indicator()
-        self._push(Insert(self.document, path, row, [template_row], self.tr("插入指标行")))
-        self.project_page.select_cell(row, "name")
+        if self._push(Insert(self.document, path, row, [template_row], self.tr("插入指标行"))):
+            self.project_page.select_cell(row, "name")
 
     def duplicate_rows(self) -> None:
         path = self._project_path()
@@ -831,13 +833,13 @@ class MainWindow(QMainWindow):
         if self.document is None or path is None or not rows:
             return
         items = [copy.deepcopy(self.document.children(path)[r]) for r in rows]
-        self._push(Insert(self.document, path, rows[-1] + 1, items, self.tr("复制指标行")))
-        self.project_page.select_rows(rows[-1] + 1, rows[-1] + len(items))
+        if self._push(Insert(self.document, path, rows[-1] + 1, items, self.tr("复制指标行"))):
+            self.project_page.select_rows(rows[-1] + 1, rows[-1] + len(items))
 
     def delete_rows(self) -> None:
         path = self._project_path()
         rows = self.project_page.selected_rows()
-        if self.document is None or path is None or not rows:
+        if self.document is None or path is None or not rows or self.review.blocks_content():
             return
         stack = self.document.undo_stack
         stack.beginMacro(self.tr("删除{count}个指标行").format(count=len(rows)))
@@ -853,8 +855,8 @@ class MainWindow(QMainWindow):
         row, target = rows[0], rows[0] + step
         if not 0 <= target < len(self.document.children(path)):
             return
-        self._push(Move(self.document, path, row, path, target + 1 if step > 0 else target))
-        self.project_page.select_cell(target, None)
+        if self._push(Move(self.document, path, row, path, target + 1 if step > 0 else target)):
+            self.project_page.select_cell(target, None)
 
     def copy_rows(self) -> None:
         path = self._project_path()
@@ -886,8 +888,9 @@ class MainWindow(QMainWindow):
             return
         rows = self.project_page.selected_rows()
         row = rows[-1] + 1 if rows else len(self.document.children(path))
-        self._push(Insert(self.document, path, row, items, self.tr("粘贴{count}行").format(count=len(items))))
-        self.project_page.select_rows(row, row + len(items) - 1)
+        text = self.tr("粘贴{count}行").format(count=len(items))
+        if self._push(Insert(self.document, path, row, items, text)):
+            self.project_page.select_rows(row, row + len(items) - 1)
 
     # -- search ------------------------------------------------------------------------------------------
 
