@@ -16,6 +16,9 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from kpi_editor.domain.review import ProjectReview
 
 MAX_DECIMALS = 6
+# 10^15 万元 is far beyond any budget; the cap keeps sums of amounts exact within Decimal's
+# 28 digits (and keeps 9E+999999 from overflowing the first total).
+MAX_AMOUNT = Decimal(10) ** 15
 
 
 def _check_amount(value: Decimal | None) -> Decimal | None:
@@ -26,6 +29,8 @@ def _check_amount(value: Decimal | None) -> Decimal | None:
     exponent = value.as_tuple().exponent
     if isinstance(exponent, int) and -exponent > MAX_DECIMALS:
         raise ValueError(f"金额最多保留{MAX_DECIMALS}位小数（万元）")
+    if abs(value) >= MAX_AMOUNT:
+        raise ValueError("金额过大：不能达到10^15万元，请检查单位与位数")
     return value
 
 

@@ -114,7 +114,7 @@ def loads_booklet(text: str | bytes, source: str | Path = "<内存>") -> Booklet
     if not text.strip():
         raise FileFormatError(source, "文件是空的")
     try:
-        document = json.loads(text, parse_float=Decimal)
+        document = json.loads(text, parse_float=Decimal, object_pairs_hook=_unique_keys)
     except json.JSONDecodeError as exc:
         # A project file always ends with its closing brace; without it the file was cut short.
         truncated = text.lstrip().startswith("{") and not text.rstrip().endswith("}")
@@ -122,6 +122,16 @@ def loads_booklet(text: str | bytes, source: str | Path = "<内存>") -> Booklet
         raise FileFormatError(
             source, f"{hint}：{exc.msg}", place=f"第{exc.lineno}行第{exc.colno}列"
         ) from None
+    except _DuplicateKey as exc:
+        # json would silently keep the last one and drop the rest: that is lost data.
+        raise FileFormatError(
+            source, f"同一处有重复的字段“{exc.key}”，请只保留其中一个（本程序保存的文件不会这样）"
+        ) from None
+    except ValueError:
+        # Python refuses integers of more than 4300 digits (int_max_str_digits).
+        raise FileFormatError(source, "文件中有数字过长（超过4300位），不是有效的项目文件") from None
+    except RecursionError:
+        raise FileFormatError(source, "文件中的括号嵌套过深，不是有效的项目文件") from None
     if not isinstance(document, dict) or "booklet" not in document:
         raise FileFormatError(source, "不是绩效目标项目文件（缺少 booklet 部分）")
     document = _migrate(document, source)
@@ -131,6 +141,13 @@ def loads_booklet(text: str | bytes, source: str | Path = "<内存>") -> Booklet
     except ValidationError as exc:
         error = exc.errors()[0]
         raise FileFormatError(source, _explain(error), place=_place(data, error["loc"])) from None
+    bad_text = _first_unencodable(data)
+    if bad_text is not None:
+        # A lone surrogate (``"\\ud800"``) parses but can never be written back as UTF-8:
+        # every later save and export would fail.
+        raise FileFormatError(
+            source, "文字中有无效的字符（孤立的 UTF-16 代理码），请删去后重试", place=_place(data, bad_text)
+        )
     try:
         known = available_templates()
     except TemplateError as exc:
@@ -161,16 +178,84 @@ def _migrate(document: dict[str, Any], source: str | Path) -> dict[str, Any]:
     return document
 
 
+class _DuplicateKey(Exception):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _DuplicateKey(key)
+        result[key] = value
+    return result
+
+
+def _first_unencodable(data: Any) -> tuple[Any, ...] | None:
+    """The location of the first string (key or value) that UTF-8 cannot encode, or None."""
+    # Iterative: the document may be nested as deeply as the JSON parser allowed.
+    stack: list[tuple[tuple[Any, ...], Any]] = [((), data)]
+    while stack:
+        loc, node = stack.pop()
+        if isinstance(node, str):
+            try:
+                node.encode("utf-8")
+            except UnicodeEncodeError:
+                return loc
+        elif isinstance(node, dict):
+            for key, value in reversed(node.items()):
+                stack.append(((*loc, key), key))
+                stack.append(((*loc, key), value))
+        elif isinstance(node, list):
+            stack.extend(((*loc, i), item) for i, item in reversed(list(enumerate(node))))
+    return None
+
+
+_TYPE_ERRORS = (
+    "string_type",
+    "int_type",
+    "int_parsing",
+    "list_type",
+    "dict_type",
+    "model_type",
+    "bool_type",
+    "bool_parsing",
+    "float_type",
+    "float_parsing",
+)
+
+
+def _shown(value: Any) -> str:
+    # The offending value goes into a one-line message: a pasted megabyte must not.
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
 def _explain(error: Any) -> str:
     kind = error["type"]
+    ctx = error.get("ctx") or {}
     if kind == "missing":
         return "缺少必填项"
     if kind == "extra_forbidden":
         return "有无法识别的字段"
     if kind.startswith("decimal") or kind == "finite_number":
-        return f"金额无效：{error.get('input')!r}"
-    if kind in ("string_type", "int_type", "int_parsing", "list_type", "dict_type", "model_type"):
-        return f"类型不对：{error.get('input')!r}"
+        return f"金额无效：{_shown(error.get('input'))}"
+    if kind in _TYPE_ERRORS:
+        return f"类型不对：{_shown(error.get('input'))}"
+    if kind in ("greater_than_equal", "greater_than"):
+        bound = ctx.get("ge", ctx.get("gt"))
+        return f"数值{_shown(error.get('input'))}无效：不能小于{bound}"
+    if kind in ("less_than_equal", "less_than"):
+        bound = ctx.get("le", ctx.get("lt"))
+        return f"数值{_shown(error.get('input'))}无效：不能大于{bound}"
+    if kind == "int_from_float":
+        return f"数值{_shown(error.get('input'))}无效：必须是整数"
+    if kind == "string_too_short":
+        return "不能为空"
+    if kind in ("enum", "literal_error"):
+        return f"取值无效：{_shown(error.get('input'))}（可选：{ctx.get('expected', '')}）"
     message: str = error["msg"]
     return message.removeprefix("Value error, ")
 

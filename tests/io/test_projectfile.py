@@ -127,6 +127,40 @@ BAD_FILES: list[tuple[str, bytes, str, str | None]] = [
     ("too many decimals", GOOD.replace('"25.0"', '"25.1234567"').encode(), "6位小数", "合计"),
     ("missing code", GOOD.replace('"code": "116001",', "").encode(), "缺少必填项", "第1个部门"),
     ("unknown key", GOOD.replace('"title":', '"titel": "x", "title":').encode(), "无法识别的字段", "titel"),
+    # Hostile shapes: each must give the one error, never a ValueError/RecursionError/Overflow later.
+    (
+        "huge integer",
+        GOOD.replace('"fiscal_year": 2026', '"fiscal_year": ' + "9" * 5000).encode(),
+        "数字过长",
+        None,
+    ),
+    (
+        "deep nesting",
+        GOOD.replace('"title":', '"titel": ' + "[" * 100_000 + "]" * 100_000 + ', "title":').encode(),
+        "嵌套过深",
+        None,
+    ),
+    (
+        "duplicate key",
+        GOOD.replace('"title":', '"title": "另一个标题", "title":').encode(),
+        "重复的字段“title”",
+        None,
+    ),
+    (
+        "year too small",
+        GOOD.replace('"fiscal_year": 2026', '"fiscal_year": -2026').encode(),
+        "不能小于1990",
+        "预算年度",
+    ),
+    (
+        "year fraction",
+        GOOD.replace('"fiscal_year": 2026', '"fiscal_year": 2026.5').encode(),
+        "必须是整数",
+        "预算年度",
+    ),
+    ("empty id", GOOD.replace('"id": "116001-01"', '"id": ""').encode(), "不能为空", "编号"),
+    ("huge amount", GOOD.replace('"25.0"', '"9E+999999"').encode(), "金额过大", "合计"),
+    ("lone surrogate", GOOD.replace("人大代表履职经费", "人大\\ud800经费").encode(), "无效的字符", "名称"),
 ]
 
 
