@@ -198,3 +198,21 @@ def test_corpus_report_with_real_findings(corpus: Booklet, tmp_path: Path) -> No
     assert any(row[7] == "请补充满意度指标" and row[0] == department.code for row in details)
     write_review_report(booklet, tmp_path / "r.pdf", "pdf", findings, CREATED)
     assert PdfReader(tmp_path / "r.pdf").pages[0].extract_text().count("单位") >= 1
+
+
+def test_xlsx_report_drops_control_characters_a_clerk_pasted(tmp_path: Path) -> None:
+    # A value pasted from another program can carry control characters; the workbook's XML cannot.
+    booklet = reviewed()
+    booklet.departments[0].name = "西区\x07人大办"
+    project = booklet.departments[0].projects[0]
+    project.name = "人大代表\x00履职经费"
+    project.indicators[0].value = "2次\x01"
+    project.review.comments[0].text = "请量化\x1b"  # type: ignore[union-attr]
+    path = tmp_path / "report.xlsx"
+    write_review_report(booklet, path, "xlsx")
+    texts = [
+        str(cell.value) for ws in load_workbook(path).worksheets for row in ws.iter_rows() for cell in row
+    ]
+    assert any("西区人大办" in t for t in texts)
+    assert any("人大代表履职经费" in t for t in texts)
+    assert any("请量化" in t for t in texts)

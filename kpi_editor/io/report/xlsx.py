@@ -12,6 +12,7 @@ from io import BytesIO
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
@@ -61,8 +62,13 @@ DETAIL_COLUMNS = [
 CENTERED_DETAIL = {0, 3, 4, 5, 9, 10}
 
 
+def _clean(value: Any) -> Any:
+    # Control characters pasted into a name or comment are illegal in the workbook's XML.
+    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
+
+
 def _put(ws: Worksheet, row: int, col: int, value: Any, font: Font = BODY, align: Alignment = WRAP) -> None:
-    cell = ws.cell(row=row, column=col, value=value)
+    cell = ws.cell(row=row, column=col, value=_clean(value))
     if isinstance(value, str):
         cell.data_type = "s"  # text that starts with "=" is a clerk's words, not a formula
     cell.font = font
@@ -72,11 +78,11 @@ def _put(ws: Worksheet, row: int, col: int, value: Any, font: Font = BODY, align
 
 def _title(ws: Worksheet, report: ReviewReport, columns: int, subtitle: str) -> int:
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=columns)
-    ws.cell(row=1, column=1, value=report.title).font = TITLE
+    ws.cell(row=1, column=1, value=_clean(report.title)).font = TITLE
     ws.cell(row=1, column=1).alignment = Alignment(horizontal="center", vertical="center")
     ws.row_dimensions[1].height = layout.TITLE_HEIGHT
     ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=columns)
-    ws.cell(row=2, column=1, value=subtitle).font = BODY
+    ws.cell(row=2, column=1, value=_clean(subtitle)).font = BODY
     return 3
 
 
