@@ -257,7 +257,7 @@ class ProjectPage(_Page):
             self.amounts[field] = edit
             self.amount_labels[field] = self.child(QLabel, f"{field}Label")
             edit.textEdited.connect(lambda _text, f=field: self._amount_edited(f))
-            edit.editingFinished.connect(lambda f=field: self._sessions.pop(f"funding.{f}", None))
+            edit.editingFinished.connect(lambda f=field: self._amount_finished(f))
         self.child(QAbstractButton, "fillTotalsButton").clicked.connect(self.fill_totals)
         self.table: QTableView = self.child(QTableView, "indicatorView")
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -345,7 +345,21 @@ class ProjectPage(_Page):
             value = edit.value()
         except ValueError:
             return  # "-" or "." on the way to a number: wait for the next key
+        if value is not None and value < 0:
+            # Refused as typed (a file may still carry one: the funding.negative finding reports it).
+            self.document.editRejected.emit(
+                self.tr("“{field}”不能为负数：请填写0或正数（万元）。").format(
+                    field=self.amount_labels[field].text()
+                )
+            )
+            return
         push_edit(self.document, path, f"funding.{field}", value, self.session(f"funding.{field}"))
+
+    def _amount_finished(self, field: str) -> None:
+        self._sessions.pop(f"funding.{field}", None)
+        # A refused value stays visible while typing; leaving the field shows what the document holds.
+        if self.project is not None:
+            self.amounts[field].set_value(self.project.funding.get(field))
 
     def fill_totals(self) -> None:
         """财政拨款 = 上级补助 + 本级安排 + 结转; 合计 = 财政拨款 + 非财政拨款, as one undo step."""
