@@ -270,6 +270,20 @@ def test_amount_that_cannot_be_read_names_its_cell(tmp_path: Path) -> None:
     assert "约25" in errors["Sheet1!D5"] and "万元" in errors["Sheet1!D6"]
 
 
+def test_absurd_amounts_are_reported_not_crashing(tmp_path: Path) -> None:
+    # 1e300 as a number (Decimal.quantize failed) and 30 nines as text (the model refuses 10^15 万元).
+    funding = [("合计", 1e300), ("财政拨款", "9" * 30), *FUNDING_2026[2:]]
+    indicators = [("项目完成", "数量指标", "召开会议", 1e300)]
+    booklet, report = import_xlsx(one_sheet(tmp_path, funding=funding, indicators=indicators))
+    project = only_project(booklet)
+    assert project.funding.total is None and project.funding.fiscal is None
+    assert project.funding.local == 25
+    errors = {i.cell: i.message for i in report.errors}
+    assert set(errors) == {"Sheet1!D5", "Sheet1!D6"}
+    assert all("金额过大" in m for m in errors.values())
+    assert project.indicators[0].value == "1" + "0" * 300
+
+
 def test_numbers_keep_the_decimals_their_format_shows(tmp_path: Path) -> None:
     path = one_sheet(tmp_path, funding=[("合计", 816.995875), ("财政拨款", 25.0), *FUNDING_2026[2:]])
     wb = openpyxl.load_workbook(path)

@@ -29,6 +29,7 @@ from pydantic import ValidationError
 
 from kpi_editor.domain.model import (
     FUNDING_FIELDS,
+    MAX_AMOUNT,
     MAX_DECIMALS,
     Booklet,
     Department,
@@ -97,7 +98,8 @@ def _key(text: str) -> str:
 def _plain(d: Decimal) -> Decimal:
     """Trailing zeros dropped without switching to exponent form (100 stays 100, not 1E+2)."""
     if d == d.to_integral_value():
-        return d.quantize(Decimal(1))
+        # An integer of more digits than the context's precision (1e300) is already plain.
+        return d if d.as_tuple().exponent == 0 or d.adjusted() >= 28 else d.quantize(Decimal(1))
     return d.normalize()
 
 
@@ -476,11 +478,26 @@ class _SheetParser:
         value = self.sheet.values.get((row, col))
         ref = self.sheet.ref(row, col)
         if isinstance(value, int | float) and not isinstance(value, bool):
+            number = Decimal(value) if isinstance(value, int) else Decimal(repr(value))
+            if not number.is_finite():
+                self.report.add(ref, f"无法识别的金额“{value}”，已留空；请填写以万元为单位的数字")
+                return None
+            if abs(number) >= MAX_AMOUNT:
+                self._too_large(ref, value)
+                return None
             return _amount_from_number(value, self.sheet.formats.get((row, col), "General"), ref, self.report)
         if isinstance(value, str):
-            return _amount_from_text(value, ref, self.report)
+            amount = _amount_from_text(value, ref, self.report)
+            if amount is not None and abs(amount) >= MAX_AMOUNT:
+                self._too_large(ref, value)
+                return None
+            return amount
         self.report.add(ref, f"无法识别的金额“{value}”，已留空")
         return None
+
+    def _too_large(self, ref: str, value: object) -> None:
+        # The model refuses these; a typo of units or digits, not a budget.
+        self.report.add(ref, f"金额过大（“{_clip(str(value))}”万元），已留空；请检查单位与位数")
 
     def header(self, table: _Table, row: int, cells: list[tuple[int, str]]) -> bool:
         mapping = {c: self.labels.columns[_key(t)] for c, t in cells if _key(t) in self.labels.columns}
