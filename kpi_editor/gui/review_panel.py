@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QComboBox,
     QDockWidget,
     QFormLayout,
@@ -356,6 +357,12 @@ class ReviewController(QObject):
                 edit.setReadOnly(on)
         for button in window.project_page.buttons.values():
             button.setEnabled(not on)
+        table = window.project_page.table
+        editor = table.focusWidget() if table.state() == table.State.EditingState else None
+        if on and editor is not None:
+            # A cell editor left open would have every further key refused with a message box;
+            # what it already committed stays.
+            table.itemDelegate().closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
         window.tree.setDragEnabled(not on)
         has = self.document is not None
         for name in (
