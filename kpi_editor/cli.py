@@ -43,10 +43,25 @@ _SEVERITY_WORDS = {"error": "错误", "warning": "警告", "info": "提示"}
 # -- commands -------------------------------------------------------------------------------------
 
 
+def _not_an_input(output: str | Path, *inputs: str | Path) -> None:
+    """Refuse an output that is one of the inputs: writing it would destroy what is being read."""
+    out = Path(output)
+    for source in inputs:
+        same = out.resolve() == Path(source).resolve()
+        if not same and out.exists():
+            try:
+                same = out.samefile(source)
+            except OSError:
+                same = False
+        if same:
+            raise CliError(f"输出文件 {output} 就是输入文件，写入会覆盖它；请另选输出文件名")
+
+
 def cmd_import_text(args: argparse.Namespace) -> int:
     from kpi_editor.io.booklet_text import import_booklet_text
     from kpi_editor.io.projectfile import save_booklet
 
+    _not_an_input(args.output, args.input)
     booklet, report = import_booklet_text(args.input)
     save_booklet(booklet, args.output, backup=False)
     text = report.format()
@@ -191,8 +206,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     from kpi_editor.io.pdf.fonts import FontError
     from kpi_editor.io.report import write_review_report
 
-    booklet = _load(args.file)
     output, fmt = (args.xlsx, "xlsx") if args.xlsx else (args.pdf, "pdf")
+    _not_an_input(output, args.file)
+    booklet = _load(args.file)
     try:
         report = write_review_report(booklet, output, fmt)
     except FontError as exc:
@@ -223,15 +239,25 @@ def _selection(booklet: Booklet, args: argparse.Namespace) -> tuple[list[str] | 
 def cmd_export(args: argparse.Namespace) -> int:
     if not (args.pdf or args.xlsx):
         raise CliError("请用 --pdf 或 --xlsx 指定至少一个输出文件")
+    for output in (args.pdf, args.xlsx):
+        if output:
+            _not_an_input(output, args.file)
+    if args.pdf and args.xlsx and Path(args.pdf).resolve() == Path(args.xlsx).resolve():
+        raise CliError(f"--pdf 与 --xlsx 是同一个文件 {args.pdf}；请分别指定")
     booklet = _load(args.file)
     departments, projects = _selection(booklet, args)
     if args.pdf:
-        from kpi_editor.io.pdf import PdfOptions, export_pdf
+        from kpi_editor.io.pdf import PdfExportError, PdfOptions, export_pdf
 
         options = PdfOptions(
             body_font=args.font, title_font=args.title_font, summary_chart=args.summary_chart
         )
-        result = export_pdf(booklet, args.pdf, departments=departments, project_ids=projects, options=options)
+        try:
+            result = export_pdf(
+                booklet, args.pdf, departments=departments, project_ids=projects, options=options
+            )
+        except PdfExportError as exc:
+            raise CliError(str(exc)) from None
         for missing in result.missing:
             print(f"kpi: 警告：{missing}", file=sys.stderr)
         print(f"已导出 PDF：{result.path}（{result.pages} 页，{result.projects} 个项目）", file=sys.stderr)
@@ -247,6 +273,7 @@ def cmd_import_xlsx(args: argparse.Namespace) -> int:
     from kpi_editor.io.projectfile import save_booklet
     from kpi_editor.io.xlsx import import_xlsx
 
+    _not_an_input(args.output, args.input)
     booklet, report = import_xlsx(args.input, fiscal_year=args.fiscal_year, template_id=args.template)
     save_booklet(booklet, args.output, backup=False)
     for issue in report.issues:

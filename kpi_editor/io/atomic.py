@@ -6,6 +6,7 @@ failed or cancelled write never leaves a half-written file or loses the previous
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import tempfile
@@ -25,6 +26,11 @@ def atomic_output(target: Path, *, backup: bool = False) -> Iterator[BinaryIO]:
     cancelled export) the temporary file is removed and `target` is left as it was.
     """
     directory = target.parent
+    # Name the file the user chose, not our temporary one, when the place cannot take it.
+    if not directory.is_dir():
+        raise FileNotFoundError(errno.ENOENT, "文件夹不存在", str(target))
+    if target.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "这是一个文件夹，请给出文件名", str(target))
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=directory)
     try:
         # mkstemp creates 0600; keep the old file's mode, or what a plain open() would give.

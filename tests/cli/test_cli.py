@@ -153,3 +153,59 @@ def test_import_xlsx_of_a_non_workbook_exits_2(tmp_path: Path, capsys: pytest.Ca
     fake.write_text("not a zip", encoding="utf-8")
     code, _, err = run(capsys, "import-xlsx", str(fake), "-o", str(tmp_path / "o.kpi.json"))
     assert code == 2 and "fake.xlsx" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("kind", ["--pdf", "--xlsx"])
+def test_export_into_a_missing_folder_or_onto_a_folder_exits_2_naming_the_output(
+    sample_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str
+) -> None:
+    missing = tmp_path / "nope" / "out.bin"
+    code, _, err = run(capsys, "export", str(sample_path), kind, str(missing), "--department", "101001")
+    assert code == 2 and str(missing) in err and ".part" not in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+    code, _, err = run(capsys, "export", str(sample_path), kind, str(tmp_path), "--department", "101001")
+    assert code == 2 and str(tmp_path) in err and ".part" not in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_output_that_is_an_input_is_refused_and_the_input_kept(
+    sample_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = tmp_path / "a.kpi.json"
+    project.write_bytes(sample_path.read_bytes())
+    before = project.read_bytes()
+    workbook = tmp_path / "a.xlsx"
+    assert run(capsys, "export", str(project), "--xlsx", str(workbook), "--department", "101001")[0] == 0
+    workbook_before = workbook.read_bytes()
+    for argv in (
+        ("export", str(project), "--xlsx", str(project)),
+        ("export", str(project), "--pdf", str(tmp_path / "." / "a.kpi.json")),
+        ("report", str(project), "--xlsx", str(project)),
+        ("import-xlsx", str(workbook), "-o", str(workbook)),
+    ):
+        code, _, err = run(capsys, *argv)
+        assert code == 2, argv
+        assert "输入文件" in err and "Traceback" not in err
+    assert project.read_bytes() == before
+    assert workbook.read_bytes() == workbook_before
+
+
+def test_department_given_twice_exports_it_once(
+    sample_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "x.xlsx"
+    code, _, _ = run(
+        capsys,
+        "export",
+        str(sample_path),
+        "--xlsx",
+        str(out),
+        "--department",
+        "101001",
+        "--department",
+        "101001",
+    )
+    assert code == 0
+    booklet, _ = __import__("kpi_editor.io.xlsx", fromlist=["import_xlsx"]).import_xlsx(out)
+    assert [d.code for d in booklet.departments] == ["101001"]
