@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemDelegate,
     QComboBox,
     QDockWidget,
@@ -357,6 +358,16 @@ class ReviewController(QObject):
                 edit.setReadOnly(on)
         for button in window.project_page.buttons.values():
             button.setEnabled(not on)
+        # Page buttons that change content (they also refuse in review mode, but a clerk should see it).
+        for page, name in (
+            (window.booklet_page, "addSectionButton"),
+            (window.booklet_page, "removeSectionButton"),
+            (window.department_page, "addProjectButton"),
+            (window.department_page, "moveUpButton"),
+            (window.department_page, "moveDownButton"),
+            (window.project_page, "fillTotalsButton"),
+        ):
+            page.findChild(QAbstractButton, name).setEnabled(not on)
         table = window.project_page.table
         editor = table.focusWidget() if table.state() == table.State.EditingState else None
         if on and editor is not None:

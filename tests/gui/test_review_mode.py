@@ -236,3 +236,21 @@ def test_reviewer_name_from_settings_signs_comments_and_persists(opened: MainWin
     dialog.reviewer_edit.clear()
     opened.apply_settings(dialog)
     assert Settings.load().reviewer_name == "" and panel.author_edit.text() == os_user_name()
+
+
+def test_review_mode_disables_the_page_buttons_that_change_content(opened: MainWindow) -> None:
+    from PySide6.QtWidgets import QAbstractButton
+
+    buttons = [
+        opened.booklet_page.findChild(QAbstractButton, "addSectionButton"),
+        opened.booklet_page.findChild(QAbstractButton, "removeSectionButton"),
+        opened.department_page.findChild(QAbstractButton, "addProjectButton"),
+        opened.department_page.findChild(QAbstractButton, "moveUpButton"),
+        opened.department_page.findChild(QAbstractButton, "moveDownButton"),
+        opened.project_page.findChild(QAbstractButton, "fillTotalsButton"),
+    ]
+    assert all(b is not None and b.isEnabled() for b in buttons)
+    enter_review(opened)
+    assert not any(b.isEnabled() for b in buttons)
+    opened.review.review_action.setChecked(False)
+    assert all(b.isEnabled() for b in buttons)
