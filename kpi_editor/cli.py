@@ -133,8 +133,6 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from kpi_editor.domain.merge import MergeError, merge_booklets
     from kpi_editor.io.projectfile import save_booklet
 
@@ -204,15 +202,19 @@ def cmd_fingerprint(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from kpi_editor.io.pdf.fonts import FontError
-    from kpi_editor.io.report import write_review_report
+    from kpi_editor.io.report import ReportFormat, write_review_report
+    from kpi_editor.io.report.pdf import ReportLayoutError
 
-    output, fmt = (args.xlsx, "xlsx") if args.xlsx else (args.pdf, "pdf")
+    fmt: ReportFormat = "xlsx" if args.xlsx else "pdf"
+    output = args.xlsx or args.pdf
     _not_an_input(output, args.file)
     booklet = _load(args.file)
     try:
         report = write_review_report(booklet, output, fmt)
     except FontError as exc:
         raise CliError(f"无法生成 PDF：{exc}") from None
+    except ReportLayoutError as exc:
+        raise CliError(str(exc)) from None
     errors = sum(d.count("错误") for d in report.departments)
     warnings = sum(d.count("警告") for d in report.departments)
     comments = sum(d.open_comments for d in report.departments)

@@ -495,3 +495,22 @@ def test_corpus_missing_characters_are_all_reported(corpus_pdf, tmp_path):
     assert [(m.project_id, m.cell, m.chars) for m in again.missing] == [
         (project.id, "第1条指标的三级指标", "𠀀")
     ]
+
+
+@pytest.mark.parametrize("where", ["name", "level2"])
+def test_a_cell_taller_than_a_page_is_a_clear_error_naming_the_project(tmp_path: Path, where: str) -> None:
+    booklet = make_booklet(departments=1, projects=2)
+    project = booklet.departments[0].projects[1]
+    huge = "项目名称过长" * 1700  # about 10,000 characters: taller than an A4 page in any column
+    if where == "name":
+        project.name = huge
+    else:
+        for indicator in project.indicators:
+            if indicator.level2 == project.indicators[0].level2:
+                indicator.level2 = huge
+    target = tmp_path / "long.pdf"
+    target.write_bytes(b"old")
+    with pytest.raises(PdfExportError) as info:
+        export_pdf(booklet, target)
+    assert project.id in str(info.value) and "过长" in str(info.value)
+    assert target.read_bytes() == b"old" and sorted(p.name for p in tmp_path.iterdir()) == ["long.pdf"]

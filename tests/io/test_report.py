@@ -216,3 +216,16 @@ def test_xlsx_report_drops_control_characters_a_clerk_pasted(tmp_path: Path) -> 
     assert any("西区人大办" in t for t in texts)
     assert any("人大代表履职经费" in t for t in texts)
     assert any("请量化" in t for t in texts)
+
+
+def test_pdf_report_with_a_name_taller_than_a_page_is_a_clear_error(tmp_path: Path) -> None:
+    from kpi_editor.io.report.pdf import ReportLayoutError
+
+    booklet = reviewed()
+    booklet.departments[0].projects[0].name = "过长的项目名称" * 1500
+    path = tmp_path / "report.pdf"
+    path.write_bytes(b"old report")
+    with pytest.raises(ReportLayoutError, match="过长"):
+        write_review_report(booklet, path, "pdf", [], CREATED)
+    assert path.read_bytes() == b"old report"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.pdf"]

@@ -29,6 +29,7 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
+    LayoutError,
     NextPageTemplate,
     PageBreak,
     PageTemplate,
@@ -43,7 +44,14 @@ from kpi_editor.io.atomic import atomic_output
 from kpi_editor.io.errors import ExportCancelled
 from kpi_editor.io.pdf.cjk import install_line_rules
 from kpi_editor.io.pdf.fonts import FontError, FontSet, resolve_fonts
-from kpi_editor.io.pdf.table import MissingChars, PreparedTable, ProjectTable, Styles, prepare_table
+from kpi_editor.io.pdf.table import (
+    CellTooTall,
+    MissingChars,
+    PreparedTable,
+    ProjectTable,
+    Styles,
+    prepare_table,
+)
 
 PAGE_W, PAGE_H = A4
 MARGIN_X = 2.0 * cm
@@ -55,6 +63,10 @@ FRAME_H = PAGE_H - MARGIN_TOP - MARGIN_BOTTOM
 FRAME_PAD = 6.0
 CONTENT_W = FRAME_W - 2 * FRAME_PAD
 CONTENT_H = FRAME_H - 2 * FRAME_PAD
+
+
+def _clip(text: str, n: int = 30) -> str:
+    return text if len(text) <= n else text[:n] + "…"
 
 
 class PdfExportError(Exception):
@@ -578,6 +590,13 @@ def _export(
         pages = doc.page
     except OSError as exc:
         raise PdfExportError(f"无法写入 {target}：{exc.strerror or exc}") from exc
+    except CellTooTall as exc:
+        raise PdfExportError(
+            f"项目「{_clip(exc.project_name)}」（{exc.project_id}）有单元格内容过长"
+            "（项目名称、部门（单位）或合并的一级/二级指标），一整页也放不下，无法排版；请缩短后再导出"
+        ) from None
+    except LayoutError as exc:
+        raise PdfExportError(f"无法排版：{exc}") from exc
     return PdfResult(
         path=target,
         pages=pages,

@@ -304,6 +304,15 @@ def _groups(rows: Sequence[IndicatorRow], col: int) -> list[tuple[int, int, str]
     return out
 
 
+class CellTooTall(Exception):
+    """A head or merged label cell taller than a whole page: it cannot be split, so it cannot be laid out."""
+
+    def __init__(self, project_id: str, project_name: str) -> None:
+        super().__init__(project_name)
+        self.project_id = project_id
+        self.project_name = project_name
+
+
 class ProjectTable(Flowable):  # type: ignore[misc]  # ReportLab has no type hints
     """A project's table, or the part of it that lands on one page."""
 
@@ -378,9 +387,18 @@ class ProjectTable(Flowable):  # type: ignore[misc]  # ReportLab has no type hin
             return []
         parts = self._split_row(self.rows[0], room)
         if parts is None:
+            if availHeight >= self.frame_height - 1:
+                # Already on a page of its own: ReportLab would only raise a bare LayoutError.
+                raise CellTooTall(self.prepared.project_id, self.prepared.project_name)
             return []
         top, rest = parts
-        return [self._part([top], self.first), self._part([rest, *self.rows[1:]], False)]
+        head = self._part([top], self.first)
+        if sum(head._heights) > room:
+            # A merged 一级/二级 label taller than the page grows every piece of its row again.
+            if availHeight >= self.frame_height - 1:
+                raise CellTooTall(self.prepared.project_id, self.prepared.project_name)
+            return []
+        return [head, self._part([rest, *self.rows[1:]], False)]
 
     def _split_row(self, row: IndicatorRow, room: float) -> tuple[IndicatorRow, IndicatorRow] | None:
         inner = room - 2 * PAD

@@ -18,6 +18,7 @@ from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     KeepTogether,
+    LayoutError,
     PageBreak,
     Paragraph,
     SimpleDocTemplate,
@@ -46,6 +47,10 @@ STATUS_BG = {
 # 类别 | 位置 | 内容 | 提出人／规则 | 状态, as shares of the width.
 LINE_COLUMNS = (0.11, 0.2, 0.43, 0.17, 0.09)
 SUMMARY_COLUMNS = (0.11, 0.34, 0.07, 0.07, 0.07, 0.08, 0.12, 0.07, 0.07)
+
+
+class ReportLayoutError(Exception):
+    """The report cannot be laid out (a cell taller than a page)."""
 
 
 class _Styles:
@@ -216,5 +221,10 @@ def review_report_pdf(report: ReviewReport, fonts: FontSet | None = None) -> byt
     for department in report.departments:
         story.append(PageBreak())
         story += _department_flowables(department, s)
-    doc.build(story, onFirstPage=footer, onLaterPages=footer)
+    try:
+        doc.build(story, onFirstPage=footer, onLaterPages=footer)
+    except LayoutError:
+        raise ReportLayoutError(
+            "审核报告无法排版：有单元格内容过长，一整页也放不下（多为过长的项目名称或审核意见），请缩短后再生成"
+        ) from None
     return buffer.getvalue()
