@@ -508,3 +508,30 @@ def test_scan_collects_merged_ranges_and_counts_cells(tmp_path: Path) -> None:
 def test_a_folder_is_not_a_workbook(tmp_path: Path) -> None:
     with pytest.raises(FileFormatError, match="无法打开文件"):
         import_xlsx(tmp_path)
+
+
+def test_a_workbook_with_another_extension_says_to_save_it_as_xlsx(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    wb.active["A1"] = "部门（单位）预算项目支出绩效目标表"
+    path = tmp_path / "表格.docx"
+    wb.save(path)
+    with pytest.raises(FileFormatError) as info:
+        import_xlsx(path)
+    message = str(info.value)
+    assert "表格.docx" in message and "“.docx”" in message and "另存为" in message
+    assert "openpyxl" not in message
+
+
+def test_a_workbook_missing_a_part_is_called_damaged_in_chinese(tmp_path: Path) -> None:
+    import zipfile
+
+    whole = tmp_path / "whole.xlsx"
+    openpyxl.Workbook().save(whole)
+    broken = tmp_path / "broken.xlsx"
+    with zipfile.ZipFile(whole) as source, zipfile.ZipFile(broken, "w") as target:
+        for item in source.infolist():
+            if item.filename != "xl/_rels/workbook.xml.rels":
+                target.writestr(item, source.read(item.filename))
+    with pytest.raises(FileFormatError) as info:
+        import_xlsx(broken)
+    assert "broken.xlsx" in str(info.value) and "损坏" in str(info.value)

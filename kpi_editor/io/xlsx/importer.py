@@ -194,7 +194,21 @@ def _open(path: Path, *, data_only: bool) -> Any:
         # Read-only mode streams the sheets; normal mode spends seconds rebuilding merged-cell borders.
         return openpyxl.load_workbook(path, read_only=True, data_only=data_only, keep_links=False)
     except Exception as exc:  # openpyxl raises many types on a malformed workbook
-        raise FileFormatError(path, f"工作簿无法打开：{type(exc).__name__}: {exc}") from exc
+        raise FileFormatError(path, _open_failure(path, exc)) from exc
+
+
+def _open_failure(path: Path, exc: Exception) -> str:
+    """Why openpyxl could not open it, in words a clerk can act on (its own text is English)."""
+    suffix = path.suffix.lower()
+    if suffix not in (".xlsx", ".xlsm"):
+        return (
+            f"扩展名为“{suffix or '（无）'}”，不是 Excel 工作簿（.xlsx）；"
+            "若这是 Excel 文件，请在 Excel 或 WPS 中“另存为” .xlsx 格式后再导入"
+        )
+    return (
+        "工作簿结构不完整或已损坏，无法打开；请在 Excel 或 WPS 中打开后“另存为” .xlsx 再导入"
+        f"（详情：{type(exc).__name__}: {str(exc)[:120]}）"
+    )
 
 
 def _cover(path: Path, sheet: _Sheet, merges: list[str], formulas: dict[tuple[int, int], str]) -> None:
