@@ -32,6 +32,7 @@ from kpi_editor.domain.model import Booklet, Department, Indicator, Project
 from kpi_editor.domain.review import ProjectReview, shift_after_insert, shift_after_remove
 from kpi_editor.domain.template import FormTemplate, load_template
 from kpi_editor.io import projectfile
+from kpi_editor.io.atomic import write_atomic
 
 PREFACE: tuple[int, ...] = (-1,)
 BOOKLET_REVALIDATE_MS = 600
@@ -282,7 +283,7 @@ class Document(QObject):
             "original": str(self.path.resolve()) if self.path else None,
             "saved_at": datetime.now().isoformat(timespec="seconds"),
         }
-        projectfile.write_atomic(meta_path, json.dumps(meta, ensure_ascii=False).encode("utf-8"))
+        write_atomic(meta_path, json.dumps(meta, ensure_ascii=False).encode("utf-8"))
         return data_path
 
     def discard_autosave(self) -> None:

@@ -17,6 +17,8 @@ from typing import Literal
 import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from kpi_editor.io.atomic import write_atomic
+
 APP_NAME = "kpi-editor"
 MAX_RECENT = 10
 
@@ -62,9 +64,7 @@ class Settings(BaseModel):
     def save(self) -> None:
         target = self.path()
         target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(".tmp")
-        tmp.write_text(json.dumps(self.model_dump(), ensure_ascii=False, indent=2), encoding="utf-8")
-        os.replace(tmp, target)
+        write_atomic(target, json.dumps(self.model_dump(), ensure_ascii=False, indent=2).encode("utf-8"))
 
     def comment_author(self) -> str:
         """Who new review comments are signed by: the 审核人 set in the settings, else the OS user."""
