@@ -34,7 +34,7 @@ from kpi_editor.domain.model import (
     Project,
 )
 from kpi_editor.domain.template import FormTemplate, load_template
-from kpi_editor.io.errors import FileFormatError
+from kpi_editor.io.errors import FileFormatError, clip
 
 TEMPLATE_ID = "xiqu-2026"
 
@@ -80,10 +80,6 @@ _SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
 
 def _squash(text: str) -> str:
     return "".join(text.split())
-
-
-def _clip(text: str, limit: int = 24) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 # The PDF-to-text step wrote some symbols as LaTeX: ``$\geq 80\%$``, ``$200\text{件} \times …$``.
@@ -282,7 +278,7 @@ class _TableReader:
         elif first == _FUNDING_BLOCK:
             self.state = "funding"
         else:
-            self.report.add(line, UNREADABLE, f"表头中无法识别的一行，未导入：“{_clip(raw.strip())}”。")
+            self.report.add(line, UNREADABLE, f"表头中无法识别的一行，未导入：“{clip(raw, 24)}”。")
 
     def _funding(self, line: int, cells: list[str], raw: str) -> None:
         items = [cell for cell in cells[1:] if cell] if cells[0] in ("", _FUNDING_BLOCK) else []
@@ -290,10 +286,10 @@ class _TableReader:
             self.table.funding.append((line, items[0], items[1] if len(items) > 1 else ""))
             if len(items) > 2:
                 self.report.add(
-                    line, UNREADABLE, f"资金来源行多出单元格，未导入：“{_clip(' '.join(items[2:]))}”。"
+                    line, UNREADABLE, f"资金来源行多出单元格，未导入：“{clip(' '.join(items[2:]), 24)}”。"
                 )
         else:
-            self.report.add(line, UNREADABLE, f"资金来源中无法识别的一行，未导入：“{_clip(raw.strip())}”。")
+            self.report.add(line, UNREADABLE, f"资金来源中无法识别的一行，未导入：“{clip(raw, 24)}”。")
 
     def _indicator(self, line: int, cells: list[str]) -> None:
         after_break = self.page_break
@@ -333,7 +329,7 @@ def _read_row(
             continue
         text = _unlatex(cell)
         if text != cell:
-            report.add(line, GUESSED, f"单元格含 LaTeX 排版代码，已转为文字：“{_clip(cell, 40)}”→“{text}”。")
+            report.add(line, GUESSED, f"单元格含 LaTeX 排版代码，已转为文字：“{clip(cell, 40)}”→“{text}”。")
         items.append((position, text))
 
     labels: dict[int, tuple[int, str]] = {}  # level → (position, label)
@@ -355,7 +351,7 @@ def _read_row(
         # A cell written twice by the extraction (a 三级 equal to its value is the clerk's text).
         deduped = [item for i, item in enumerate(content) if i == 0 or item[1] != content[i - 1][1]]
         if len(deduped) < len(content):
-            report.add(line, GUESSED, f"单元格“{_clip(content[0][1])}”在本行重复出现，只保留一次。")
+            report.add(line, GUESSED, f"单元格“{clip(content[0][1], 24)}”在本行重复出现，只保留一次。")
         content = deduped
 
     level1 = labels.get(1, (1, ""))
@@ -368,7 +364,7 @@ def _read_row(
         if len(content) > 2:
             # Keep every word: the extra cells join the value for the reader of the report to sort out.
             value = " ".join(text for _, text in content[1:])
-            report.add(line, GUESSED, f"本行多出单元格，已并入指标值“{_clip(value)}”；请对照原表核对。")
+            report.add(line, GUESSED, f"本行多出单元格，已并入指标值“{clip(value, 24)}”；请对照原表核对。")
     elif len(content) == 1:
         name_pos, name = content[0]
         lost = name_pos == len(cells) - 1
@@ -376,7 +372,7 @@ def _read_row(
             report.add(
                 line,
                 LOST,
-                f"“{_clip(name)}”一行整行右移，指标值被挤出表格而在提取中丢失，已保留为空值；请对照原表补填。",
+                f"“{clip(name, 24)}”一行整行右移，指标值被挤出表格而在提取中丢失，已保留为空值；请对照原表补填。",
             )
     elif not labels:
         report.add(line, UNREADABLE, "本行没有可读的内容。")
@@ -388,7 +384,7 @@ def _read_row(
     ) or not (labels or content)
     if not on_grid and content and not lost:
         read = "、".join(
-            f"{what}“{_clip(text, 16)}”"
+            f"{what}“{clip(text, 16)}”"
             for what, text in (("一级", level1[1]), ("二级", level2[1]), ("三级", name), ("指标值", value))
             if text
         )
@@ -481,7 +477,7 @@ def _fill_level2(rows: list[_Row], lexicon: _Lexicon, report: ImportReport) -> N
             report.add(
                 row.line,
                 GUESSED,
-                f"“{_clip(row.name)}”按内容归入下一行的二级指标“{label}”，而不是上方的“{current}”"
+                f"“{clip(row.name, 24)}”按内容归入下一行的二级指标“{label}”，而不是上方的“{current}”"
                 f"（本表的二级标签在合并单元格中垂直居中，印在了该组第二行）。",
             )
             current = label
@@ -530,7 +526,9 @@ def _read_funding(rows: list[tuple[int, str, str]], report: ImportReport) -> Fun
         amount = _amount(text)
         if amount is None:
             if text:
-                report.add(line, UNREADABLE, f"“{label}”的金额“{_clip(text)}”不是万元数额，已留空；请补填。")
+                report.add(
+                    line, UNREADABLE, f"“{label}”的金额“{clip(text, 24)}”不是万元数额，已留空；请补填。"
+                )
             continue
         amounts[name] = amount
     return Funding(**amounts)
@@ -596,7 +594,7 @@ def _read_front(lines: list[str], end: int, report: ImportReport) -> _Front:
         elif not front.compiler:
             front.compiler = text
         else:
-            report.add(line, NOTED, f"封面上的这一行没有对应的项目属性，未导入：“{_clip(text)}”。")
+            report.add(line, NOTED, f"封面上的这一行没有对应的项目属性，未导入：“{clip(text, 24)}”。")
 
     if preface_at < toc_at:
         front.preface_title = lines[preface_at].strip()
@@ -612,7 +610,7 @@ def _read_front(lines: list[str], end: int, report: ImportReport) -> _Front:
     for line, text in _numbered(lines, toc_at + 1, end):
         match = _TOC_ENTRY.match(text)
         if not match:
-            report.add(line, UNREADABLE, f"目录中无法识别的一行，未导入：“{_clip(text)}”。")
+            report.add(line, UNREADABLE, f"目录中无法识别的一行，未导入：“{clip(text, 24)}”。")
             continue
         code, name, leader, _page = match.groups()
         # A cut-off entry has no dot leader or an unclosed parenthesis: its tables say the rest.

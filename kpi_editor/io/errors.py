@@ -22,3 +22,12 @@ class FileFormatError(Exception):
 
 class ExportCancelled(Exception):
     """The user cancelled an export through its progress callback; nothing was written."""
+
+
+def clip(text: str, limit: int) -> str:
+    """`text` on one line and at most `limit` characters, for quoting user content in a message.
+
+    A pasted paragraph must not swamp the message that quotes it; the cut is marked with ``…``.
+    """
+    text = text.strip().replace("\n", " ")
+    return text if len(text) <= limit else text[: limit - 1] + "…"

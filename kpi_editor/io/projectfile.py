@@ -25,7 +25,7 @@ from pydantic import ValidationError
 from kpi_editor.domain.model import Booklet
 from kpi_editor.domain.template import TemplateError, available_templates
 from kpi_editor.io.atomic import write_atomic
-from kpi_editor.io.errors import FileFormatError
+from kpi_editor.io.errors import FileFormatError, clip
 
 SCHEMA_VERSION = 2
 SUFFIX = ".kpi.json"
@@ -229,8 +229,7 @@ _TYPE_ERRORS = (
 
 def _shown(value: Any) -> str:
     # The offending value goes into a one-line message: a pasted megabyte must not.
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "…"
+    return clip(repr(value), 58)
 
 
 def _explain(error: Any) -> str:

@@ -41,7 +41,7 @@ from kpi_editor.domain.fingerprint import booklet_fingerprint, project_fingerpri
 from kpi_editor.domain.model import Booklet, Department, Project
 from kpi_editor.domain.template import FormTemplate, TemplateError, load_template
 from kpi_editor.io.atomic import atomic_output
-from kpi_editor.io.errors import ExportCancelled
+from kpi_editor.io.errors import ExportCancelled, clip
 from kpi_editor.io.pdf.cjk import install_line_rules
 from kpi_editor.io.pdf.fonts import FontError, FontSet, resolve_fonts
 from kpi_editor.io.pdf.table import (
@@ -63,10 +63,6 @@ FRAME_H = PAGE_H - MARGIN_TOP - MARGIN_BOTTOM
 FRAME_PAD = 6.0
 CONTENT_W = FRAME_W - 2 * FRAME_PAD
 CONTENT_H = FRAME_H - 2 * FRAME_PAD
-
-
-def _clip(text: str, n: int = 30) -> str:
-    return text if len(text) <= n else text[:n] + "…"
 
 
 class PdfExportError(Exception):
@@ -592,7 +588,7 @@ def _export(
         raise PdfExportError(f"无法写入 {target}：{exc.strerror or exc}") from exc
     except CellTooTall as exc:
         raise PdfExportError(
-            f"项目「{_clip(exc.project_name)}」（{exc.project_id}）有单元格内容过长"
+            f"项目「{clip(exc.project_name, 31)}」（{exc.project_id}）有单元格内容过长"
             "（项目名称、部门（单位）或合并的一级/二级指标），一整页也放不下，无法排版；请缩短后再导出"
         ) from None
     except LayoutError as exc:

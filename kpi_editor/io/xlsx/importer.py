@@ -42,7 +42,7 @@ from kpi_editor.domain.model import (
 )
 from kpi_editor.domain.review import ProjectReview
 from kpi_editor.domain.template import FormTemplate, TemplateError, load_template
-from kpi_editor.io.errors import FileFormatError
+from kpi_editor.io.errors import FileFormatError, clip
 from kpi_editor.io.xlsx import guard, layout
 
 IssueKind = Literal["error", "guess"]
@@ -451,7 +451,7 @@ class _SheetParser:
         if table is not None and _key(text) in labels.columns and self.header(table, row, cells):
             return
         for c, t in cells:
-            self.report.add(self.sheet.ref(row, c), f"无法识别的内容“{_clip(t)}”，已忽略")
+            self.report.add(self.sheet.ref(row, c), f"无法识别的内容“{clip(t, 21)}”，已忽略")
 
     @staticmethod
     def inline(text: str, labels: set[str]) -> str | None:
@@ -466,7 +466,7 @@ class _SheetParser:
         """The first filled cell right of a label; anything further right is reported."""
         after = [(c, t) for c, t in present if c > label_col]
         for c, t in after[1:]:
-            self.report.add(self.sheet.ref(row, c), f"多余的内容“{_clip(t)}”，已忽略")
+            self.report.add(self.sheet.ref(row, c), f"多余的内容“{clip(t, 21)}”，已忽略")
         return after[0][1] if after else ""
 
     def funding(
@@ -481,7 +481,7 @@ class _SheetParser:
             self.report.add(ref, f"资金来源“{label.strip()}”重复出现，此行金额未读取；请核对行标签")
             return
         for c, t in cells[2:]:
-            self.report.add(self.sheet.ref(row, c), f"多余的内容“{_clip(t)}”，已忽略")
+            self.report.add(self.sheet.ref(row, c), f"多余的内容“{clip(t, 21)}”，已忽略")
         if len(cells) == 1:
             table.funding[name] = None
             return
@@ -511,7 +511,7 @@ class _SheetParser:
 
     def _too_large(self, ref: str, value: object) -> None:
         # The model refuses these; a typo of units or digits, not a budget.
-        self.report.add(ref, f"金额过大（“{_clip(str(value))}”万元），已留空；请检查单位与位数")
+        self.report.add(ref, f"金额过大（“{clip(str(value), 21)}”万元），已留空；请检查单位与位数")
 
     def header(self, table: _Table, row: int, cells: list[tuple[int, str]]) -> bool:
         mapping = {c: self.labels.columns[_key(t)] for c, t in cells if _key(t) in self.labels.columns}
@@ -519,7 +519,7 @@ class _SheetParser:
             return False
         for c, t in cells:
             if c not in mapping:
-                self.report.add(self.sheet.ref(row, c), f"表头“{_clip(t)}”不是本表样的列，此列内容不读取")
+                self.report.add(self.sheet.ref(row, c), f"表头“{clip(t, 21)}”不是本表样的列，此列内容不读取")
         if "value" not in mapping.values():
             self.report.add(self.sheet.ref(row, cells[0][0]), "表头缺少“指标值”列，指标值未读取")
         table.header = mapping
@@ -539,7 +539,7 @@ class _SheetParser:
             if c not in header:
                 t = self.cell_text(row, c)
                 if t.strip() and _key(t) not in self.labels.blocks:
-                    self.report.add(self.sheet.ref(row, c), f"表格之外的内容“{_clip(t)}”，已忽略")
+                    self.report.add(self.sheet.ref(row, c), f"表格之外的内容“{clip(t, 21)}”，已忽略")
         texts: dict[str, str] = {}
         own_label: dict[str, int] = {}
         for c, key in header.items():
@@ -581,11 +581,6 @@ class _SheetParser:
                 extra=extra,
             )
         )
-
-
-def _clip(text: str, n: int = 20) -> str:
-    text = text.strip().replace("\n", " ")
-    return text if len(text) <= n else text[:n] + "…"
 
 
 def _amount_from_number(
