@@ -15,6 +15,7 @@ from enum import StrEnum
 from functools import cache
 from typing import Literal, overload
 
+from kpi_editor.domain.fingerprint import canonical_amount
 from kpi_editor.domain.model import Booklet, Department, Indicator, Project
 from kpi_editor.domain.template import FormTemplate, Kind, RequiredGroup
 
@@ -146,10 +147,7 @@ RULES = RuleRegistry(
 
 def fmt_amount(value: Decimal) -> str:
     """An amount as a clerk writes it: ``25``, ``0.7``, ``816.995875`` (never ``2.5E+1``)."""
-    text = format(value, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
+    return canonical_amount(value) or ""
 
 
 def row_label(index: int) -> str:

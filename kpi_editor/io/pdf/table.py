@@ -160,8 +160,11 @@ def _label(styles: Styles, text: str) -> Paragraph:
 
 
 def amount_text(value: Decimal | None) -> str:
-    """An amount exactly as stored (``25`` stays 25, ``25.50`` stays 25.50); absent is empty."""
-    return "" if value is None else str(value)
+    """An amount exactly as stored (``25`` stays 25, ``25.50`` stays 25.50); absent is empty.
+
+    Never in exponent form: ``str(Decimal("1E+2"))`` is ``1E+2``, a clerk reads 100.
+    """
+    return "" if value is None else format(value, "f")
 
 
 def column_widths(template: FormTemplate, width: float) -> list[float]:
