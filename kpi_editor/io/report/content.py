@@ -86,6 +86,18 @@ class DepartmentEntry:
         own = sum(1 for line in self.lines if line.state == severity_text)
         return own + sum(p.count(severity_text) for p in self.projects)
 
+    def summary_counts(self) -> list[int]:
+        """The summary row's numbers: projects, 通过, 退回, 未审核, open comments, 错误, 警告."""
+        return [
+            len(self.projects),
+            self.status_count(ReviewStatus.APPROVED),
+            self.status_count(ReviewStatus.RETURNED),
+            self.status_count(ReviewStatus.PENDING),
+            self.open_comments,
+            self.count("错误"),
+            self.count("警告"),
+        ]
+
 
 @dataclass(frozen=True)
 class ReviewReport:

@@ -110,15 +110,7 @@ def _summary_table(report: ReviewReport, s: _Styles) -> Table:
     rows: list[list[Any]] = [[s.p(h, s.center) for h in header]]
     totals = [0] * 7
     for d in report.departments:
-        counts = [
-            len(d.projects),
-            d.status_count(ReviewStatus.APPROVED),
-            d.status_count(ReviewStatus.RETURNED),
-            d.status_count(ReviewStatus.PENDING),
-            d.open_comments,
-            d.count("错误"),
-            d.count("警告"),
-        ]
+        counts = d.summary_counts()
         totals = [a + b for a, b in zip(totals, counts, strict=True)]
         rows.append([s.p(d.code, s.center), s.p(d.name), *(s.p(str(c), s.center) for c in counts)])
     units = f"{len(report.departments)}个单位"

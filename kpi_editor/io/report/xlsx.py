@@ -119,15 +119,7 @@ def _summary(ws: Worksheet, report: ReviewReport) -> None:
     totals = [0] * 7
     for department in report.departments:
         row += 1
-        counts = [
-            len(department.projects),
-            department.status_count(ReviewStatus.APPROVED),
-            department.status_count(ReviewStatus.RETURNED),
-            department.status_count(ReviewStatus.PENDING),
-            department.open_comments,
-            department.count("错误"),
-            department.count("警告"),
-        ]
+        counts = department.summary_counts()
         totals = [a + b for a, b in zip(totals, counts, strict=True)]
         _put(ws, row, 1, department.code, align=CENTER)
         _put(ws, row, 2, department.name)
