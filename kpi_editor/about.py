@@ -15,7 +15,6 @@ from pathlib import Path
 from kpi_editor import __version__
 from kpi_editor.paths import resource_dir
 
-APP_ID = "kpi-editor"
 APP_NAME = "绩效目标表编辑器"
 APP_NAME_EN = "KPI Editor"
 APP_DESCRIPTION = "部门（单位）预算项目支出绩效目标表的编辑、检查与排印工具"

@@ -432,16 +432,6 @@ class Document(QObject):
         shift(review)
         return before != [c.indicator for c in review.comments]
 
-    def replace_indicators(self, project: ItemPath, rows: list[Indicator]) -> list[Indicator]:
-        """Swap a project's whole indicator list (paste over, reorder by template)."""
-        current = self.children(project)
-        old = list(current)
-        if old:
-            self.remove(project, 0, len(old))
-        if rows:
-            self.insert(project, 0, rows)
-        return old
-
     # -- validation --------------------------------------------------------------------------------
 
     def _touched(self, path: ItemPath) -> None:

@@ -32,10 +32,6 @@ class Job(QThread):
     def cancel(self) -> None:
         self._cancel.set()
 
-    @property
-    def cancel_requested(self) -> bool:
-        return self._cancel.is_set()
-
     def _progress(self, done: int, total: int) -> bool:
         # A work function that kept the callback must not report after the outcome.
         if self._finished.is_set():

@@ -76,12 +76,6 @@ class Settings(BaseModel):
         del self.recent_files[MAX_RECENT:]
         self.last_file = text
 
-    def remove_recent(self, path: str | Path) -> None:
-        text = str(Path(path).resolve())
-        self.recent_files = [p for p in self.recent_files if p != text]
-        if self.last_file == text:
-            self.last_file = None
-
 
 def os_user_name() -> str:
     try:

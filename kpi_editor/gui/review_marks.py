@@ -144,7 +144,3 @@ def row_tooltip(project: Project, row: int) -> str | None:
     return "\n".join(
         [QCoreApplication.translate("review", "审核意见：")] + [comment_line(c) for c in comments]
     )
-
-
-def open_count(project: Project) -> int:
-    return len(project.review.open_comments) if project.review is not None else 0

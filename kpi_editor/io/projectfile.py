@@ -28,7 +28,6 @@ from kpi_editor.io.atomic import write_atomic
 from kpi_editor.io.errors import FileFormatError, clip
 
 SCHEMA_VERSION = 2
-SUFFIX = ".kpi.json"
 
 # schema_version N → a function turning a version-N document into version N+1.
 Migration = Callable[[dict[str, Any]], dict[str, Any]]

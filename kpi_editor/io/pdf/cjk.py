@@ -21,8 +21,3 @@ def install_line_rules() -> None:
     if extra:
         _textsplit.ALL_CANNOT_START = current + extra
     _paragraph.ALL_CANNOT_START = _textsplit.ALL_CANNOT_START
-
-
-def bad_line_starts(lines: list[str]) -> list[str]:
-    """The wrapped lines (after the first) that begin with a forbidden character."""
-    return [line for line in lines[1:] if line and line[0] in CANNOT_START]
