@@ -244,6 +244,11 @@ class Document(QObject):
     def display_name(self) -> str:
         return self.path.name if self.path else ""
 
+    @property
+    def file_stem(self) -> str:
+        """The file name without ``.kpi.json``, to name exports after; ``booklet`` before the first save."""
+        return self.path.name.removesuffix(".kpi.json").removesuffix(".json") if self.path else "booklet"
+
     def release(self) -> None:
         """Called when the document is closed: drop locks, autosave and timers."""
         self._autosave_timer.stop()

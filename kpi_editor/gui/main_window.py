@@ -959,11 +959,7 @@ class MainWindow(QMainWindow):
         departments, project_ids, label = scope
         booklet = self.document.booklet
         suffix = ".pdf" if kind == "pdf" else ".xlsx"
-        stem = (
-            self.document.path.name.removesuffix(".kpi.json").removesuffix(".json")
-            if self.document.path
-            else "booklet"
-        )
+        stem = self.document.file_stem
         suggested = str(
             (self.document.path.parent if self.document.path else Path.home()) / f"{stem}{label}{suffix}"
         )

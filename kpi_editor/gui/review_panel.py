@@ -484,9 +484,7 @@ class ReviewController(QObject):
         window = self.window
         if document is None or (window.job is not None and window.job.isRunning()):
             return None
-        stem = (
-            document.path.name.removesuffix(".kpi.json").removesuffix(".json") if document.path else "booklet"
-        )
+        stem = document.file_stem
         folder = document.path.parent if document.path else Path.home()
         target = window.prompts.export_path(
             str(folder / f"{stem}-审核报告.xlsx"), self.tr("Excel 工作簿 (*.xlsx);;PDF 文件 (*.pdf)")
