@@ -28,9 +28,9 @@ from PySide6.QtGui import QUndoStack
 from kpi_editor.app.settings import state_dir
 from kpi_editor.domain import engine
 from kpi_editor.domain.engine import Finding, Severity
-from kpi_editor.domain.model import Booklet, Department, Indicator, Project
+from kpi_editor.domain.model import Booklet, Department, Project
 from kpi_editor.domain.review import ProjectReview, shift_after_insert, shift_after_remove
-from kpi_editor.domain.template import FormTemplate, load_template
+from kpi_editor.domain.template import load_template
 from kpi_editor.io import projectfile
 from kpi_editor.io.atomic import write_atomic
 
@@ -122,23 +122,6 @@ def find_recoverable() -> list[AutosaveInfo]:
 def discard_autosave(info: AutosaveInfo) -> None:
     info.data_path.unlink(missing_ok=True)
     info.meta_path.unlink(missing_ok=True)
-
-
-def required_rows(template: FormTemplate) -> list[Indicator]:
-    """The rows a new project starts with: every required 二级 and one of each required group."""
-    rows = [
-        Indicator(level1=template.parent_of(spec.name) or "", level2=spec.name)
-        for spec in template.required_level2()
-    ]
-    present = {row.level2 for row in rows}
-    for group in template.required_groups:
-        if not present.intersection(group.any_of):
-            name = group.any_of[0]
-            rows.append(Indicator(level1=template.parent_of(name) or "", level2=name))
-            present.add(name)
-    order = {name: i for i, name in enumerate(template.level2_names())}
-    rows.sort(key=lambda row: order.get(row.level2, len(order)))
-    return rows
 
 
 class Document(QObject):
@@ -547,5 +530,4 @@ __all__ = [
     "discard_autosave",
     "find_recoverable",
     "lock_owner",
-    "required_rows",
 ]

@@ -36,10 +36,6 @@ def review_refusal() -> str:
     )
 
 
-def status_of(project: Project) -> ReviewStatus:
-    return project.review.status if project.review is not None else ReviewStatus.PENDING
-
-
 class SetReview(QUndoCommand):
     """Replace a project's review state (``None`` when it goes back to empty)."""
 
@@ -126,5 +122,4 @@ __all__ = [
     "set_resolved",
     "set_review_mode",
     "set_status",
-    "status_of",
 ]

@@ -20,6 +20,7 @@ from difflib import SequenceMatcher
 from enum import StrEnum
 
 from kpi_editor.domain.fingerprint import canonical_amount
+from kpi_editor.domain.labels import COLUMN_NAMES, FRONT_NAMES, FUNDING_NAMES, PROJECT_NAMES, SECTION_NAMES
 from kpi_editor.domain.model import FUNDING_FIELDS, Booklet, Department, Indicator, Project
 
 # Matching re-created projects by content: at least this share of indicator rows in common.
@@ -41,25 +42,6 @@ class ChangeKind(StrEnum):
     INDICATOR_ADDED = "indicator_added"
     INDICATOR_REMOVED = "indicator_removed"
     INDICATOR_CHANGED = "indicator_changed"
-
-
-FUNDING_NAMES = {
-    "total": "合计",
-    "fiscal": "财政拨款",
-    "superior": "上级补助",
-    "local": "本级安排",
-    "carryover": "上年结转资金",
-    "non_fiscal": "非财政拨款",
-}
-COLUMN_NAMES = {"level1": "一级指标", "level2": "二级指标", "name": "三级指标", "value": "指标值"}
-FRONT_NAMES = {
-    "fiscal_year": "预算年度",
-    "template_id": "表样",
-    "title": "标题",
-    "compiler": "编制单位",
-    "date": "日期",
-    "preface_title": "编制说明标题",
-}
 
 
 @dataclass(frozen=True)
@@ -145,11 +127,9 @@ def _field_label(field: str | None) -> str:
         number = int(head.partition("[")[2]) + 1
         prefix = f"第{number}行" if field.startswith("indicators") else f"第{number}节"
         column = rest.removeprefix(".")
-        name = COLUMN_NAMES.get(column, {"heading": "标题", "body": "正文"}.get(column, column))
+        name = COLUMN_NAMES.get(column, SECTION_NAMES.get(column, column))
         return f"{prefix}{name}" if column else prefix
-    return {"name": "项目名称", "unit_name": "部门（单位）", "department": "所属单位", "order": "顺序"}.get(
-        field, field
-    )
+    return {**PROJECT_NAMES, "department": "所属单位", "order": "顺序"}.get(field, field)
 
 
 def indicator_text(indicator: Indicator) -> str:

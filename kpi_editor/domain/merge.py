@@ -63,13 +63,9 @@ class MergeResult:
         return bool(self.conflicts) and not self.replaced
 
 
-def _department_total(department: Department) -> Decimal:
-    return sum((p.funding.total or Decimal(0) for p in department.projects), Decimal(0))
-
-
 def _summary(old: Department, new: Department, changes: list[Change]) -> str:
-    old_total = canonical_amount(_department_total(old))
-    new_total = canonical_amount(_department_total(new))
+    old_total = canonical_amount(old.total())
+    new_total = canonical_amount(new.total())
     if not changes:
         return f"内容相同（{len(new.projects)}个项目，合计{new_total}万元）"
     return (
@@ -122,7 +118,7 @@ def merge_booklets(
             )
 
     origin: dict[str, MergedDepartment] = {
-        d.code: MergedDepartment(d.code, d.name, base_source, len(d.projects), _department_total(d))
+        d.code: MergedDepartment(d.code, d.name, base_source, len(d.projects), d.total())
         for d in result.departments
     }
     conflicts: list[MergeConflict] = []
@@ -133,7 +129,7 @@ def merge_booklets(
             incoming = submitted.model_copy(deep=True)
             existing = result.department(incoming.code)
             entry = MergedDepartment(
-                incoming.code, incoming.name, source, len(incoming.projects), _department_total(incoming)
+                incoming.code, incoming.name, source, len(incoming.projects), incoming.total()
             )
             if existing is None:
                 result.departments.append(incoming)

@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from kpi_editor.domain.review import ProjectReview
+from kpi_editor.domain.review import ProjectReview, ReviewStatus
 
 MAX_DECIMALS = 6
 # 10^15 万元 is far beyond any budget; the cap keeps sums of amounts exact within Decimal's
@@ -66,6 +66,33 @@ class Funding(_Model):
         value: Decimal | None = getattr(self, field)
         return value
 
+    # The funding arithmetic of the form: 财政拨款 = 上级补助 + 本级安排 + 结转资金, and
+    # 合计 = 财政拨款 + 非财政拨款. Rows the table leaves out (None) are not zeros.
+
+    def fiscal_from_parts(self) -> Decimal | None:
+        """上级补助 + 本级安排 + 结转资金, or None when none of the three is filled in."""
+        parts = [v for v in (self.superior, self.local, self.carryover) if v is not None]
+        return sum(parts, Decimal(0)) if parts else None
+
+    def total_from_parts(self, fiscal: Decimal | None = None) -> Decimal | None:
+        """财政拨款 (or `fiscal`) + 非财政拨款, or None when neither is filled in."""
+        fiscal = self.fiscal if fiscal is None else fiscal
+        parts = [v for v in (fiscal, self.non_fiscal) if v is not None]
+        return sum(parts, Decimal(0)) if parts else None
+
+    def filled_totals(self) -> dict[str, Decimal]:
+        """财政拨款 and 合计 computed from their parts: what 由分项计算 writes (unchanged ones left out)."""
+        fiscal = self.fiscal_from_parts()
+        if fiscal is None:
+            fiscal = self.fiscal
+        total = self.total_from_parts(fiscal)
+        result: dict[str, Decimal] = {}
+        if fiscal is not None and fiscal != self.fiscal:
+            result["fiscal"] = fiscal
+        if total is not None and total != self.total:
+            result["total"] = total
+        return result
+
 
 Comparator = Literal[">=", "<=", "=", ">", "<", "~"]
 
@@ -103,11 +130,20 @@ class Project(_Model):
     # Reviewer's status and comments; None (not saved) until a reviewer touches the project.
     review: ProjectReview | None = None
 
+    @property
+    def review_status(self) -> ReviewStatus:
+        """The reviewer's status; 未审核 for a project nobody has reviewed."""
+        return self.review.status if self.review is not None else ReviewStatus.PENDING
+
 
 class Department(_Model):
     code: str  # six digits: 3-digit department + 3-digit unit serial, e.g. 116002
     name: str = ""
     projects: list[Project] = Field(default_factory=list)
+
+    def total(self) -> Decimal:
+        """Σ合计 of the department's projects, exact (an empty 合计 counts as 0)."""
+        return sum((p.funding.total or Decimal(0) for p in self.projects), Decimal(0))
 
 
 class PrefaceSection(_Model):
@@ -152,4 +188,4 @@ class Booklet(_Model):
 
     def total(self) -> Decimal:
         """Σ合计 of all projects, exact."""
-        return sum((p.funding.total or Decimal(0) for _, p in self.projects()), Decimal(0))
+        return sum((d.total() for d in self.departments), Decimal(0))

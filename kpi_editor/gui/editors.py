@@ -224,7 +224,7 @@ class DepartmentPage(_Page):
         self.department = department
         self.show_text(self.code_edit, department.code)
         self.show_text(self.name_edit, department.name)
-        total = sum((p.funding.total or Decimal(0) for p in department.projects), Decimal(0))
+        total = department.total()
         self.summary.setText(
             self.tr("{count}个项目，合计 {total} 万元").format(
                 count=len(department.projects), total=format_amount(total)

@@ -51,13 +51,13 @@ from kpi_editor.app.document import (
     discard_autosave,
     find_recoverable,
     lock_owner,
-    required_rows,
 )
 from kpi_editor.app.jobs import Job
 from kpi_editor.app.settings import Settings
 from kpi_editor.domain.engine import Finding
 from kpi_editor.domain.model import Booklet, Department, Indicator, Project
 from kpi_editor.domain.review import ReviewStatus
+from kpi_editor.domain.skeleton import required_rows
 from kpi_editor.domain.template import load_template
 from kpi_editor.gui.dialogs.prompts import Prompts
 from kpi_editor.gui.dialogs.settings_dialog import SettingsDialog
@@ -103,8 +103,7 @@ class FindingsFilter(QSortFilterProxyModel):
     def _shows(self, project: Project) -> bool:
         if self.only_findings and not self.source().document.project_findings(project.id):
             return False
-        status = project.review.status if project.review is not None else ReviewStatus.PENDING
-        return self.review_status is None or status is self.review_status
+        return self.review_status is None or project.review_status is self.review_status
 
 
 class MainWindow(QMainWindow):

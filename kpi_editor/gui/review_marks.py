@@ -125,8 +125,11 @@ def row_mark(project: Project, row: int) -> QIcon | None:
 def project_tooltip(project: Project) -> str:
     """Status and every comment (row comments say their row), for the tree's tooltip."""
     review = project.review
-    status = review.status if review is not None else ReviewStatus.PENDING
-    lines = [QCoreApplication.translate("review", "审核状态：{status}").format(status=status_text(status))]
+    lines = [
+        QCoreApplication.translate("review", "审核状态：{status}").format(
+            status=status_text(project.review_status)
+        )
+    ]
     for c in review.comments if review is not None else []:
         where = (
             QCoreApplication.translate("review", "第{row}行 ").format(row=c.indicator + 1)

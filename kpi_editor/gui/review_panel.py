@@ -136,7 +136,7 @@ class ReviewPanel(QWidget):
             self.status_combo.setEnabled(False)
         else:
             self.title.setText(project.name)
-            status = rc.status_of(project)
+            status = project.review_status
             self.status_combo.setCurrentIndex(list(ReviewStatus).index(status))
             self.status_combo.setEnabled(self.review_mode)
             for c in project.review.comments if project.review is not None else []:

@@ -193,7 +193,7 @@ class BookletTreeModel(QAbstractItemModel):
             if column == NAME:
                 return department.name if role == Role.EditRole else f"{department.code} {department.name}"
             if column == TOTAL:
-                total = sum((p.funding.total or Decimal(0) for p in department.projects), Decimal(0))
+                total = department.total()
                 return format_amount(total)
             if column == ISSUES:
                 return count_text(*self._department_count(department))

@@ -24,7 +24,9 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from kpi_editor.domain.labels import FUNDING_NAMES
 from kpi_editor.domain.model import (
+    FUNDING_FIELDS,
     MAX_DECIMALS,
     Booklet,
     Department,
@@ -142,15 +144,6 @@ _FUNDING_LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("local", re.compile(r"本级安排$")),
     ("carryover", re.compile(r"结转资金$")),
 )
-_FUNDING_ORDER = ("total", "fiscal", "superior", "local", "carryover", "non_fiscal")
-_FUNDING_NAMES = {
-    "total": "合计",
-    "fiscal": "财政拨款",
-    "superior": "上级补助",
-    "local": "本级安排",
-    "carryover": "结转资金",
-    "non_fiscal": "非财政拨款",
-}
 
 # Label variants clerks printed besides the template's own (项目收益, 经济效益 …). "Weak" variants
 # are also ordinary 三级 names (项目成本, 服务对象满意度), so they only count as labels when a
@@ -505,18 +498,18 @@ def _names_next_group(rows: list[_Row], i: int) -> bool:
 
 def _read_funding(rows: list[tuple[int, str, str]], report: ImportReport) -> Funding:
     fields = [_funding_field(label) or "" for _, label, _ in rows]
-    by_position = len(rows) == len(_FUNDING_ORDER) and len(set(fields)) < len(fields)
+    by_position = len(rows) == len(FUNDING_FIELDS) and len(set(fields)) < len(fields)
     amounts: dict[str, Decimal] = {}
     for index, (line, label, text) in enumerate(rows):
         name = fields[index]
         if by_position:
             # A repeated label in a full six-row block: the row's position says what it is.
-            expected = _FUNDING_ORDER[index]
+            expected = FUNDING_FIELDS[index]
             if name != expected:
                 report.add(
                     line,
                     GUESSED,
-                    f"资金来源第{index + 1}行印为“{label}”，与本块其他行的标签重复；按位置读作“{_FUNDING_NAMES[expected]}”。"
+                    f"资金来源第{index + 1}行印为“{label}”，与本块其他行的标签重复；按位置读作“{FUNDING_NAMES[expected]}”。"
                     f"请核对标签。",
                 )
             name = expected

@@ -22,6 +22,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from kpi_editor.domain.labels import COLUMN_NAMES, FUNDING_NAMES
 from kpi_editor.domain.model import Booklet
 from kpi_editor.domain.template import TemplateError, available_templates
 from kpi_editor.io.atomic import write_atomic
@@ -46,16 +47,9 @@ _FIELD_NAMES = {
     "projects": "项目",
     "indicators": "指标行",
     "funding": "资金来源",
-    "total": "合计",
-    "fiscal": "财政拨款",
-    "superior": "上级补助",
-    "local": "本级安排",
-    "carryover": "上年结转",
-    "non_fiscal": "非财政拨款",
-    "level1": "一级指标",
-    "level2": "二级指标",
+    **FUNDING_NAMES,
+    **COLUMN_NAMES,
     "name": "名称",
-    "value": "指标值",
     "code": "编码",
     "fiscal_year": "预算年度",
     "template_id": "表样模板",

@@ -12,10 +12,11 @@ from typing import Any
 import pytest
 
 from kpi_editor.app.commands import EditRejected, Move, SetField, new_session, push_edit
-from kpi_editor.app.document import Document, required_rows
+from kpi_editor.app.document import Document
 from kpi_editor.app.jobs import Job
 from kpi_editor.app.settings import MAX_RECENT, Settings
 from kpi_editor.domain.model import Booklet, Department
+from kpi_editor.domain.skeleton import required_rows
 from kpi_editor.domain.template import load_template
 from kpi_editor.io.errors import ExportCancelled
 

@@ -33,11 +33,9 @@ def check(ctx: ProjectContext) -> None:
             )
 
     parts = ("superior", "local", "carryover")
-    present_parts = [funding.get(f) for f in parts if funding.get(f) is not None]
-    fiscal = funding.fiscal
-    if fiscal is None and present_parts:
-        # No 财政拨款 row: its breakdown stands in for it in the 合计 check.
-        fiscal = sum((v for v in present_parts if v is not None), Decimal(0))
+    from_parts = funding.fiscal_from_parts()
+    # No 财政拨款 row: its breakdown stands in for it in the 合计 check.
+    fiscal = funding.fiscal if funding.fiscal is not None else from_parts
 
     total = funding.total
     if total is None:
@@ -55,23 +53,20 @@ def check(ctx: ProjectContext) -> None:
             )
         return
 
-    if fiscal is not None or funding.non_fiscal is not None:
-        expected = (fiscal or Decimal(0)) + (funding.non_fiscal or Decimal(0))
-        if total != expected:
-            ctx.report(
-                "funding.total_mismatch",
-                f"{shown('total')}不等于{label('fiscal')}（{fmt_amount(fiscal or Decimal(0))}万元）"
-                f"加{shown('non_fiscal')}之和{fmt_amount(expected)}万元，请核对资金来源各行。",
-                field="total",
-            )
+    expected = funding.total_from_parts(fiscal)
+    if expected is not None and total != expected:
+        ctx.report(
+            "funding.total_mismatch",
+            f"{shown('total')}不等于{label('fiscal')}（{fmt_amount(fiscal or Decimal(0))}万元）"
+            f"加{shown('non_fiscal')}之和{fmt_amount(expected)}万元，请核对资金来源各行。",
+            field="total",
+        )
 
-    if funding.fiscal is not None and present_parts:
-        expected = sum((v for v in present_parts if v is not None), Decimal(0))
-        if funding.fiscal != expected:
-            listed = "、".join(shown(f) for f in parts if funding.get(f) is not None)
-            ctx.report(
-                "funding.fiscal_mismatch",
-                f"{shown('fiscal')}不等于{listed}之和{fmt_amount(expected)}万元，"
-                f"请核对{label('superior')}、{label('local')}和{label('carryover')}。",
-                field="fiscal",
-            )
+    if funding.fiscal is not None and from_parts is not None and funding.fiscal != from_parts:
+        listed = "、".join(shown(f) for f in parts if funding.get(f) is not None)
+        ctx.report(
+            "funding.fiscal_mismatch",
+            f"{shown('fiscal')}不等于{listed}之和{fmt_amount(from_parts)}万元，"
+            f"请核对{label('superior')}、{label('local')}和{label('carryover')}。",
+            field="fiscal",
+        )

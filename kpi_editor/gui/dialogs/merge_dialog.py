@@ -8,7 +8,6 @@ The result lists which department came from which file and opens as a new unsave
 
 from __future__ import annotations
 
-from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -225,7 +224,7 @@ class MergeDialog(QDialog):
         self.result_tree.clear()
         for department in booklet.departments:
             source, note = self.origins.get(department.code, ("", ""))
-            total = sum((p.funding.total or Decimal(0) for p in department.projects), Decimal(0))
+            total = department.total()
             QTreeWidgetItem(
                 self.result_tree,
                 [

@@ -173,7 +173,7 @@ def _project_entry(
         name=project.name,
         unit_name=project.unit_name,
         total=canonical_amount(project.funding.total) or "",
-        status=review.status if review is not None else ReviewStatus.PENDING,
+        status=project.review_status,
         fingerprint=project_fingerprint(project, department),
         lines=lines,
     )
