@@ -12,12 +12,12 @@ import itertools
 from collections.abc import Sequence
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from kpi_editor.app.document import PREFACE, Document, ItemPath
+from kpi_editor.app.document import Document
 from kpi_editor.app.review_commands import in_review_mode, review_refusal
+from kpi_editor.domain.edits import PREFACE, EditError, ItemPath, field_value, validated_value
 from kpi_editor.domain.model import Department, Project, new_id
 from kpi_editor.domain.review import ProjectReview
 
@@ -63,26 +63,14 @@ def validated(document: Document, path: ItemPath, field: str, value: Any) -> Any
     """Run the pydantic validator of the field on a copy; return the value as the model stores it."""
     if in_review_mode(document):
         raise EditRejected(review_refusal())
-    if field.startswith("extra:"):
-        if not isinstance(value, str):
-            raise EditRejected(QCoreApplication.translate("commands", "此列只能填写文字"))
-        return value
-    target: BaseModel = document.item(path)
-    owner, _, name = field.rpartition(".")
-    if owner:
-        target = getattr(target, owner)
-    probe = target.model_copy()
     try:
-        type(target).__pydantic_validator__.validate_assignment(probe, name, value)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        reason = str(first.get("ctx", {}).get("error", "")) or first["msg"]
+        return validated_value(document.item(path), field, value)
+    except EditError as exc:
         raise EditRejected(
             QCoreApplication.translate("commands", "“{field}”的值无效：{reason}").format(
-                field=field_label(field), reason=reason
+                field=field_label(field), reason=exc
             )
         ) from exc
-    return getattr(probe, name)
 
 
 class SetField(QUndoCommand):
@@ -100,13 +88,7 @@ class SetField(QUndoCommand):
         self.old = self._current()
 
     def _current(self) -> Any:
-        target = self.document.item(self.path)
-        owner, _, name = self.field.rpartition(".")
-        if owner:
-            target = getattr(target, owner)
-        if name.startswith("extra:"):
-            return target.extra.get(name.removeprefix("extra:"), "")
-        return getattr(target, name)
+        return field_value(self.document.booklet, self.path, self.field)
 
     def id(self) -> int:
         # Only edits made inside one editing session may merge; -1 tells Qt never to merge.

@@ -21,24 +21,20 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
 from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from kpi_editor.app.settings import state_dir
 from kpi_editor.domain import engine
+from kpi_editor.domain.edits import PREFACE, ItemPath, children_at, item_at, set_field_value
 from kpi_editor.domain.engine import Finding, Severity
-from kpi_editor.domain.model import Booklet, Department, Project
+from kpi_editor.domain.model import Booklet, Project
 from kpi_editor.domain.review import ProjectReview, shift_after_insert, shift_after_remove
 from kpi_editor.domain.template import load_template
 from kpi_editor.io import projectfile
 from kpi_editor.io.atomic import write_atomic
 
-PREFACE: tuple[int, ...] = (-1,)
 BOOKLET_REVALIDATE_MS = 600
-
-ItemPath = tuple[int, ...]
-_CHILDREN = ("departments", "projects", "indicators")
 
 
 def _key(text: str) -> str:
@@ -285,24 +281,10 @@ class Document(QObject):
     # -- reading ----------------------------------------------------------------------------------
 
     def item(self, path: ItemPath) -> Any:
-        if path[:1] == PREFACE:
-            return self.booklet.preface[path[1]] if len(path) > 1 else self.booklet.preface
-        node: Any = self.booklet
-        for depth, row in enumerate(path):
-            node = getattr(node, _CHILDREN[depth])[row]
-        return node
+        return item_at(self.booklet, path)
 
     def children(self, parent: ItemPath) -> list[Any]:
-        if parent == PREFACE:
-            return self.booklet.preface  # type: ignore[return-value]
-        item = self.item(parent)
-        if isinstance(item, Booklet):
-            return item.departments  # type: ignore[return-value]
-        if isinstance(item, Department):
-            return item.projects  # type: ignore[return-value]
-        if isinstance(item, Project):
-            return item.indicators  # type: ignore[return-value]
-        raise ValueError(f"{parent} has no children")
+        return children_at(self.booklet, parent)
 
     def project_path(self, project_id: str) -> ItemPath | None:
         # Built once per structural change: views look up the project of every findings update.
@@ -321,22 +303,8 @@ class Document(QObject):
     # -- mutations (called by commands only) ---------------------------------------------------
 
     def set_field(self, path: ItemPath, field: str, value: Any) -> None:
-        target: BaseModel = self.item(path)
-        owner, _, name = field.rpartition(".")
-        if owner:
-            target = getattr(target, owner)
-        if name == "extra":
-            raise ValueError("extra columns are set one key at a time")
-        if name.startswith("extra:"):
-            key = name.removeprefix("extra:")
-            extra: dict[str, str] = target.extra  # type: ignore[attr-defined]
-            if value:
-                extra[key] = value
-            else:
-                extra.pop(key, None)
-        else:
-            # Values are validated by the command before they reach the stack.
-            setattr(target, name, value)
+        # Values are validated by the command before they reach the stack.
+        set_field_value(self.item(path), field, value)
         self.itemChanged.emit(path, field)
         self._touched(path)
 
