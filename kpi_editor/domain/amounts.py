@@ -7,7 +7,9 @@ Clerks write amounts the way they speak: ``45万元``, ``预计25万``, ``≤3�
 (``600元/人``, ``每人每年6000元``, ``7个×2万元=14万元``). Everything here returns exact
 ``Decimal`` amounts in 万元 and never raises on odd text: what cannot be read is simply absent.
 
-Results are cached by text because the same cells are re-read on every keystroke.
+Results are cached by text because the same cells are re-read on every keystroke. Any text is
+read in time linear in its length: numbers are bounded before conversion (``kpi_editor.domain.bounds``)
+and every look back from a number stays within its clause, at most `LOOKBACK` characters.
 """
 
 from __future__ import annotations
@@ -15,10 +17,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import lru_cache
 from typing import Literal
 
+from kpi_editor.domain.bounds import plain_decimal, text_number
 from kpi_editor.domain.model import Comparator, Target
 
 __all__ = [
@@ -131,7 +134,8 @@ def normalise(text: str) -> tuple[str, tuple[int, ...]]:
 
 # -- shared pieces ---------------------------------------------------------------------------------
 
-_NUMBER = r"(?<![\d.])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+# Bounded repeats: a run of a thousand “,000” groups must not be rescanned from every comma.
+_NUMBER = r"(?<![\d.])(?P<num>\d{1,3}(?:,\d{3}){1,8}(?:\.\d+)?|\d{1,24}(?:\.\d+)?)"
 # A bare 万/亿 is money unless a measure word follows (1万人次, 2万余户 are counts, not money).
 _MEASURE_WORDS = "人户次件册份个名张台套亩平方米公里吨条家所部本场期项余多座批头只株棵间首幅篇"
 _NUMBER_RE = re.compile(_NUMBER)
@@ -140,10 +144,12 @@ _MONEY_RE = re.compile(
 )
 _PERCENT_RE = re.compile(_NUMBER + r"\s*%")
 _CN_DIGITS = "〇零一二两三四五六七八九十百"
-_CN_PERCENT_RE = re.compile(rf"百分之(?P<cn>[{_CN_DIGITS}]+|\d+(?:\.\d+)?)")
+_CN_PERCENT_RE = re.compile(rf"百分之(?P<cn>[{_CN_DIGITS}]{{1,8}}(?![{_CN_DIGITS}])|\d{{1,24}}(?:\.\d+)?)")
 
 # Clause boundaries: a comparator or 共计 before a number only counts inside its own clause.
 _CLAUSE_BREAK = re.compile(r"[，,。；;、：:（()）\n]")
+# How far back from a number its clause is read (the longest clause in the corpus has 52 characters).
+LOOKBACK = 200
 
 _COMPARATOR_WORDS: tuple[tuple[str, Comparator], ...] = (
     ("≤", "<="),
@@ -197,10 +203,15 @@ _STRICTNESS = {"<=": 2, ">=": 2, "<": 2, ">": 2, "=": 2, "~": 1}
 
 
 def _clause_before(text: str, start: int) -> str:
-    clause_start = 0
-    for match in _CLAUSE_BREAK.finditer(text, 0, start):
+    clause_start = max(0, start - LOOKBACK)
+    for match in _CLAUSE_BREAK.finditer(text, clause_start, start):
         clause_start = match.end()
     return text[clause_start:start]
+
+
+def _just_before(pattern: re.Pattern[str], text: str, start: int) -> bool:
+    """Whether `pattern` (anchored with ``$``) matches right before `start`, looking back a bounded way."""
+    return pattern.search(text, max(0, start - LOOKBACK), start) is not None
 
 
 def _comparator(text: str, start: int, end: int) -> Comparator | None:
@@ -219,17 +230,12 @@ def _comparator(text: str, start: int, end: int) -> Comparator | None:
 
 
 def _decimal(digits: str) -> Decimal | None:
-    try:
-        return Decimal(digits.replace(",", ""))
-    except InvalidOperation:
-        return None
+    return text_number(digits)
 
 
 def _plain(value: Decimal) -> Decimal:
     """``0.2200`` → ``0.22`` and ``1.2E+4`` → ``12000``: the same number, printed as a clerk would."""
-    value = value.normalize()
-    exponent = value.as_tuple().exponent
-    return value.quantize(Decimal(1)) if isinstance(exponent, int) and exponent > 0 else value
+    return plain_decimal(value)
 
 
 # -- money -----------------------------------------------------------------------------------------
@@ -242,9 +248,10 @@ _BARE_TOTAL_RE = re.compile(r"(?<!公)共(?:约|需|支出|需要)?\s*$")
 # Words that make the amount after them a price per person/item/period.
 _PER_WORDS_RE = re.compile(r"每(?!年)|单价|[人户生场次件]均|标准为?[^，,；;]{0,2}$|各\s*$|各[^，,；;]{0,2}$")
 _FACTOR_BEFORE_RE = re.compile(r"[×*xX]\s*$")
-_FACTOR_AFTER_RE = re.compile(r"(?:/[^=，,；;。\s]{1,4})*\s*[×*xX]")
+# “/” is not part of a segment, so “/a/b” splits one way only (no backtracking blow-up).
+_FACTOR_AFTER_RE = re.compile(r"(?:/[^=，,；;。\s/]{1,4}){0,4}\s*[×*xX]")
 # 元/人, 万元/人/年, 元/生·月, 元/m²/年 … but 19万元/年 alone is an annual amount, i.e. the budget.
-_PER_UNIT_RE = re.compile(r"\s*/\s*(?P<first>[^\s/，,；;。=×*）)]{1,4})(?P<more>\s*[/·.][^\s，,；;。]*)?")
+_PER_UNIT_RE = re.compile(r"\s*/\s*(?P<first>[^\s/，,；;。=×*）)]{1,4})(?P<more>\s*[/·.])?")
 _RESULT_RE = re.compile(r"=\s*$")
 
 
@@ -254,7 +261,7 @@ def _is_unit_price(text: str, start: int, end: int, clause: str) -> bool:
         annual = per.group("first") in ("年", "每年", "全年") and not per.group("more")
         if not annual:
             return True
-    if _FACTOR_BEFORE_RE.search(text, 0, start):
+    if _just_before(_FACTOR_BEFORE_RE, text, start):
         return True
     if _FACTOR_AFTER_RE.match(text, end):
         return True
@@ -272,13 +279,12 @@ def _money(text: str, bare_unit: BareUnit | None) -> tuple[MoneyMention, ...]:
         start, end = match.span()
         clause = _clause_before(plain, start)
         unit_price = _is_unit_price(plain, start, end, clause)
+        result = _just_before(_RESULT_RE, plain, start)
         total = not unit_price and bool(
-            _RESULT_RE.search(plain[:start])
-            or _TOTAL_WORDS_RE.search(clause)
-            or _BARE_TOTAL_RE.search(clause)
+            result or _TOTAL_WORDS_RE.search(clause) or _BARE_TOTAL_RE.search(clause)
         )
         # A result after “=” is a total even when the clause began with a per-word (每场…=1000元).
-        if _RESULT_RE.search(plain[:start]):
+        if result:
             total, unit_price = True, False
         o_start, o_end = index[start], index[end]
         found.append(
@@ -389,8 +395,8 @@ _CN_VALUES = {
 
 def chinese_number(text: str) -> int | None:
     """``九十五`` → 95, ``一百`` → 100, ``十`` → 10; ``None`` for anything else."""
-    if not text:
-        return None
+    if not text or len(text) > 8:
+        return None  # longer runs are no number a clerk writes (and would cost quadratic time)
     if text == "一百" or text == "百":
         return 100
     if all(ch in _CN_VALUES for ch in text):  # digit by digit: 二〇二六
@@ -486,7 +492,9 @@ _QUANTITY_RE = re.compile(
     + r"天日月年周轮处小时分钟秒米吨亩]{0,2})"
 )
 _DATE_TAIL_RE = re.compile(r"\s*(?:年|月|日|号|[-./]\d)")
-_CN_COUNT_RE = re.compile(rf"[{_CN_DIGITS}]+[{_MEASURE_WORDS}天周轮届类座级星档]|零|全覆盖|不漏一人|无一遗漏")
+_CN_COUNT_RE = re.compile(
+    rf"[{_CN_DIGITS}]{{1,8}}[{_MEASURE_WORDS}天周轮届类座级星档]|零|全覆盖|不漏一人|无一遗漏"
+)
 _BINARY_RE = re.compile(r"^\s*[是否有无]\s*[。.]?\s*$")
 _DATE_WORDS_RE = re.compile(r"[上下]半年|年底|年末|月底|第?[一二三四]季度")
 

@@ -15,6 +15,7 @@ import json
 from decimal import Decimal
 from typing import Any
 
+from kpi_editor.domain.bounds import plain_text
 from kpi_editor.domain.model import FUNDING_FIELDS, Booklet, Department, Indicator, Project
 
 DIGITS = 10
@@ -22,10 +23,8 @@ DIGITS = 10
 
 def canonical_amount(value: Decimal | None) -> str | None:
     """The one spelling of an amount's value: ``25.0`` → ``25``, ``1E+2`` → ``100``, ``-0`` → ``0``."""
-    if value is None:
-        return None
-    text = format(value.normalize(), "f")
-    return "0" if text in ("-0", "0") else text
+    # Context-free: normalize() would round beyond 28 digits and overflow on 9E+999999999.
+    return None if value is None else plain_text(value)
 
 
 def _indicator_form(indicator: Indicator) -> list[Any]:

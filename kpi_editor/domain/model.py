@@ -13,25 +13,15 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+# The bounds live in domain/bounds.py; re-exported here where importers have always found them.
+from kpi_editor.domain.bounds import MAX_AMOUNT as MAX_AMOUNT
+from kpi_editor.domain.bounds import MAX_DECIMALS as MAX_DECIMALS
+from kpi_editor.domain.bounds import check_amount, check_number
 from kpi_editor.domain.review import ProjectReview, ReviewStatus
-
-MAX_DECIMALS = 6
-# 10^15 万元 is far beyond any budget; the cap keeps sums of amounts exact within Decimal's
-# 28 digits (and keeps 9E+999999 from overflowing the first total).
-MAX_AMOUNT = Decimal(10) ** 15
 
 
 def _check_amount(value: Decimal | None) -> Decimal | None:
-    if value is None:
-        return None
-    if not value.is_finite():
-        raise ValueError("金额必须是有限的数")
-    exponent = value.as_tuple().exponent
-    if isinstance(exponent, int) and -exponent > MAX_DECIMALS:
-        raise ValueError(f"金额最多保留{MAX_DECIMALS}位小数（万元）")
-    if abs(value) >= MAX_AMOUNT:
-        raise ValueError("金额过大：不能达到10^15万元，请检查单位与位数")
-    return value
+    return None if value is None else check_amount(value)
 
 
 Amount = Annotated[Decimal, Field(description="万元")]
@@ -107,6 +97,11 @@ class Target(_Model):
     comparator: Comparator | None = None
     number: Decimal | None = None
     unit: str = ""
+
+    @field_validator("number")
+    @classmethod
+    def _bounded(cls, value: Decimal | None) -> Decimal | None:
+        return None if value is None else check_number(value)
 
 
 class Indicator(_Model):

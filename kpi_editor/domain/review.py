@@ -12,6 +12,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from kpi_editor.domain.bounds import MAX_ROW_INDEX
+
 
 class ReviewStatus(StrEnum):
     """The value stored in the file is the Chinese label itself: it is what the reviewer sees."""
@@ -29,7 +31,7 @@ class ReviewComment(BaseModel):
     text: str = ""
     resolved: bool = False
     # 0-based row of project.indicators the comment is about; None: about the whole project.
-    indicator: int | None = Field(default=None, ge=0)
+    indicator: int | None = Field(default=None, ge=0, le=MAX_ROW_INDEX)
 
 
 class ProjectReview(BaseModel):

@@ -18,16 +18,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from kpi_editor.domain.bounds import BoundsError, parse_amount
 from kpi_editor.domain.labels import FUNDING_NAMES
 from kpi_editor.domain.model import (
     FUNDING_FIELDS,
-    MAX_DECIMALS,
     Booklet,
     Department,
     Funding,
@@ -516,26 +516,18 @@ def _read_funding(rows: list[tuple[int, str, str]], report: ImportReport) -> Fun
         elif name in amounts:
             report.add(line, UNREADABLE, f"资金来源“{label}”重复出现，只导入了第一行的金额 {amounts[name]}。")
             continue
-        amount = _amount(text)
-        if amount is None:
-            if text:
-                report.add(
-                    line, UNREADABLE, f"“{label}”的金额“{clip(text, 24)}”不是万元数额，已留空；请补填。"
-                )
+        if not text:
             continue
-        amounts[name] = amount
+        try:
+            amounts[name] = parse_amount(text)
+        except BoundsError as exc:
+            # One odd amount is one reported cell: the rest of the booklet still imports.
+            report.add(
+                line,
+                UNREADABLE,
+                f"“{clip(label, 24)}”的金额“{clip(text, 24)}”无法读取（{exc}），已留空；请补填。",
+            )
     return Funding(**amounts)
-
-
-def _amount(text: str) -> Decimal | None:
-    try:
-        amount = Decimal(text.replace(",", ""))
-    except InvalidOperation:
-        return None
-    exponent = amount.as_tuple().exponent
-    if not amount.is_finite() or (isinstance(exponent, int) and -exponent > MAX_DECIMALS):
-        return None
-    return amount
 
 
 # -- front matter: cover, 编制说明, 目录 -------------------------------------------------------
