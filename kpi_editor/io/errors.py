@@ -16,12 +16,20 @@ class FileFormatError(Exception):
         self.path = str(path)
         self.place = place
         self.detail = message
-        where = f"（{place}）" if place else ""
-        super().__init__(f"{self.path}{where}：{message}")
+        where = f"（{one_line(place)}）" if place else ""
+        # One line whatever the parts hold: a library's multi-line text, a newline in a name.
+        super().__init__(f"{one_line(self.path)}{where}：{one_line(message)}")
 
 
 class ExportCancelled(Exception):
     """The user cancelled an export through its progress callback; nothing was written."""
+
+
+def one_line(text: str) -> str:
+    """`text` with its line breaks (and runs of whitespace around them) as single spaces."""
+    if "\n" not in text and "\r" not in text and "\u2028" not in text and "\u2029" not in text:
+        return text
+    return " ".join(text.split())
 
 
 def clip(text: str, limit: int) -> str:

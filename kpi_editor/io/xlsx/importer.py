@@ -10,9 +10,7 @@ Whatever cannot be read, or had to be interpreted, goes into the report with its
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import json
 import os
 import re
 import unicodedata
@@ -27,6 +25,7 @@ import openpyxl
 from openpyxl.utils.cell import get_column_letter, range_boundaries
 from pydantic import ValidationError
 
+from kpi_editor.domain.bounds import plain_decimal
 from kpi_editor.domain.model import (
     FUNDING_FIELDS,
     MAX_AMOUNT,
@@ -44,6 +43,7 @@ from kpi_editor.domain.review import ProjectReview
 from kpi_editor.domain.template import FormTemplate, TemplateError, load_template
 from kpi_editor.io.errors import FileFormatError, clip
 from kpi_editor.io.xlsx import guard, layout
+from kpi_editor.io.xlsx.meta import Meta, MetaError, parse_meta
 
 IssueKind = Literal["error", "guess"]
 
@@ -97,14 +97,13 @@ def _key(text: str) -> str:
 
 def _plain(d: Decimal) -> Decimal:
     """Trailing zeros dropped without switching to exponent form (100 stays 100, not 1E+2)."""
-    if d == d.to_integral_value():
-        # An integer of more digits than the context's precision (1e300) is already plain.
-        return d if d.as_tuple().exponent == 0 or d.adjusted() >= 28 else d.quantize(Decimal(1))
-    return d.normalize()
+    return plain_decimal(d)
 
 
 def _number_text(value: float | int, number_format: str) -> str:
     d = Decimal(value) if isinstance(value, int) else Decimal(repr(value))
+    if not d.is_finite():
+        return repr(value)  # a cell holding inf or nan: shown as it is, never computed with
     if "%" in number_format:
         return f"{_plain(d * 100):f}%"
     return f"{_plain(d):f}"
@@ -125,6 +124,10 @@ class _Sheet:
     def ref(self, row: int, col: int) -> str:
         return f"{self.title}!{get_column_letter(col)}{row}"
 
+    def release(self) -> None:
+        """Drop the cells once the sheet's tables are read: tables keep only the title."""
+        self.values, self.formats, self.covered, self.rows, self.spans = {}, {}, {}, {}, {}
+
     def at(self, row: int, col: int) -> tuple[Any, str]:
         """The value shown at a cell and how it got there: ``own``, ``down`` (merged from above) or ``across``."""
         origin = self.covered.get((row, col))
@@ -135,58 +138,58 @@ class _Sheet:
         return self.values.get(origin), "down"
 
 
-def _read_sheets(
-    path: Path, scan: guard.WorkbookScan, report: XlsxImportReport
-) -> tuple[list[_Sheet], str | None]:
-    """All worksheets as plain values (formulas replaced by their cached results) and the metadata text."""
-    wb = _open(path, data_only=False)
-    formulas: dict[str, dict[tuple[int, int], str]] = {}
-    sheets: list[_Sheet] = []
-    meta_text: str | None = None
-    try:
-        for ws in wb.worksheets:
-            values: dict[tuple[int, int], Any] = {}
-            formats: dict[tuple[int, int], str] = {}
-            sheet_formulas: dict[tuple[int, int], str] = {}
-            for row in ws.iter_rows():
-                for cell in row:
-                    value = cell.value
-                    if value is None:
-                        continue
-                    coord = (cell.row, cell.column)
-                    if cell.data_type == "f":
-                        sheet_formulas[coord] = str(getattr(value, "text", value))
-                        continue
-                    if isinstance(value, str) and not value:
-                        continue
-                    values[coord] = value
-                    if isinstance(value, int | float) and not isinstance(value, bool):
-                        formats[coord] = cell.number_format
-            if ws.title == layout.META_SHEET:
-                meta_text = "".join(str(values[k]) for k in sorted(values) if k[1] == 1)
+def _meta_text(wb: Any) -> str | None:
+    """The hidden metadata sheet's text (our own export), or None."""
+    if layout.META_SHEET not in wb.sheetnames:
+        return None
+    ws = wb[layout.META_SHEET]
+    ws.reset_dimensions()
+    chunks: list[str] = []
+    for row in ws.iter_rows(max_col=1):
+        for cell in row:
+            if cell.value is not None and cell.data_type != "f":
+                chunks.append(str(cell.value))
+    return "".join(chunks)
+
+
+def _read_sheet(path: Path, ws: Any, scan: guard.WorkbookScan) -> tuple[_Sheet, dict[tuple[int, int], str]]:
+    """One worksheet as plain values, and its formulas (replaced by their cached results later)."""
+    # The declared <dimension> is not trusted: read-only openpyxl pads every row to its width.
+    ws.reset_dimensions()
+    values: dict[tuple[int, int], Any] = {}
+    formats: dict[tuple[int, int], str] = {}
+    formulas: dict[tuple[int, int], str] = {}
+    for row in ws.iter_rows():
+        for cell in row:
+            value = cell.value
+            if value is None:
                 continue
-            part = str(getattr(ws, "_worksheet_path", "")).lstrip("/")
-            info = scan.parts.get(part)
-            merges = info.merges if info else []
-            sheet = _Sheet(ws.title, values, formats, {}, {})
-            _cover(path, sheet, merges, sheet_formulas)
-            sheets.append(sheet)
-            if sheet_formulas:
-                formulas[ws.title] = sheet_formulas
-    except FileFormatError:
-        raise
-    except Exception as exc:  # openpyxl raises many types on a malformed part
-        raise FileFormatError(path, f"工作簿内容无法解析：{type(exc).__name__}: {exc}") from exc
-    finally:
-        wb.close()
-    if formulas:
-        _resolve_formulas(path, sheets, formulas, report)
-    for sheet in sheets:
-        rows: dict[int, list[int]] = {}
-        for r, c in sorted(sheet.values):
-            rows.setdefault(r, []).append(c)
-        sheet.rows = rows
-    return sheets, meta_text
+            coord = (cell.row, cell.column)
+            if cell.data_type == "f":
+                formulas[coord] = str(getattr(value, "text", value))
+                continue
+            if isinstance(value, str) and not value:
+                continue
+            values[coord] = value
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                formats[coord] = cell.number_format
+    part = str(getattr(ws, "_worksheet_path", "")).lstrip("/")
+    info = scan.parts.get(part)
+    sheet = _Sheet(ws.title, values, formats, {}, {})
+    _cover(path, sheet, info.merges if info else [], formulas, scan.cell_limit)
+    return sheet, formulas
+
+
+def _index_rows(sheet: _Sheet) -> None:
+    rows: dict[int, list[int]] = {}
+    for r, c in sorted(sheet.values):
+        rows.setdefault(r, []).append(c)
+    sheet.rows = rows
+
+
+def _unreadable(path: Path, exc: Exception, place: str | None = None) -> FileFormatError:
+    detail = " ".join(str(exc).split())[:120]
+    return FileFormatError(path, f"工作簿内容无法解析：{type(exc).__name__}: {detail}", place=place)
 
 
 def _open(path: Path, *, data_only: bool) -> Any:
@@ -205,19 +208,21 @@ def _open_failure(path: Path, exc: Exception) -> str:
             f"扩展名为“{suffix or '（无）'}”，不是 Excel 工作簿（.xlsx）；"
             "若这是 Excel 文件，请在 Excel 或 WPS 中“另存为” .xlsx 格式后再导入"
         )
+    detail = " ".join(str(exc).split())[:120]
     return (
         "工作簿结构不完整或已损坏，无法打开；请在 Excel 或 WPS 中打开后“另存为” .xlsx 再导入"
-        f"（详情：{type(exc).__name__}: {str(exc)[:120]}）"
+        f"（详情：{type(exc).__name__}: {detail}）"
     )
 
 
-def _cover(path: Path, sheet: _Sheet, merges: list[str], formulas: dict[tuple[int, int], str]) -> None:
+def _cover(
+    path: Path, sheet: _Sheet, merges: list[str], formulas: dict[tuple[int, int], str], budget: int
+) -> None:
     used = list(sheet.values) + list(formulas)
     if not used:
         return
     max_row = max(r for r, _ in used)
     max_col = max(c for _, c in used)
-    budget = guard.MAX_CELLS
     for ref in merges:
         try:
             min_col, min_row, end_col, end_row = range_boundaries(ref)
@@ -238,45 +243,35 @@ def _cover(path: Path, sheet: _Sheet, merges: list[str], formulas: dict[tuple[in
 
 
 def _resolve_formulas(
-    path: Path,
-    sheets: list[_Sheet],
-    formulas: dict[str, dict[tuple[int, int], str]],
-    report: XlsxImportReport,
+    path: Path, values_wb: Any, sheet: _Sheet, formulas: dict[tuple[int, int], str], report: XlsxImportReport
 ) -> None:
     """Replace each formula by the result Excel saved with it; a formula without one is reported."""
-    cached: dict[str, dict[tuple[int, int], Any]] = {}
-    wb = _open(path, data_only=True)
+    wanted = set(formulas)
+    found: dict[tuple[int, int], Any] = {}
     try:
-        for title, coords in formulas.items():
-            wanted = set(coords)
-            found: dict[tuple[int, int], Any] = {}
-            for row in wb[title].iter_rows():
-                for cell in row:
-                    if cell.value is None:  # read-only EmptyCells carry no coordinates
-                        continue
-                    coord = (cell.row, cell.column)
-                    if coord in wanted:
-                        found[coord] = (cell.value, cell.number_format)
-            cached[title] = found
+        ws = values_wb[sheet.title]
+        ws.reset_dimensions()
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.value is None:  # read-only EmptyCells carry no coordinates
+                    continue
+                coord = (cell.row, cell.column)
+                if coord in wanted:
+                    found[coord] = (cell.value, cell.number_format)
     except Exception as exc:  # openpyxl raises many types on a malformed part
-        raise FileFormatError(path, f"工作簿内容无法解析：{type(exc).__name__}: {exc}") from exc
-    finally:
-        wb.close()
-    by_title = {s.title: s for s in sheets}
-    for title, coords in formulas.items():
-        sheet = by_title[title]
-        for coord, formula in sorted(coords.items()):
-            hit = cached[title].get(coord)
-            if hit is None:
-                report.add(
-                    sheet.ref(*coord),
-                    f"公式“{formula}”没有保存计算结果，无法读取其值。请在 Excel 中打开并保存该文件，或改为直接填写数值。",
-                )
-                continue
-            value, number_format = hit
-            sheet.values[coord] = value
-            if isinstance(value, int | float) and not isinstance(value, bool):
-                sheet.formats[coord] = number_format
+        raise _unreadable(path, exc, sheet.title) from exc
+    for coord, formula in sorted(formulas.items()):
+        hit = found.get(coord)
+        if hit is None:
+            report.add(
+                sheet.ref(*coord),
+                f"公式“{clip(formula, 40)}”没有保存计算结果，无法读取其值。请在 Excel 中打开并保存该文件，或改为直接填写数值。",
+            )
+            continue
+        value, number_format = hit
+        sheet.values[coord] = value
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            sheet.formats[coord] = number_format
 
 
 # -- tables ---------------------------------------------------------------------------------------
@@ -636,80 +631,58 @@ def _amount_from_text(text: str, ref: str, report: XlsxImportReport) -> Decimal 
 # -- metadata of our own export -------------------------------------------------------------------
 
 
-@dataclass
-class _Meta:
-    data: dict[str, Any]
-    departments: dict[str, dict[str, Any]]  # sheet → {"code", "name"}
-    order: dict[str | None, int]  # sheet → its department's place in the booklet
-    empty: list[tuple[int, str, str]]  # (place, code, name) of departments exported without projects
-    tables: dict[tuple[str, int], dict[str, Any]]
-
-
-def _read_meta(text: str | None, report: XlsxImportReport) -> _Meta | None:
+def _read_meta(text: str | None, report: XlsxImportReport) -> Meta | None:
     if not text:
         return None
     try:
-        data = json.loads(text)
-        if not isinstance(data, dict) or data.get("format") != layout.META_FORMAT:
-            raise ValueError("format")
-        if int(data.get("version", 0)) > layout.META_VERSION:
-            raise ValueError("version")
-        listed = list(data["departments"])
-        departments = {str(d["sheet"]): d for d in listed if d["sheet"] is not None}
-        order: dict[str | None, int] = {
-            str(d["sheet"]): i for i, d in enumerate(listed) if d["sheet"] is not None
-        }
-        empty = [
-            (i, str(d["code"]), str(d.get("name", ""))) for i, d in enumerate(listed) if d["sheet"] is None
-        ]
-        tables = {(str(t["sheet"]), int(t["index"])): t for t in data["tables"]}
-    except (ValueError, KeyError, TypeError):
+        return parse_meta(text)
+    except MetaError as exc:
         report.add(
-            layout.META_SHEET, "隐藏的编辑器数据无法读取，已按普通工作簿导入（单位编码等需核对）", "guess"
+            layout.META_SHEET,
+            f"隐藏的编辑器数据无法读取（{exc}），已按普通工作簿导入（单位编码等需核对）",
+            "guess",
         )
         return None
-    return _Meta(data, departments, order, empty, tables)
 
 
-def _meta_project_id(meta: _Meta, sheet: str, index: int, name: str, used: set[str]) -> str | None:
+def _meta_project_id(meta: Meta, sheet: str, index: int, name: str, used: set[str]) -> str | None:
     entry = meta.tables.get((sheet, index))
-    if entry is None or entry.get("name") != name:
-        entry = next(
-            (
-                t
-                for (s, _), t in meta.tables.items()
-                if s == sheet and t.get("name") == name and t["id"] not in used
-            ),
-            None,
-        )
+    if entry is None or entry.name != name:
+        # Moved within its sheet: the first unused entry of that name (indexed, not searched).
+        entry = next((t for t in meta.by_name.get((sheet, name), []) if t.id not in used), None)
     if entry is None:
         return None
-    pid = str(entry["id"])
-    return pid if pid not in used else None
+    return entry.id if entry.id not in used else None
 
 
-def _restore_hidden(meta: _Meta, sheet: str, index: int, project: Project) -> None:
+def _restore_hidden(meta: Meta, sheet: str, index: int, project: Project, report: XlsxImportReport) -> None:
     entry = meta.tables.get((sheet, index))
-    if entry is None or entry.get("name") != project.name:
+    if entry is None or entry.name != project.name:
         return
     indicators = project.indicators
-    if entry.get("review") is not None:
-        with contextlib.suppress(ValidationError):
-            project.review = ProjectReview.model_validate(entry["review"])
-    for hidden in entry.get("rows", []):
+    if entry.review is not None:
         try:
-            i = int(hidden["i"])
-            if i >= len(indicators):
-                continue
-            indicator = indicators[i]
-            if indicator.name != hidden["name"] or indicator.value != hidden["value"]:
-                continue  # the row was edited or moved: what is visible wins
-            if hidden.get("target") is not None:
-                indicator.target = Target.model_validate(hidden["target"])
-            extra = hidden.get("extra") or {}
-            indicator.extra = {**{str(k): str(v) for k, v in extra.items()}, **indicator.extra}
-        except (KeyError, TypeError, ValueError, ValidationError):
+            project.review = ProjectReview.model_validate(entry.review)
+        except ValidationError:
+            report.add(
+                f"{sheet}!A1", f"项目“{clip(project.name, 21)}”的审核状态和意见无法读取，未导入", "guess"
+            )
+    for hidden in entry.rows:
+        if hidden.i >= len(indicators):
             continue
+        indicator = indicators[hidden.i]
+        if indicator.name != hidden.name or indicator.value != hidden.value:
+            continue  # the row was edited or moved: what is visible wins
+        if hidden.target is not None:
+            try:
+                indicator.target = Target.model_validate(hidden.target)
+            except ValidationError:
+                report.add(
+                    f"{sheet}!A1",
+                    f"项目“{clip(project.name, 21)}”第{hidden.i + 1}行的结构化指标值无法读取，未导入",
+                    "guess",
+                )
+        indicator.extra = {**hidden.extra, **indicator.extra}
 
 
 # -- the whole workbook ---------------------------------------------------------------------------
@@ -729,49 +702,76 @@ def import_xlsx(
     source = Path(path)
     report = XlsxImportReport(str(source))
     scan = guard.scan_workbook(source)
-    sheets, meta_text = _read_sheets(source, scan, report)
-    meta = _read_meta(meta_text, report)
-    report.own_export = meta is not None
-    template = _template(meta, template_id, source)
-    labels = _Labels(template)
-
+    wb = _open(source, data_only=False)
+    values_wb: Any = None
     parsed: list[tuple[_Sheet, list[_Table]]] = []
-    for sheet in sheets:
-        own = meta is not None and sheet.title in meta.departments
-        tables = _SheetParser(sheet, labels, report, own=own).parse()
-        if tables:
-            parsed.append((sheet, tables))
-        elif sheet.values:
-            report.add(f"{sheet.title}!A1", "工作表中没有找到绩效目标表，已跳过", "guess")
+    first: str | None = None
+    try:
+        try:
+            meta = _read_meta(_meta_text(wb), report)
+        except Exception as exc:  # openpyxl raises many types on a malformed part
+            raise _unreadable(source, exc, layout.META_SHEET) from exc
+        report.own_export = meta is not None
+        template = _template(meta, template_id, source)
+        labels = _Labels(template)
+        # One sheet at a time: its cells are dropped once its tables are read, so memory stays
+        # that of the booklet plus one sheet (a 100× booklet has 7,200 sheets).
+        for ws in wb.worksheets:
+            if ws.title == layout.META_SHEET:
+                continue
+            first = first or ws.title
+            try:
+                sheet, formulas = _read_sheet(source, ws, scan)
+                if formulas:
+                    values_wb = values_wb or _open(source, data_only=True)
+                    _resolve_formulas(source, values_wb, sheet, formulas, report)
+            except FileFormatError:
+                raise
+            except Exception as exc:  # openpyxl raises many types on a malformed part
+                raise _unreadable(source, exc, ws.title) from exc
+            _index_rows(sheet)
+            own = meta is not None and sheet.title in meta.departments
+            tables = _SheetParser(sheet, labels, report, own=own).parse()
+            if tables:
+                parsed.append((sheet, tables))
+            elif sheet.values:
+                report.add(f"{sheet.title}!A1", "工作表中没有找到绩效目标表，已跳过", "guess")
+            sheet.release()
+    finally:
+        wb.close()
+        if values_wb is not None:
+            values_wb.close()
     if not parsed:
-        first = sheets[0].title if sheets else None
         raise FileFormatError(source, "没有找到任何绩效目标表（以“项目名称”开头的表格）。", place=first)
 
     year = _fiscal_year(fiscal_year, meta, parsed, report)
     departments = _departments(parsed, meta, report)
-    data = meta.data if meta else {}
+    document = meta.document if meta else None
     try:
         booklet = Booklet(
             fiscal_year=year,
             template_id=template.id,
-            title=str(data.get("title", "")),
-            compiler=str(data.get("compiler", "")),
-            date=str(data.get("date", "")),
-            preface_title=str(data.get("preface_title", "")),
-            preface=[PrefaceSection.model_validate(s) for s in data.get("preface", [])],
+            title=document.title if document else "",
+            compiler=document.compiler if document else "",
+            date=document.date if document else "",
+            preface_title=document.preface_title if document else "",
+            preface=[PrefaceSection(heading=s.heading, body=s.body) for s in document.preface]
+            if document
+            else [],
             departments=departments,
         )
     except ValidationError as exc:
-        raise FileFormatError(source, f"工作簿内容不完整：{exc.errors()[0]['msg']}") from exc
+        error = exc.errors()[0]
+        raise FileFormatError(source, f"工作簿内容不完整：{clip(str(error['msg']), 60)}") from exc
     report.sheets = len(parsed)
     report.tables = sum(len(t) for _, t in parsed)
     return booklet, report
 
 
-def _template(meta: _Meta | None, template_id: str, source: Path) -> FormTemplate:
+def _template(meta: Meta | None, template_id: str, source: Path) -> FormTemplate:
     if meta is not None:
         try:
-            return load_template(str(meta.data.get("template_id", template_id)))
+            return load_template(meta.document.template_id or template_id)
         except TemplateError:
             pass
     try:
@@ -781,13 +781,13 @@ def _template(meta: _Meta | None, template_id: str, source: Path) -> FormTemplat
 
 
 def _fiscal_year(
-    given: int | None, meta: _Meta | None, parsed: list[tuple[_Sheet, list[_Table]]], report: XlsxImportReport
+    given: int | None, meta: Meta | None, parsed: list[tuple[_Sheet, list[_Table]]], report: XlsxImportReport
 ) -> int:
     evidence = [y for _, tables in parsed for t in tables for y in t.years if 1990 <= y[0] <= 2200]
     if given is not None:
         year = given
-    elif meta is not None and isinstance(meta.data.get("fiscal_year"), int):
-        year = int(meta.data["fiscal_year"])
+    elif meta is not None and meta.document.fiscal_year is not None:
+        year = meta.document.fiscal_year
     elif evidence:
         year = Counter(y for y, _, _ in evidence).most_common(1)[0][0]
     else:
@@ -803,7 +803,7 @@ def _fiscal_year(
 
 def _departments(
     parsed: list[tuple[_Sheet, list[_Table]]],
-    meta: _Meta | None,
+    meta: Meta | None,
     report: XlsxImportReport,
 ) -> list[Department]:
     by_code: dict[str, Department] = {}
@@ -814,7 +814,7 @@ def _departments(
         projects = [_project(sheet, i, t, meta, used_ids, report) for i, t in enumerate(tables)]
         entry = meta.departments.get(sheet.title) if meta else None
         if meta is not None and entry is not None:
-            code, name = str(entry["code"]), str(entry.get("name", ""))
+            code, name = entry.code, entry.name
             order = (0, meta.order[sheet.title])
         else:
             match = _SHEET_CODE.fullmatch(sheet.title)
@@ -860,7 +860,7 @@ def _add(
 
 
 def _project(
-    sheet: _Sheet, index: int, table: _Table, meta: _Meta | None, used: set[str], report: XlsxImportReport
+    sheet: _Sheet, index: int, table: _Table, meta: Meta | None, used: set[str], report: XlsxImportReport
 ) -> Project:
     if table.name is None:
         report.add(table.ref, "表格缺少“项目名称”行，项目名称留空")
@@ -875,7 +875,7 @@ def _project(
         id=pid, name=name, unit_name=table.unit_name or "", funding=funding, indicators=table.indicators
     )
     if meta is not None:
-        _restore_hidden(meta, sheet.title, index, project)
+        _restore_hidden(meta, sheet.title, index, project, report)
     return project
 
 
