@@ -132,7 +132,20 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if has_errors else EXIT_OK
 
 
+# A second merge into the same booklet waits this long for the first to finish, then gives up.
+MERGE_LOCK_TIMEOUT = 60.0
+
+
 def cmd_merge(args: argparse.Namespace) -> int:
+    from kpi_editor.io.filelock import file_lock
+
+    # The whole read-modify-write under the booklet's lock: a second `kpi merge` (or a save from
+    # the editor) waits instead of overwriting this one's result with a booklet that lacks it.
+    with file_lock(Path(args.output), timeout=MERGE_LOCK_TIMEOUT):
+        return _merge_locked(args)
+
+
+def _merge_locked(args: argparse.Namespace) -> int:
     from kpi_editor.domain.merge import MergeError, merge_booklets
     from kpi_editor.io.projectfile import save_booklet
 
