@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TextIO
 
 from kpi_editor import __version__
+from kpi_editor.domain.bounds import escape_controls
 from kpi_editor.domain.model import Booklet
 from kpi_editor.domain.template import TemplateError
-from kpi_editor.io.errors import FileFormatError
+from kpi_editor.io.errors import FileFormatError, one_line
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -34,7 +38,31 @@ def _load(path: str) -> Booklet:
 
 
 def _print_json(data: object) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    # json escapes C0 controls itself; C1 and bidi controls get the JSON escape, not \x9b.
+    sys.stdout.write(_CONTROLS_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
+
+
+_CONTROLS_IN_JSON = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+class _EscapedStream:
+    """A text stream that shows control characters from files escaped (``\\x1b``), never raw.
+
+    Names and cell texts reach the reviewer's terminal in validate, diff, merge, fingerprint …:
+    an ESC or OSC sequence in a unit's name could otherwise retitle the window, hide lines or
+    fake output. Tabs and newlines of our own output pass through.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(escape_controls(text))
+        return len(text)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stream, name)
 
 
 _SEVERITY_WORDS = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -381,17 +409,30 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _EscapedStream(out), _EscapedStream(err)
+    try:
+        return _main(argv)
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     func: Command = args.func
     try:
         return func(args)
     except (FileFormatError, TemplateError, CliError) as exc:
-        print(f"kpi: {exc}", file=sys.stderr)
+        print(one_line(f"kpi: {exc}"), file=sys.stderr)
         return EXIT_UNREADABLE
+    except BrokenPipeError:
+        # The reader went away (``kpi validate … | head``): nothing is wrong with the input.
+        sys.stdout = sys.stderr = _EscapedStream(open(os.devnull, "w"))  # noqa: SIM115
+        return EXIT_OK
     except OSError as exc:
         name = exc.filename if exc.filename else ""
-        print(f"kpi: {name}：{exc.strerror or exc}", file=sys.stderr)
+        print(one_line(f"kpi: {name}：{exc.strerror or exc}"), file=sys.stderr)
         return EXIT_UNREADABLE
     except KeyboardInterrupt:
         return 130
