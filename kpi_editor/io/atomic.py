@@ -85,12 +85,14 @@ def atomic_output(target: Path, *, backup: bool = False) -> Iterator[BinaryIO]:
             if backup and old is not None:
                 staged_backup = _stage_backup(real, directory)
             os.replace(tmp_name, real)
-        except BaseException:
+        except BaseException as exc:
             if fd >= 0:
                 os.close(fd)
             Path(tmp_name).unlink(missing_ok=True)
             if staged_backup is not None:
                 Path(staged_backup).unlink(missing_ok=True)
+            if isinstance(exc, OSError):
+                _name_the_target(exc, target)
             raise
         if staged_backup is not None:
             try:
@@ -100,6 +102,26 @@ def atomic_output(target: Path, *, backup: bool = False) -> Iterator[BinaryIO]:
                 # is a folder, say). Keeping the old .bak is better than failing a good save.
                 Path(staged_backup).unlink(missing_ok=True)
         _fsync_directory(directory)
+
+
+# What a write can run into, said the way a clerk can act on it; the old file is always intact.
+_WRITE_ERRORS = {
+    errno.ENOSPC: "磁盘空间不足，未保存（原有文件保持不变）；请清理磁盘或另存到其他位置",
+    errno.EDQUOT: "磁盘配额已满，未保存（原有文件保持不变）；请清理磁盘或另存到其他位置",
+    errno.EROFS: "磁盘是只读的，未保存；请另存到其他位置",
+    errno.EACCES: "没有写入权限，未保存；请另存到其他位置",
+    errno.EPERM: "没有写入权限，未保存；请另存到其他位置",
+}
+
+
+def _name_the_target(exc: OSError, target: Path) -> None:
+    """An error from writing our temporary file names the file the user chose, in Chinese."""
+    if exc.errno is None:
+        return  # not from the system (OSError("…")): its own words are all it has
+    if not exc.filename or Path(exc.filename).name.startswith(TEMP_PREFIX):
+        exc.filename = str(target)
+    if exc.errno in _WRITE_ERRORS and not isinstance(exc, ReadOnlyFileError):
+        exc.strerror = _WRITE_ERRORS[exc.errno]
 
 
 def write_atomic(target: Path, data: bytes, *, backup: bool = False) -> None:

@@ -15,6 +15,8 @@ gives identical bytes.
 from __future__ import annotations
 
 import json
+import re
+import sys
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -23,7 +25,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from kpi_editor.domain.labels import COLUMN_NAMES, FUNDING_NAMES
-from kpi_editor.domain.model import Booklet
+from kpi_editor.domain.model import Booklet, Department
 from kpi_editor.domain.template import TemplateError, available_templates
 from kpi_editor.io.atomic import write_atomic
 from kpi_editor.io.errors import FileFormatError, clip
@@ -83,20 +85,30 @@ def save_booklet(booklet: Booklet, path: str | Path, *, backup: bool = True) -> 
 def load_booklet(path: str | Path) -> Booklet:
     """Read a project file, or raise `FileFormatError` naming the file and the place."""
     source = Path(path)
+    # The bytes go straight into loads_booklet, which drops them once decoded (a 100× booklet
+    # is 88 MB of text; holding bytes, text, parsed tree and models at once cost a gigabyte).
+    return loads_booklet(_read(source), source)
+
+
+def _read(source: Path) -> bytes:
     try:
-        raw = source.read_bytes()
+        return source.read_bytes()
     except FileNotFoundError:
         raise FileFormatError(source, "文件不存在") from None
     except IsADirectoryError:
         raise FileFormatError(source, "这是一个文件夹，不是项目文件") from None
     except OSError as exc:
         raise FileFormatError(source, f"无法读取文件：{exc.strerror or exc}") from exc
-    return loads_booklet(raw, source)
+
+
+# A lone surrogate can only come from a \uD8xx–\uDFxx escape (UTF-8 bytes cannot carry one).
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 
 
 def loads_booklet(text: str | bytes, source: str | Path = "<内存>") -> Booklet:
     if isinstance(text, bytes):
         raw = text.removeprefix(b"\xef\xbb\xbf")
+        del text
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -104,8 +116,10 @@ def loads_booklet(text: str | bytes, source: str | Path = "<内存>") -> Booklet
             raise FileFormatError(
                 source, "文件不是 UTF-8 编码，无法读取（可能不是本程序保存的项目文件）", place=f"第{line}行"
             ) from None
+        del raw
     if not text.strip():
         raise FileFormatError(source, "文件是空的")
+    surrogates = _SURROGATE_ESCAPE.search(text) is not None
     try:
         document = json.loads(text, parse_float=Decimal, object_pairs_hook=_unique_keys)
     except json.JSONDecodeError as exc:
@@ -125,22 +139,22 @@ def loads_booklet(text: str | bytes, source: str | Path = "<内存>") -> Booklet
         raise FileFormatError(source, "文件中有数字过长（超过4300位），不是有效的项目文件") from None
     except RecursionError:
         raise FileFormatError(source, "文件中的括号嵌套过深，不是有效的项目文件") from None
+    del text
     if not isinstance(document, dict) or "booklet" not in document:
         raise FileFormatError(source, "不是绩效目标项目文件（缺少 booklet 部分）")
     document = _migrate(document, source)
     data = document["booklet"]
-    try:
-        booklet = Booklet.model_validate(data)
-    except ValidationError as exc:
-        error = exc.errors()[0]
-        raise FileFormatError(source, _explain(error), place=_place(data, error["loc"])) from None
-    bad_text = _first_unencodable(data)
-    if bad_text is not None:
-        # A lone surrogate (``"\\ud800"``) parses but can never be written back as UTF-8:
-        # every later save and export would fail.
-        raise FileFormatError(
-            source, "文字中有无效的字符（孤立的 UTF-16 代理码），请删去后重试", place=_place(data, bad_text)
-        )
+    if surrogates:
+        bad_text = _first_unencodable(data)
+        if bad_text is not None:
+            # A lone surrogate (``"\\ud800"``) parses but can never be written back as UTF-8:
+            # every later save and export would fail.
+            raise FileFormatError(
+                source,
+                "文字中有无效的字符（孤立的 UTF-16 代理码），请删去后重试",
+                place=_place(data, bad_text),
+            )
+    booklet = _validate(data, source)
     try:
         known = available_templates()
     except TemplateError as exc:
@@ -151,6 +165,33 @@ def loads_booklet(text: str | bytes, source: str | Path = "<内存>") -> Booklet
             f"未知的表样模板“{booklet.template_id}”（本程序有：{'、'.join(sorted(known))}）",
             place="booklet.template_id",
         )
+    return booklet
+
+
+def _validate(data: Any, source: str | Path) -> Booklet:
+    """The booklet model of the parsed document, one department at a time.
+
+    Each department's part of the parsed tree is dropped once its models are built, so memory
+    holds the tree or the models, not both. The first error is the one pydantic would report.
+    """
+    departments = data.get("departments") if isinstance(data, dict) else None
+    try:
+        if not isinstance(departments, list):
+            return Booklet.model_validate(data)
+        booklet = Booklet.model_validate({**data, "departments": []})
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        raise FileFormatError(source, _explain(error), place=_place(data, error["loc"])) from None
+    validated: list[Department] = []
+    for index in range(len(departments)):
+        try:
+            validated.append(Department.model_validate(departments[index]))
+        except ValidationError as exc:
+            error = exc.errors()[0]
+            loc = ("departments", index, *error["loc"])
+            raise FileFormatError(source, _explain(error), place=_place(data, loc)) from None
+        departments[index] = None
+    booklet.departments = validated
     return booklet
 
 
@@ -182,8 +223,15 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     for key, value in pairs:
         if key in result:
             raise _DuplicateKey(key)
+        # Labels (项目完成, 数量指标 …) and amounts repeat thousands of times: one object each
+        # (a fifth of a 100× booklet's memory).
+        if type(value) is str and len(value) <= _SHARED_TEXT:
+            value = sys.intern(value)
         result[key] = value
     return result
+
+
+_SHARED_TEXT = 24
 
 
 def _first_unencodable(data: Any) -> tuple[Any, ...] | None:

@@ -119,8 +119,9 @@ def test_a_full_disk_at_any_step_costs_nothing(
         monkeypatch.setattr(atomic.shutil, "copyfileobj", fail)
     else:
         monkeypatch.setattr(atomic.os, "replace", fail)
-    with pytest.raises(OSError, match="No space"):
+    with pytest.raises(OSError, match="磁盘空间不足") as caught:
         write_atomic(path, versions[2], backup=True)
+    assert caught.value.filename == str(path)  # the user's file, not our temporary one
     assert path.read_bytes() == versions[1] and backup_path(path).read_bytes() == versions[0]
     assert _leftovers(tmp_path) == []
 
@@ -163,7 +164,7 @@ def test_a_really_full_disk_costs_nothing(small_disk: Path) -> None:
     write_atomic(path, second, backup=True)  # the .bak is a hard link: it takes no space
     with pytest.raises(OSError) as caught:
         write_atomic(path, b"3" * 400_000, backup=True)
-    assert caught.value.errno == errno.ENOSPC
+    assert caught.value.errno == errno.ENOSPC and caught.value.filename == str(path)
     assert path.read_bytes() == second and backup_path(path).read_bytes() == first
     assert _leftovers(small_disk) == []
 
@@ -234,6 +235,20 @@ def test_a_read_only_file_is_refused_with_a_message(tmp_path: Path, versions: li
         assert _leftovers(tmp_path) == []
     finally:
         path.chmod(0o644)
+
+
+def test_cli_export_onto_a_full_disk_is_one_line_naming_the_file(small_disk: Path, sample_path: Path) -> None:
+    # It said "kpi: ：No space left on device": no file, English.
+    (small_disk / "filler").write_bytes(b"x" * 200_000)
+    out = small_disk / "导出.xlsx"
+    done = subprocess.run(
+        [sys.executable, "-m", "kpi_editor.cli", "export", str(sample_path), "--xlsx", str(out)],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 2
+    assert done.stderr.strip() == f"kpi: {out}：磁盘空间不足，未保存（原有文件保持不变）；请清理磁盘或另存到其他位置"
+    assert not out.exists() and _leftovers(small_disk) == []
 
 
 def test_cli_refuses_a_read_only_output_on_one_line(tmp_path: Path, sample_path: Path) -> None:

@@ -254,10 +254,11 @@ def test_failed_write_leaves_the_old_file_and_no_temporary(
     path = tmp_path / "out.xlsx"
     path.write_bytes(b"old")
 
-    def broken_save(self: openpyxl.Workbook, filename: object) -> None:
+    def broken_save(self: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(openpyxl.Workbook, "save", broken_save)
+    # The export streams through openpyxl's ExcelWriter (not Workbook.save): fail it there.
+    monkeypatch.setattr("openpyxl.writer.excel.ExcelWriter.save", broken_save)
     with pytest.raises(OSError, match="disk full"):
         export_xlsx(booklet, path)
     assert path.read_bytes() == b"old"

@@ -44,6 +44,8 @@ from kpi_editor.io.atomic import atomic_output
 from kpi_editor.io.errors import ExportCancelled, clip
 from kpi_editor.io.pdf.cjk import install_line_rules
 from kpi_editor.io.pdf.fonts import FontError, FontSet, resolve_fonts
+from kpi_editor.io.pdf.limits import first_too_long
+from kpi_editor.io.pdf.streaming import CompressingCanvas
 from kpi_editor.io.pdf.table import (
     CellTooTall,
     MissingChars,
@@ -99,8 +101,38 @@ Progress = Callable[[int, int], bool]
 
 # Prepared tables by content: re-exporting after one project changed lays out only that one.
 _CACHE: dict[tuple[Any, ...], PreparedTable] = {}
+# Larger exports are laid out table by table as the pages fill and nothing is kept: a 100× booklet
+# (32,700 tables) held every prepared table at once and peaked at 3.7 GB.
+CACHE_MAX_TABLES = 1000
 # ReportLab keeps global state (font registry, line rules) and the cache shares paragraphs.
 _LOCK = threading.Lock()
+
+
+class _LazyTable(Flowable):  # type: ignore[misc]  # ReportLab has no type hints
+    """A project's table prepared only when the layout reaches it, and dropped once drawn."""
+
+    def __init__(self, make: Callable[[], ProjectTable]) -> None:
+        super().__init__()
+        self._make: Callable[[], ProjectTable] | None = make
+        self._table: ProjectTable | None = None
+
+    def _real(self) -> ProjectTable:
+        if self._table is None:
+            assert self._make is not None
+            self._table, self._make = self._make(), None
+        return self._table
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        size: tuple[float, float] = self._real().wrap(availWidth, availHeight)
+        self.width, self.height = size
+        return size
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts: list[Flowable] = self._real().split(availWidth, availHeight)
+        return parts
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        self._real().drawOn(canvas, x, y, _sW)
 
 
 def _roman(n: int) -> str:
@@ -422,6 +454,9 @@ def _export(
     except (TemplateError, FontError) as exc:
         raise PdfExportError(str(exc)) from exc
     chosen = _select(booklet, departments, project_ids)
+    too_long = first_too_long(chosen)
+    if too_long is not None:
+        raise PdfExportError(too_long)
     whole = departments is None and project_ids is None
     with_toc = whole or (departments is not None and project_ids is None)
     if not target.parent.is_dir():
@@ -554,35 +589,44 @@ def _export(
     owner: dict[str, Department] = {}
     prints: dict[str, str] = {}
     used: set[tuple[Any, ...]] = set()
+    cached = n_projects <= CACHE_MAX_TABLES
+    if not cached:
+        _CACHE.clear()
+
+    def table(project: Project, dept: Department) -> Callable[[], ProjectTable]:
+        def make() -> ProjectTable:
+            prepared = None
+            if cached:
+                key = (project.model_dump_json(), dept.code, form, booklet.fiscal_year, fonts.key, CONTENT_W)
+                prepared = _CACHE.get(key)
+                used.add(key)
+            if prepared is None:
+                prepared = prepare_table(project, dept.code, form, booklet.fiscal_year, styles, CONTENT_W)
+                if cached:
+                    _CACHE[key] = prepared
+            missing.extend(prepared.missing)
+            step()
+            return ProjectTable(prepared, prepared.rows, first=True, frame_height=CONTENT_H, on_draw=on_draw)
+
+        return make
+
     first_table = True
     for dept, projects in chosen:
         for project in projects:
             owner[project.id] = dept
             # Outside the layout cache: it covers the department's name, which the table does not.
             prints[project.id] = project_fingerprint(project, dept)
-            key = (project.model_dump_json(), dept.code, form, booklet.fiscal_year, fonts.key, CONTENT_W)
-            prepared = _CACHE.get(key)
-            if prepared is None:
-                prepared = prepare_table(project, dept.code, form, booklet.fiscal_year, styles, CONTENT_W)
-                _CACHE[key] = prepared
-            used.add(key)
-            missing.extend(prepared.missing)
             if not first_table:
                 story.append(PageBreak())
             first_table = False
-            story.append(
-                ProjectTable(prepared, prepared.rows, first=True, frame_height=CONTENT_H, on_draw=on_draw)
-            )
-            step()
-    for stale in set(_CACHE) - used:
-        del _CACHE[stale]
+            story.append(_LazyTable(table(project, dept)))
     if with_toc:
         story.append(_DefineForms(lambda: toc_numbers, CONTENT_W, fonts.body.name))
 
     try:
         with atomic_output(target) as handle:
             doc.filename = handle
-            doc.build(story)
+            doc.build(story, canvasmaker=CompressingCanvas)
         pages = doc.page
     except OSError as exc:
         raise PdfExportError(f"无法写入 {target}：{exc.strerror or exc}") from exc
@@ -593,6 +637,8 @@ def _export(
         ) from None
     except LayoutError as exc:
         raise PdfExportError(f"无法排版：{exc}") from exc
+    for stale in set(_CACHE) - used:
+        del _CACHE[stale]
     return PdfResult(
         path=target,
         pages=pages,

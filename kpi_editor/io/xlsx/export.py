@@ -4,18 +4,27 @@ Each project's table is stacked on its department's sheet with a manual page bre
 heights are computed from the text because openpyxl sets none and Excel and LibreOffice then clip
 wrapped Chinese. A hidden sheet carries what the visible tables do not show (codes, project ids,
 front matter, structured targets) so that our own workbook reads back losslessly.
+
+Each table is laid out in a small buffer (its cells, heights and merges) and then handed to a
+sink: `export_xlsx` streams it to disk through openpyxl's write-only mode, so memory stays that of
+one table whatever the booklet's size (a 100× booklet peaked at 2.5 GB held in memory);
+`build_workbook` puts it into an ordinary in-memory workbook for callers that inspect it.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
+import zipfile
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import suppress
 from copy import copy
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.styles.cell_style import StyleArray
@@ -24,6 +33,7 @@ from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
 
 from kpi_editor.domain.fingerprint import project_fingerprint
 from kpi_editor.domain.model import Booklet, Department, Indicator, Project
@@ -48,8 +58,9 @@ _LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
 
 # (font, alignment, bordered, number format), by name so the cache lookup hashes plain strings.
 _StyleKey = tuple[str, str, bool, str]
-_FONTS = {"body": _BODY, "bold": _BOLD, "title": _TITLE}
-_ALIGNS = {"center": _CENTER, "left": _LEFT}
+_FONTS = {"body": _BODY, "bold": _BOLD, "title": _TITLE, "fingerprint": _FINGERPRINT}
+_ALIGNS = {"center": _CENTER, "left": _LEFT, "right": _RIGHT}
+_A4 = Worksheet.PAPERSIZE_A4
 
 
 def _text(value: str) -> str:
@@ -59,21 +70,24 @@ def _text(value: str) -> str:
 
 
 class _SheetWriter:
-    def __init__(
-        self, ws: Worksheet, template: FormTemplate, fiscal_year: int, styles: dict[_StyleKey, StyleArray]
-    ) -> None:
-        self.ws = ws
+    """Lays out the tables of one sheet, one table at a time, into a buffer a sink then writes."""
+
+    def __init__(self, sink: _Sink, template: FormTemplate, fiscal_year: int) -> None:
+        self.sink = sink
         self.template = template
         self.fiscal_year = fiscal_year
         self.widths = layout.column_widths(template)
         self.last_col = len(self.widths)
         self.split = 1 + layout.funding_split(template)  # last column of the funding label
         self.row = 1
+        # The current table: (row, col) → (value, style); row heights; merged ranges.
+        self.cells: dict[tuple[int, int], tuple[object, _StyleKey]] = {}
         self.heights: dict[int, float] = {}
         self.merges: list[CellRange] = []
-        self.styles = styles
-        for index, width in enumerate(self.widths, start=1):
-            ws.column_dimensions[get_column_letter(index)].width = width
+        sink.columns(self.widths)
+        # Written at the top of the sheet, before any row: a streamed sheet takes them only now.
+        sink.ws.sheet_properties.pageSetUpPr.fitToPage = True
+        sink.ws.sheet_view.showGridLines = False
 
     def _cell(
         self,
@@ -85,36 +99,14 @@ class _SheetWriter:
         align: str = "center",
         border: bool = True,
         number_format: str = "General",
-    ) -> Cell:
-        cell: Cell = self.ws.cell(row=row, column=col)
+    ) -> None:
         if isinstance(value, str):
-            cell.value = _text(value)
-            # A 指标值 such as "=100%" is text, not a formula.
-            cell.data_type = "s"
-        else:
-            cell.value = value
-        self._style(cell, (font, align, border, number_format))
-        return cell
-
-    def _style(self, cell: Cell, key: _StyleKey) -> None:
-        # Assigning Font/Border/Alignment objects hashes them against the workbook's style lists on
-        # every cell, which dominated the export time; each combination is registered once and
-        # its style ids copied after that (what openpyxl's own copy_worksheet does).
-        style = self.styles.get(key)
-        if style is None:
-            font, align, border, number_format = key
-            cell.font = _FONTS[font]
-            cell.alignment = _ALIGNS[align]
-            if border:
-                cell.border = _BORDER
-            cell.number_format = number_format
-            self.styles[key] = copy(cell._style)
-        else:
-            cell._style = copy(style)
+            value = _text(value)
+        self.cells[(row, col)] = (value, (font, align, border, number_format))
 
     def _border(self, row: int, col: int) -> None:
         """Border a cell covered by a merge (Excel prints the borders of every covered cell)."""
-        self._style(self.ws.cell(row=row, column=col), ("body", "center", True, "General"))
+        self.cells[(row, col)] = (None, ("body", "center", True, "General"))
 
     def _merge(self, first_row: int, first_col: int, last_row: int, last_col: int) -> None:
         # Collected and added at the end: ws.merge_cells re-checks every earlier range and
@@ -123,15 +115,14 @@ class _SheetWriter:
             CellRange(min_col=first_col, min_row=first_row, max_col=last_col, max_row=last_row)
         )
 
-    def _span(self, row: int, first: int, last: int, value: object, **style: Any) -> Cell:
+    def _span(self, row: int, first: int, last: int, value: object, **style: Any) -> None:
         """Write a value merged across columns first..last, bordering every covered cell."""
-        cell = self._cell(row, first, value, **style)
+        self._cell(row, first, value, **style)
         if last > first:
             for col in range(first + 1, last + 1):
                 if style.get("border", True):
                     self._border(row, col)
             self._merge(row, first, row, last)
-        return cell
 
     def _width(self, first: int, last: int) -> float:
         return sum(self.widths[first - 1 : last])
@@ -207,10 +198,15 @@ class _SheetWriter:
 
     def fingerprint(self, row: int, fingerprint: str) -> None:
         """Small print under the table, outside its borders: matches `kpi fingerprint --projects`."""
-        cell = self.ws.cell(row=row, column=self.last_col, value=f"{layout.FINGERPRINT_PREFIX} {fingerprint}")
-        cell.font = _FINGERPRINT
-        cell.alignment = _RIGHT
+        text = f"{layout.FINGERPRINT_PREFIX} {fingerprint}"
+        self.cells[(row, self.last_col)] = (text, ("fingerprint", "right", False, "General"))
         self.heights[row] = layout.FINGERPRINT_HEIGHT
+
+    def flush(self, last: int) -> None:
+        """Hand rows up to `last` (the table and its small print) to the sink and forget them."""
+        self.sink.rows(self.cells, self.heights, self.last_col, last)
+        self.cells = {}
+        self.heights = {}
 
     def _block_label(self, first: int, last: int, text: str) -> None:
         self._cell(first, 1, text, font="bold")
@@ -246,24 +242,124 @@ class _SheetWriter:
         self.heights.update(zip(rows, grown, strict=True))
 
     def finish(self, breaks_after: Sequence[int]) -> None:
-        ws = self.ws
+        ws = self.sink.ws
         ws.merged_cells.ranges.update(self.merges)
-        for row, height in self.heights.items():
-            ws.row_dimensions[row].height = height
         for row in breaks_after:
             ws.row_breaks.append(Break(id=row))
         setup = ws.page_setup
-        setup.paperSize = ws.PAPERSIZE_A4
+        setup.paperSize = _A4
         setup.orientation = "portrait"
         setup.fitToWidth = 1
         setup.fitToHeight = 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
         ws.print_options.horizontalCentered = True
         ws.page_margins = PageMargins(left=0.6, right=0.6, top=0.75, bottom=0.75, header=0.3, footer=0.35)
-        ws.oddFooter.center.text = "第 &P 页，共 &N 页"
-        ws.oddFooter.center.font = layout.FONT_NAME
-        ws.oddFooter.center.size = 9
-        ws.sheet_view.showGridLines = False
+        footer = ws.HeaderFooter.oddFooter.center
+        footer.text = "第 &P 页，共 &N 页"
+        footer.font = layout.FONT_NAME
+        footer.size = 9
+
+
+class _Sink:
+    """Where laid-out rows go: cells, styles (registered once, then copied) and row heights."""
+
+    def __init__(self, ws: Any, styles: dict[_StyleKey, StyleArray]) -> None:
+        self.ws = ws
+        self.styles = styles
+
+    def columns(self, widths: Sequence[float]) -> None:
+        for index, width in enumerate(widths, start=1):
+            self.ws.column_dimensions[get_column_letter(index)].width = width
+
+    def styled(self, cell: Cell, key: _StyleKey) -> None:
+        # Assigning Font/Border/Alignment objects hashes them against the workbook's style lists on
+        # every cell, which dominated the export time; each combination is registered once and
+        # its style ids copied after that (what openpyxl's own copy_worksheet does).
+        style = self.styles.get(key)
+        if style is None:
+            font, align, border, number_format = key
+            cell.font = _FONTS[font]
+            cell.alignment = _ALIGNS[align]
+            if border:
+                cell.border = _BORDER
+            cell.number_format = number_format
+            self.styles[key] = copy(cell._style)
+        else:
+            cell._style = copy(style)
+
+    def rows(
+        self,
+        cells: dict[tuple[int, int], tuple[object, _StyleKey]],
+        heights: dict[int, float],
+        last_col: int,
+        last_row: int,
+    ) -> None:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """The sheet is complete (tables, merges, page setup)."""
+
+
+class _MemorySink(_Sink):
+    """Into an ordinary worksheet (random access), for `build_workbook`."""
+
+    def rows(
+        self,
+        cells: dict[tuple[int, int], tuple[object, _StyleKey]],
+        heights: dict[int, float],
+        last_col: int,
+        last_row: int,
+    ) -> None:
+        for (row, col), (value, key) in cells.items():
+            cell: Cell = self.ws.cell(row=row, column=col)
+            cell.value = value
+            if isinstance(value, str):
+                cell.data_type = "s"  # a 指标值 such as "=100%" is text, not a formula
+            self.styled(cell, key)
+        for row, height in heights.items():
+            self.ws.row_dimensions[row].height = height
+
+
+class _StreamSink(_Sink):
+    """Appended row by row to a write-only worksheet: nothing of a written table stays in memory."""
+
+    def __init__(self, ws: Any, styles: dict[_StyleKey, StyleArray]) -> None:
+        super().__init__(ws, styles)
+        self.next_row = 1
+
+    def rows(
+        self,
+        cells: dict[tuple[int, int], tuple[object, _StyleKey]],
+        heights: dict[int, float],
+        last_col: int,
+        last_row: int,
+    ) -> None:
+        by_row: dict[int, dict[int, tuple[object, _StyleKey]]] = {}
+        for (row, col), cell_spec in cells.items():
+            by_row.setdefault(row, {})[col] = cell_spec
+        for row in range(self.next_row, last_row + 1):
+            if row in heights:
+                # Row attributes are written with the row: they must be set before it is appended.
+                self.ws.row_dimensions[row].height = heights[row]
+            line: list[object] = []
+            placed_row = by_row.get(row, {})
+            for col in range(1, (max(placed_row) if placed_row else 0) + 1):
+                placed = placed_row.get(col)
+                if placed is None:
+                    line.append(None)
+                    continue
+                value, key = placed
+                cell = WriteOnlyCell(self.ws, value)
+                if isinstance(value, str):
+                    cell.data_type = "s"
+                self.styled(cell, key)
+                line.append(cell)
+            self.ws.append(line)
+            self.ws.row_dimensions.pop(row, None)  # written with its row; keeping it costs memory
+        self.next_row = last_row + 1
+
+    def close(self) -> None:
+        # Finishes the sheet's XML and closes its temporary file: a booklet has thousands of sheets.
+        self.ws.close()
 
 
 def _indicator_text(indicator: Indicator, key: str) -> str:
@@ -311,15 +407,28 @@ def build_workbook(
     project_ids: Iterable[str] | None = None,
     progress: Progress | None = None,
 ) -> Workbook:
-    """The export as an in-memory workbook (what `export_xlsx` saves)."""
+    """The export as an in-memory workbook (what `export_xlsx` streams to disk)."""
+    wb = Workbook()
+    assert wb.active is not None  # a new workbook always has one sheet
+    wb.remove(wb.active)
+    _fill(wb, _MemorySink, booklet, template, departments, project_ids, progress)
+    return wb
+
+
+def _fill(
+    wb: Workbook,
+    sink_type: type[_Sink],
+    booklet: Booklet,
+    template: FormTemplate | None,
+    departments: Iterable[str] | None,
+    project_ids: Iterable[str] | None,
+    progress: Progress | None,
+) -> None:
     template = template or load_template(booklet.template_id)
     selection = _select(booklet, departments, project_ids)
     total = sum(len(projects) for _, projects in selection)
     if progress is not None and progress(0, total) is False:
         raise ExportCancelled
-    wb = Workbook()
-    assert wb.active is not None  # a new workbook always has one sheet
-    wb.remove(wb.active)
     taken: set[str] = {layout.META_SHEET.casefold()}
     meta_departments: list[dict[str, Any]] = []
     meta_tables: list[dict[str, Any]] = []
@@ -330,14 +439,15 @@ def build_workbook(
             meta_departments.append({"code": department.code, "name": department.name, "sheet": None})
             continue
         name = layout.sheet_name(department.code, department.name, taken)
-        ws = wb.create_sheet(name)
-        writer = _SheetWriter(ws, template, booklet.fiscal_year, styles)
+        sink = sink_type(wb.create_sheet(name), styles)
+        writer = _SheetWriter(sink, template, booklet.fiscal_year)
         meta_departments.append({"code": department.code, "name": department.name, "sheet": name})
         ends: list[int] = []
         for index, project in enumerate(projects):
             first, last = writer.table(project)
             last += 1
             writer.fingerprint(last, project_fingerprint(project, department))
+            writer.flush(last)
             ends.append(last)
             meta_tables.append(_table_meta(name, index, first, project))
             writer.row = last + 1
@@ -345,6 +455,7 @@ def build_workbook(
             if progress is not None and progress(done, total) is False:
                 raise ExportCancelled
         writer.finish(ends[:-1])
+        sink.close()
     meta = {
         "format": layout.META_FORMAT,
         "version": layout.META_VERSION,
@@ -358,9 +469,8 @@ def build_workbook(
         "departments": meta_departments,
         "tables": meta_tables,
     }
-    _write_meta(wb, meta)
+    _write_meta(wb, sink_type, meta, styles)
     wb.active = 0
-    return wb
 
 
 def _table_meta(sheet: str, index: int, row: int, project: Project) -> dict[str, Any]:
@@ -395,13 +505,35 @@ def _table_meta(sheet: str, index: int, row: int, project: Project) -> dict[str,
 _CHUNK = 30000
 
 
-def _write_meta(wb: Workbook, meta: dict[str, Any]) -> None:
+def _write_meta(
+    wb: Workbook, sink_type: type[_Sink], meta: dict[str, Any], styles: dict[_StyleKey, StyleArray]
+) -> None:
     ws = wb.create_sheet(layout.META_SHEET)
     ws.sheet_state = "hidden"
+    sink = sink_type(ws, styles)
     text = json.dumps(meta, ensure_ascii=False, separators=(",", ":"))
-    for n, start in enumerate(range(0, len(text), _CHUNK), start=1):
-        cell = ws.cell(row=n, column=1, value=_text(text[start : start + _CHUNK]))
-        cell.data_type = "s"
+    cells: dict[tuple[int, int], tuple[object, _StyleKey]] = {
+        (n, 1): (_text(text[start : start + _CHUNK]), ("body", "left", False, "General"))
+        for n, start in enumerate(range(0, len(text), _CHUNK), start=1)
+    }
+    sink.rows(cells, {}, 1, len(cells))
+    sink.close()
+
+
+def _save(wb: Workbook, handle: BinaryIO) -> None:
+    """openpyxl's save_workbook, but the zip is closed on failure too.
+
+    Left open after a full disk, its __del__ tried to finish the zip into the closed temporary
+    file at exit and printed a traceback after our one-line message.
+    """
+    archive = zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+    wb.properties.modified = dt.datetime.now(tz=dt.UTC).replace(tzinfo=None)
+    try:
+        ExcelWriter(wb, archive).save()
+    except BaseException:
+        with suppress(Exception):
+            archive.close()
+        raise
 
 
 def export_xlsx(
@@ -421,9 +553,20 @@ def export_xlsx(
     Raises ``ValueError`` for an empty or unknown scope and ``OSError`` when the file cannot be written.
     """
     target = Path(path)
-    with layout.collector_paused():
-        wb = build_workbook(
-            booklet, template=template, departments=departments, project_ids=project_ids, progress=progress
-        )
-    with atomic_output(target) as handle, layout.collector_paused():
-        wb.save(handle)
+    wb = Workbook(write_only=True)
+    try:
+        with layout.collector_paused():
+            _fill(wb, _StreamSink, booklet, template, departments, project_ids, progress)
+        with atomic_output(target) as handle, layout.collector_paused():
+            _save(wb, handle)
+    finally:
+        # Write-only sheets stream into temporary files of their own; saving removes them, a
+        # failure or a cancel must too (openpyxl would only at the end of the process).
+        for ws in wb.worksheets:
+            writer = getattr(ws, "_writer", None)
+            if writer is None:
+                continue
+            if not ws.closed:
+                with suppress(Exception):  # a sheet cut short by a cancel: finish its stream
+                    ws.close()
+            Path(writer.out).unlink(missing_ok=True)

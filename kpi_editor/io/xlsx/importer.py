@@ -159,12 +159,29 @@ def _read_sheet(path: Path, ws: Any, scan: guard.WorkbookScan) -> tuple[_Sheet, 
     values: dict[tuple[int, int], Any] = {}
     formats: dict[tuple[int, int], str] = {}
     formulas: dict[tuple[int, int], str] = {}
-    for row in ws.iter_rows():
+    last = 0
+    rows = ws.iter_rows()
+    while True:
+        try:
+            row = next(rows, None)
+        except (ValueError, TypeError, KeyError, IndexError) as exc:
+            # openpyxl parses a row at a time: a number cell holding "abc", a style index that does
+            # not exist. Excel refuses such a file too; say where it went wrong.
+            place = f"{ws.title}!第{last + 1}行附近"
+            detail = " ".join(str(exc).split())[:80]
+            raise FileFormatError(
+                path,
+                f"单元格内容已损坏（{type(exc).__name__}: {detail}），无法读取；请在 Excel 或 WPS 中打开检查后另存为 .xlsx",
+                place=place,
+            ) from exc
+        if row is None:
+            break
         for cell in row:
             value = cell.value
             if value is None:
                 continue
             coord = (cell.row, cell.column)
+            last = cell.row
             if cell.data_type == "f":
                 formulas[coord] = str(getattr(value, "text", value))
                 continue

@@ -1,0 +1,139 @@
+"""Linear layouts and bounded memory: long reports, long cells, streamed workbooks, lazy PDFs.
+
+Timings are measured in bench/bench_scale.py, not here; these tests pin the behaviour that makes
+them linear (tables cut into pieces, cells refused above a stated limit, nothing left behind).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from kpi_editor.domain.engine import validate_booklet
+from kpi_editor.domain.model import Booklet
+from kpi_editor.io.errors import ExportCancelled
+from kpi_editor.io.pdf import PdfExportError, export_pdf
+from kpi_editor.io.pdf.limits import MAX_CELL_CHARS, MAX_CELL_LINES
+from kpi_editor.io.projectfile import save_booklet
+from kpi_editor.io.report import write_review_report
+from kpi_editor.io.report.pdf import CHUNK_ROWS, ReportLayoutError
+from kpi_editor.io.xlsx import export_xlsx, import_xlsx
+
+
+@pytest.fixture
+def duplicated(sample_booklet: Booklet) -> Booklet:
+    """One unit whose first project has its rows repeated 40 times (the issue's duplicated booklet)."""
+    department = sample_booklet.departments[0]
+    project = department.projects[0]
+    project.indicators = project.indicators * 40
+    department.projects = [project]
+    sample_booklet.departments = [department]
+    return sample_booklet
+
+
+def test_a_project_with_hundreds_of_findings_is_cut_into_tables_with_every_line(
+    tmp_path: Path, duplicated: Booklet
+) -> None:
+    findings = validate_booklet(duplicated)
+    project = duplicated.departments[0].projects[0]
+    mine = [f for f in findings if f.project_id == project.id]
+    assert len(mine) > 2 * CHUNK_ROWS  # ReportLab re-measured every row at every page: quadratic
+    path = tmp_path / "报告.pdf"
+    write_review_report(duplicated, path, "pdf", findings)
+    # Rule codes wrap inside their narrow column: compare without the line breaks.
+    text = "".join(page.extract_text() for page in PdfReader(path).pages).replace("\n", "")
+    # Each later piece is headed 续 (on every page it runs to); the first piece is not.
+    assert text.count("（续）") >= (len(mine) - 1) // CHUNK_ROWS
+    assert text.count("value.duplicate_row") == sum(1 for f in mine if f.rule == "value.duplicate_row")
+
+
+def test_the_review_workbook_of_the_duplicated_booklet_has_a_row_per_finding(
+    tmp_path: Path, duplicated: Booklet
+) -> None:
+    import openpyxl
+
+    findings = validate_booklet(duplicated)
+    path = tmp_path / "报告.xlsx"
+    write_review_report(duplicated, path, "xlsx", findings)
+    ws = openpyxl.load_workbook(path, read_only=True)["审核明细"]
+    rows = sum(1 for row in ws.iter_rows(min_row=4, values_only=True) if row[0])
+    assert rows == len(findings)
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [("绩" * (MAX_CELL_CHARS + 1), "个字"), ("一行\n" * MAX_CELL_LINES, "行")],
+)
+def test_a_cell_beyond_the_stated_limit_is_refused_naming_it(
+    tmp_path: Path, sample_booklet: Booklet, text: str, why: str
+) -> None:
+    # 300 kB in one 指标值 took 54 s to lay out, 10,000 lines 79 s: time grows with the square.
+    project = sample_booklet.departments[1].projects[0]
+    project.indicators[2].value = text
+    with pytest.raises(PdfExportError) as caught:
+        export_pdf(sample_booklet, tmp_path / "汇编.pdf")
+    message = str(caught.value)
+    assert sample_booklet.departments[1].code in message and project.name in message
+    assert "第3行的指标值" in message and why in message and "\n" not in message
+    assert not (tmp_path / "汇编.pdf").exists()
+
+
+def test_a_long_cell_within_the_limit_is_laid_out(tmp_path: Path, sample_booklet: Booklet) -> None:
+    department = sample_booklet.departments[0]
+    department.projects = department.projects[:1]
+    sample_booklet.departments = [department]
+    department.projects[0].indicators[0].value = "绩效目标数量指标" * (MAX_CELL_CHARS // 8)
+    result = export_pdf(sample_booklet, tmp_path / "长.pdf", project_ids=[department.projects[0].id])
+    assert result.pages > 10
+
+
+def test_the_cli_refuses_a_too_long_cell_on_one_line(tmp_path: Path, sample_booklet: Booklet) -> None:
+    sample_booklet.departments[0].projects[0].indicators[0].value = "x\n" * (MAX_CELL_LINES + 5)
+    path = tmp_path / "长.kpi.json"
+    save_booklet(sample_booklet, path, backup=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "kpi_editor.cli", "export", str(path), "--pdf", str(tmp_path / "o.pdf")],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1
+    assert "上限" in done.stderr
+
+
+def test_a_too_long_comment_is_refused_in_the_report_pdf(tmp_path: Path, sample_booklet: Booklet) -> None:
+    from kpi_editor.domain.review import ProjectReview, comment
+
+    project = sample_booklet.departments[0].projects[0]
+    project.review = ProjectReview(comments=[comment("意见" * MAX_CELL_CHARS)])
+    with pytest.raises(ReportLayoutError, match="审核意见或校验问题"):
+        write_review_report(sample_booklet, tmp_path / "报告.pdf", "pdf")
+
+
+def test_a_cancelled_streamed_export_leaves_no_temporary_file_anywhere(
+    tmp_path: Path, sample_booklet: Booklet
+) -> None:
+    before = set(Path(tempfile.gettempdir()).glob("openpyxl.*"))
+    calls = 0
+
+    def cancel_half_way(done: int, total: int) -> bool:
+        nonlocal calls
+        calls += 1
+        return done < total // 2
+
+    with pytest.raises(ExportCancelled):
+        export_xlsx(sample_booklet, tmp_path / "汇编.xlsx", progress=cancel_half_way)
+    assert calls > 2
+    assert list(tmp_path.iterdir()) == []
+    assert set(Path(tempfile.gettempdir()).glob("openpyxl.*")) <= before
+
+
+def test_the_streamed_workbook_reads_back_exactly(tmp_path: Path, corpus_booklet: Booklet) -> None:
+    path = tmp_path / "语料.xlsx"
+    export_xlsx(corpus_booklet, path)
+    booklet, report = import_xlsx(path)
+    assert booklet == corpus_booklet and report.issues == []
