@@ -247,7 +247,10 @@ def test_cli_export_onto_a_full_disk_is_one_line_naming_the_file(small_disk: Pat
         text=True,
     )
     assert done.returncode == 2
-    assert done.stderr.strip() == f"kpi: {out}：磁盘空间不足，未保存（原有文件保持不变）；请清理磁盘或另存到其他位置"
+    assert (
+        done.stderr.strip()
+        == f"kpi: {out}：磁盘空间不足，未保存（原有文件保持不变）；请清理磁盘或另存到其他位置"
+    )
     assert not out.exists() and _leftovers(small_disk) == []
 
 

@@ -57,9 +57,10 @@ def _direct_file(out: BinaryIO) -> type[pdfdoc.PDFFile]:
 
         def __init__(self, pdfVersion: Any = pdfdoc.PDF_VERSION_DEFAULT) -> None:
             super().__init__(pdfVersion)
-            for chunk in self.strings:  # the header, added by the base class
+            header: list[bytes] = self.strings  # what the base class added before we took over
+            for chunk in header:
                 out.write(chunk)
-            self.strings = []
+            self.strings: list[bytes] = []
             self.write = out.write
 
         def format(self, document: Any) -> bytes:
