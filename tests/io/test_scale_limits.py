@@ -22,7 +22,7 @@ from kpi_editor.io.pdf.limits import MAX_CELL_CHARS, MAX_CELL_LINES
 from kpi_editor.io.projectfile import save_booklet
 from kpi_editor.io.report import write_review_report
 from kpi_editor.io.report.pdf import CHUNK_ROWS, ReportLayoutError
-from kpi_editor.io.xlsx import export_xlsx, import_xlsx
+from kpi_editor.io.xlsx import export_xlsx
 
 
 @pytest.fixture
@@ -115,9 +115,14 @@ def test_a_too_long_comment_is_refused_in_the_report_pdf(tmp_path: Path, sample_
 
 
 def test_a_cancelled_streamed_export_leaves_no_temporary_file_anywhere(
-    tmp_path: Path, sample_booklet: Booklet
+    tmp_path: Path, sample_booklet: Booklet, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    before = set(Path(tempfile.gettempdir()).glob("openpyxl.*"))
+    # openpyxl streams each sheet into a temporary file of its own; a cancel must remove them.
+    private = tmp_path / "tmp"
+    private.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(private))
+    out = tmp_path / "out"
+    out.mkdir()
     calls = 0
 
     def cancel_half_way(done: int, total: int) -> bool:
@@ -126,14 +131,6 @@ def test_a_cancelled_streamed_export_leaves_no_temporary_file_anywhere(
         return done < total // 2
 
     with pytest.raises(ExportCancelled):
-        export_xlsx(sample_booklet, tmp_path / "汇编.xlsx", progress=cancel_half_way)
+        export_xlsx(sample_booklet, out / "汇编.xlsx", progress=cancel_half_way)
     assert calls > 2
-    assert list(tmp_path.iterdir()) == []
-    assert set(Path(tempfile.gettempdir()).glob("openpyxl.*")) <= before
-
-
-def test_the_streamed_workbook_reads_back_exactly(tmp_path: Path, corpus_booklet: Booklet) -> None:
-    path = tmp_path / "语料.xlsx"
-    export_xlsx(corpus_booklet, path)
-    booklet, report = import_xlsx(path)
-    assert booklet == corpus_booklet and report.issues == []
+    assert list(out.iterdir()) == [] and list(private.iterdir()) == []

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Literal
 
 from kpi_editor.domain.model import Booklet
-from kpi_editor.io.atomic import write_atomic
+from kpi_editor.io.atomic import atomic_output
 from kpi_editor.io.report.content import FindingLike, ReviewReport, build_report
 
 ReportFormat = Literal["xlsx", "pdf"]
@@ -31,15 +31,16 @@ def write_review_report(
 
         findings = validate_booklet(booklet)
     report = build_report(booklet, findings, created)
-    if fmt == "xlsx":
-        from kpi_editor.io.report.xlsx import review_report_xlsx
-
-        data = review_report_xlsx(report)
-    elif fmt == "pdf":
-        from kpi_editor.io.report.pdf import review_report_pdf
-
-        data = review_report_pdf(report)
-    else:
+    if fmt not in ("xlsx", "pdf"):
         raise ValueError(f"unknown report format {fmt!r}")
-    write_atomic(Path(path), data)
+    # Written straight into the atomic output: a 100× booklet's report is too big to hold twice.
+    with atomic_output(Path(path)) as handle:
+        if fmt == "xlsx":
+            from kpi_editor.io.report.xlsx import write_review_report_xlsx
+
+            write_review_report_xlsx(report, handle)
+        else:
+            from kpi_editor.io.report.pdf import write_review_report_pdf
+
+            write_review_report_pdf(report, handle)
     return report

@@ -7,8 +7,10 @@ when it runs onto the next page; a row taller than a page is split inside its ce
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from io import BytesIO
-from typing import Any
+from typing import Any, BinaryIO
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
@@ -17,6 +19,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
+    Flowable,
     KeepTogether,
     LayoutError,
     PageBreak,
@@ -55,6 +58,25 @@ CHUNK_ROWS = 200
 # 类别 | 位置 | 内容 | 提出人／规则 | 状态, as shares of the width.
 LINE_COLUMNS = (0.11, 0.2, 0.43, 0.17, 0.09)
 SUMMARY_COLUMNS = (0.11, 0.34, 0.07, 0.07, 0.07, 0.08, 0.12, 0.07, 0.07)
+
+
+class _Deferred(Flowable):  # type: ignore[misc]  # ReportLab has no type hints
+    """Flowables made only when the layout reaches them (a department's tables), then dropped.
+
+    It claims more height than the frame has left, so ReportLab asks it to split, and the split
+    is the real flowables, which take its place in the story.
+    """
+
+    def __init__(self, make: Callable[[], list[Any]]) -> None:
+        super().__init__()
+        self._make = make
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return availWidth, availHeight + 1
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        # ReportLab places the first piece of a split at once, unsplit: an empty one.
+        return [Spacer(0, 0), *self._make()]
 
 
 class ReportLayoutError(Exception):
@@ -217,13 +239,20 @@ def _first_too_long(report: ReviewReport) -> str | None:
 
 
 def review_report_pdf(report: ReviewReport, fonts: FontSet | None = None) -> bytes:
+    """The report PDF as bytes (files are streamed by `write_review_report`)."""
+    buffer = BytesIO()
+    write_review_report_pdf(report, buffer, fonts)
+    return buffer.getvalue()
+
+
+def write_review_report_pdf(report: ReviewReport, handle: BinaryIO, fonts: FontSet | None = None) -> None:
+    """Lay out the report and write it into `handle`; departments are laid out one at a time."""
     problem = _first_too_long(report)
     if problem is not None:
         raise ReportLayoutError(problem)
     install_line_rules()
     chosen = fonts or resolve_fonts()
     s = _Styles(chosen)
-    buffer = BytesIO()
 
     def footer(canvas: Canvas, doc: Any) -> None:
         canvas.saveState()
@@ -233,7 +262,7 @@ def review_report_pdf(report: ReviewReport, fonts: FontSet | None = None) -> byt
         canvas.restoreState()
 
     doc = SimpleDocTemplate(
-        buffer,
+        handle,
         pagesize=A4,
         leftMargin=MARGIN,
         rightMargin=MARGIN,
@@ -257,11 +286,10 @@ def review_report_pdf(report: ReviewReport, fonts: FontSet | None = None) -> byt
         story += [s.p(f"【{line.state}】{line.text}（{line.source}）") for line in report.general]
     for department in report.departments:
         story.append(PageBreak())
-        story += _department_flowables(department, s)
+        story.append(_Deferred(partial(_department_flowables, department, s)))
     try:
         doc.build(story, onFirstPage=footer, onLaterPages=footer, canvasmaker=CompressingCanvas)
     except LayoutError:
         raise ReportLayoutError(
             "审核报告无法排版：有单元格内容过长，一整页也放不下（多为过长的项目名称或审核意见），请缩短后再生成"
         ) from None
-    return buffer.getvalue()
