@@ -164,7 +164,11 @@ def _similarity(a: Project, b: Project) -> float:
 
 
 def _match(old: list[_Slot], new: list[_Slot]) -> dict[int, int]:
-    """Map positions in ``new`` to positions in ``old``."""
+    """Map positions in ``new`` to positions in ``old``.
+
+    Each phase looks candidates up in an index (by id, by name, by unit) instead of scanning every
+    old project for every new one: two independently created 100× booklets have no id in common.
+    """
     pairs: dict[int, int] = {}
     taken: set[int] = set()
 
@@ -180,27 +184,41 @@ def _match(old: list[_Slot], new: list[_Slot]) -> dict[int, int]:
         if candidates:
             claim(n, candidates[0])
 
+    by_name: dict[tuple[str, ...], list[int]] = {}
+    for o, slot in enumerate(old):
+        by_name.setdefault((slot.project.name, slot.code), []).append(o)
+        by_name.setdefault((slot.project.name,), []).append(o)
+    cursor: dict[tuple[str, ...], int] = {}
+
+    def first_free(key: tuple[str, ...]) -> int | None:
+        # The first old position of `key` not taken yet; taken ones are skipped once, for good.
+        positions = by_name.get(key, [])
+        at = cursor.get(key, 0)
+        while at < len(positions) and positions[at] in taken:
+            at += 1
+        cursor[key] = at
+        return positions[at] if at < len(positions) else None
+
     for same_department in (True, False):
         for n, slot in enumerate(new):
             if n in pairs:
                 continue
-            for o, other in enumerate(old):
-                if (
-                    o not in taken
-                    and other.project.name == slot.project.name
-                    and (other.code == slot.code or not same_department)
-                ):
-                    claim(n, o)
-                    break
+            key = (slot.project.name, slot.code) if same_department else (slot.project.name,)
+            found = first_free(key)
+            if found is not None:
+                claim(n, found)
 
+    by_code: dict[str, list[int]] = {}
+    for o, slot in enumerate(old):
+        by_code.setdefault(slot.code, []).append(o)
     for n, slot in enumerate(new):
         if n in pairs:
             continue
         best, best_score = -1, SIMILARITY_MIN
-        for o, other in enumerate(old):
-            if o in taken or other.code != slot.code:
+        for o in by_code.get(slot.code, []):
+            if o in taken:
                 continue
-            score = _similarity(other.project, slot.project)
+            score = _similarity(old[o].project, slot.project)
             if score >= best_score:
                 best, best_score = o, score
         if best >= 0:
@@ -296,9 +314,17 @@ def diff_projects(code: str, old: Project, new: Project) -> list[Change]:
     return changes
 
 
+def _positions(slots: list[_Slot]) -> dict[str, list[int]]:
+    by_code: dict[str, list[int]] = {}
+    for index, slot in enumerate(slots):
+        by_code.setdefault(slot.code, []).append(index)
+    return by_code
+
+
 def _department_order(old: Booklet, new: Booklet) -> list[str]:
     codes = [d.code for d in new.departments]
-    return codes + [d.code for d in old.departments if d.code not in codes]
+    known = set(codes)
+    return codes + [d.code for d in old.departments if d.code not in known]
 
 
 def diff_booklets(old: Booklet, new: Booklet) -> list[Change]:
@@ -307,18 +333,21 @@ def diff_booklets(old: Booklet, new: Booklet) -> list[Change]:
     old_slots, new_slots = _slots(old), _slots(new)
     pairs = _match(old_slots, new_slots)
     matched_old = set(pairs.values())
+    # Looked up by code once: scanning every slot (and every department) per code was quadratic.
+    old_by_code, new_by_code = _positions(old_slots), _positions(new_slots)
+    old_departments = {d.code: d for d in reversed(old.departments)}
+    new_departments = {d.code: d for d in reversed(new.departments)}
 
     for code in _department_order(old, new):
-        old_dept, new_dept = old.department(code), new.department(code)
+        old_dept, new_dept = old_departments.get(code), new_departments.get(code)
         changes.extend(_department_changes(code, old_dept, new_dept))
-        for o, slot in enumerate(old_slots):
-            if slot.code == code and o not in matched_old:
-                name = slot.project.name
+        for o in old_by_code.get(code, []):
+            if o not in matched_old:
+                name = old_slots[o].project.name
                 changes.append(Change(ChangeKind.PROJECT_REMOVED, code, name, None, name, None))
         order: list[tuple[int, str]] = []
-        for n, slot in enumerate(new_slots):
-            if slot.code != code:
-                continue
+        for n in new_by_code.get(code, []):
+            slot = new_slots[n]
             name = slot.project.name
             if n not in pairs:
                 changes.append(Change(ChangeKind.PROJECT_ADDED, code, name, None, None, name))
