@@ -39,6 +39,8 @@ from kpi_editor.domain.template import FormTemplate, load_template
 from kpi_editor.io.errors import FileFormatError, clip
 
 TEMPLATE_ID = "xiqu-2026"
+# The corpus's 300 pages are 0.7 MB of text; a hundred such booklets in one file is still far below.
+MAX_TEXT_BYTES = 256 * 1024 * 1024
 
 # Issue kinds.
 GUESSED = "guessed"  # repaired extraction damage; the result is a reasoned guess worth a look
@@ -846,6 +848,12 @@ def import_booklet_text(path: str | Path) -> tuple[Booklet, ImportReport]:
     """Read a booklet text file (UTF-8). Raises FileFormatError naming the file and the place."""
     path = Path(path)
     try:
+        size = path.stat().st_size
+        if size > MAX_TEXT_BYTES:
+            raise FileFormatError(
+                path,
+                f"文件过大（{size // 1048576} MB，上限 {MAX_TEXT_BYTES // 1048576} MB），不是一本绩效目标汇编的文本",
+            )
         data = path.read_bytes()
     except OSError as exc:
         raise FileFormatError(path, f"无法读取文件：{exc.strerror or exc}") from exc

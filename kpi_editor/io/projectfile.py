@@ -90,8 +90,17 @@ def load_booklet(path: str | Path) -> Booklet:
     return loads_booklet(_read(source), source)
 
 
+# A 100× booklet (32,700 projects) is 88 MB; a file far beyond that is not one we can open.
+MAX_FILE_BYTES = 1024 * 1024 * 1024
+
+
 def _read(source: Path) -> bytes:
     try:
+        size = source.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise FileFormatError(
+                source, f"文件过大（{size // 1048576} MB，上限 {MAX_FILE_BYTES // 1048576} MB），不是项目文件"
+            )
         return source.read_bytes()
     except FileNotFoundError:
         raise FileFormatError(source, "文件不存在") from None

@@ -88,3 +88,29 @@ def test_the_command_line_gives_exit_2_and_one_line(name: str) -> None:
         )
         assert done.returncode == 2, done.stderr
         assert len(done.stderr.strip().splitlines()) == 1 and str(path) in done.stderr
+
+
+def test_a_fiscal_year_out_of_range_is_refused_in_chinese(tmp_path: Path, sample_booklet: Booklet) -> None:
+    from kpi_editor.io.xlsx import export_xlsx
+
+    path = tmp_path / "表.xlsx"
+    export_xlsx(sample_booklet, path, departments=[sample_booklet.departments[0].code])
+    for year in (10**12, 1989, -2026):
+        with pytest.raises(FileFormatError, match="预算年度必须是1990到2200之间的整数") as caught:
+            import_xlsx(path, fiscal_year=year)
+        assert "Input should" not in str(caught.value)
+
+
+@pytest.mark.parametrize("loader", ["project", "text"])
+def test_files_far_too_large_are_refused_before_they_are_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, loader: str
+) -> None:
+    from kpi_editor.io import booklet_text, projectfile
+
+    path = tmp_path / "大.txt"
+    path.write_bytes(b"x" * 4096)
+    module = projectfile if loader == "project" else booklet_text
+    monkeypatch.setattr(module, "MAX_FILE_BYTES" if loader == "project" else "MAX_TEXT_BYTES", 1024)
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("read before its size was checked"))
+    with pytest.raises(FileFormatError, match="文件过大"):
+        load_booklet(path) if loader == "project" else import_booklet_text(path)

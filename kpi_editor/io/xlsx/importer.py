@@ -25,7 +25,7 @@ import openpyxl
 from openpyxl.utils.cell import get_column_letter, range_boundaries
 from pydantic import ValidationError
 
-from kpi_editor.domain.bounds import plain_decimal
+from kpi_editor.domain.bounds import BoundsError, parse_int, plain_decimal
 from kpi_editor.domain.model import (
     FUNDING_FIELDS,
     MAX_AMOUNT,
@@ -718,6 +718,11 @@ def import_xlsx(
     """
     source = Path(path)
     report = XlsxImportReport(str(source))
+    if fiscal_year is not None:
+        try:
+            parse_int(fiscal_year, 1990, 2200, "预算年度")
+        except BoundsError as exc:
+            raise FileFormatError(source, f"{exc}（给定的是 {clip(str(fiscal_year), 12)}）") from None
     scan = guard.scan_workbook(source)
     wb = _open(source, data_only=False)
     values_wb: Any = None
