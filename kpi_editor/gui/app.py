@@ -79,12 +79,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if options.files:
         for path in options.files:
             window = MainWindow(settings)
-            window.open_file(path)
+            window.files.open_file(path)
             windows.append(window)
     else:
         window = MainWindow(settings)
-        if not window.recover_autosaves() and settings.last_file and Path(settings.last_file).exists():
-            window.open_file(Path(settings.last_file))
+        if (
+            not window.context.recover_autosaves()
+            and settings.last_file
+            and Path(settings.last_file).exists()
+        ):
+            window.files.open_file(Path(settings.last_file))
         windows.append(window)
     for window in windows:
         window.show()

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TypeVar
 
-from PySide6.QtCore import QFile, QIODevice
+from PySide6.QtCore import QFile, QIODevice, QObject
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import QWidget
 
-from kpi_editor.gui.delegates import AmountEdit
+from kpi_editor.gui.widgets import AmountEdit
 from kpi_editor.paths import resource_dir
+
+W = TypeVar("W", bound=QObject)
 
 
 def forms_dir() -> Path:
@@ -30,4 +33,12 @@ def load_form(name: str, parent: QWidget | None = None) -> QWidget:
         file.close()
     if widget is None:
         raise RuntimeError(f"界面文件无法加载：{file.fileName()}：{loader.errorString()}")
+    return widget
+
+
+def child(root: QObject, kind: type[W], name: str) -> W:
+    """The widget `name` of a loaded form, typed; a form missing it is a build error, not None."""
+    widget = root.findChild(kind, name)
+    if widget is None:
+        raise LookupError(f"界面文件缺少控件 {name}（{kind.__name__}）")
     return widget

@@ -131,7 +131,7 @@ def window(gui_app: Any, qtbot: Any, prompts: FakePrompts) -> Any:
 
 @pytest.fixture
 def opened(window: Any, sample_file: Path) -> Any:
-    assert window.open_file(sample_file)
+    assert window.files.open_file(sample_file)
     return window
 
 

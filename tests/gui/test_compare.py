@@ -5,22 +5,22 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from kpi_editor.app.commands import push_edit
+from kpi_editor.app.operations import Operations
 from kpi_editor.domain.diff import ChangeKind
 from kpi_editor.gui.main_window import MainWindow
 
 
 def test_compare_lists_exactly_three_changes(opened: MainWindow, sample_file: Path) -> None:
-    document = opened.document
+    document = opened.context.document
     assert document is not None
     project = document.item((2, 0))
     other = document.item((5, 1))
     old_total = project.funding.total
     old_value = other.indicators[0].value
     old_name = document.item((7, 0)).name
-    assert push_edit(document, (2, 0), "funding.total", str(old_total + Decimal("1.5")))
-    assert push_edit(document, (5, 1, 0), "value", old_value + "（修订）")
-    assert push_edit(document, (7, 0), "name", old_name + "（更名）")
+    assert Operations(document).set_field((2, 0), "funding.total", str(old_total + Decimal("1.5")))
+    assert Operations(document).set_field((5, 1, 0), "value", old_value + "（修订）")
+    assert Operations(document).set_field((7, 0), "name", old_name + "（更名）")
     dialog = opened.review.compare()
     assert dialog is not None
     kinds = sorted(change.kind for change in dialog.changes)

@@ -49,7 +49,7 @@ def test_conflict_kept_without_yes(
     assert sources == ["a.kpi.json", "a.kpi.json", "c.kpi.json"]
     # Opening the result: a new unsaved document; the open sample is closed after asking.
     assert dialog.open_result()
-    document = opened.document
+    document = opened.context.document
     assert document is not None and document.path is None and document.modified
     assert document.booklet.project_count == sum(len(d.projects) for d in whole.departments[:3])
 
@@ -77,7 +77,7 @@ def test_other_fiscal_year_refused(
     later = tmp_path / "later.kpi.json"
     save_booklet(other, later)
     dialog = opened.review.merge([a, later])
-    assert dialog.run_merge() is None and dialog.result is None
+    assert dialog.run_merge() is None and dialog.merged is None
     assert prompts.kinds()[-1] == "error" and "later.kpi.json" in prompts.asked[-1][1]
 
 

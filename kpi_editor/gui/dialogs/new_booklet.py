@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from kpi_editor.domain.template import available_templates
-from kpi_editor.gui.forms import load_form
+from kpi_editor.gui.forms import child, load_form
 
 
 class NewBookletDialog(QDialog):
@@ -15,10 +15,10 @@ class NewBookletDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(form)
         self.setWindowTitle(form.windowTitle())
-        self.template_combo: QComboBox = form.findChild(QComboBox, "templateCombo")
-        self.year_spin: QSpinBox = form.findChild(QSpinBox, "yearSpin")
-        self.description: QLabel = form.findChild(QLabel, "descriptionLabel")
-        buttons: QDialogButtonBox = form.findChild(QDialogButtonBox, "buttonBox")
+        self.template_combo = child(form, QComboBox, "templateCombo")
+        self.year_spin = child(form, QSpinBox, "yearSpin")
+        self.description = child(form, QLabel, "descriptionLabel")
+        buttons = child(form, QDialogButtonBox, "buttonBox")
         for template in available_templates().values():
             self.template_combo.addItem(template.name, template.id)
         self.template_combo.currentIndexChanged.connect(self._describe)

@@ -13,7 +13,7 @@ from typing import Literal
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from kpi_editor.app.document import AutosaveInfo
+from kpi_editor.app.autosave import AutosaveInfo
 
 SaveChoice = Literal["save", "discard", "cancel"]
 ExportScope = Literal["project", "department", "booklet"]
@@ -99,9 +99,14 @@ class Prompts(QObject):
         booklet_button = box.addButton(self.tr("全册"), QMessageBox.ButtonRole.YesRole)
         box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
-        return {project_button: "project", department_button: "department", booklet_button: "booklet"}.get(  # type: ignore[return-value]
-            box.clickedButton()
-        )
+        clicked = box.clickedButton()
+        if clicked is project_button:
+            return "project"
+        if clicked is department_button:
+            return "department"
+        if clicked is booklet_button:
+            return "booklet"
+        return None
 
     def new_booklet(self) -> tuple[str, int] | None:
         """(template id, fiscal year) for File ▸ New, or None when cancelled."""

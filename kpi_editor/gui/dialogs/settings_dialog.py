@@ -7,7 +7,7 @@ from typing import get_args
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
 from kpi_editor.app.settings import Language, PdfFont, Settings, os_user_name
-from kpi_editor.gui.forms import load_form
+from kpi_editor.gui.forms import child, load_form
 
 LANGUAGES: tuple[str, ...] = get_args(Language)
 PDF_FONTS: tuple[str, ...] = get_args(PdfFont)
@@ -20,11 +20,11 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(form)
         self.setWindowTitle(form.windowTitle())
-        self.language_combo: QComboBox = form.findChild(QComboBox, "languageCombo")
-        self.font_combo: QComboBox = form.findChild(QComboBox, "pdfFontCombo")
-        self.autosave_spin: QSpinBox = form.findChild(QSpinBox, "autosaveSpin")
-        self.reviewer_edit: QLineEdit = form.findChild(QLineEdit, "reviewerEdit")
-        buttons: QDialogButtonBox = form.findChild(QDialogButtonBox, "buttonBox")
+        self.language_combo = child(form, QComboBox, "languageCombo")
+        self.font_combo = child(form, QComboBox, "pdfFontCombo")
+        self.autosave_spin = child(form, QSpinBox, "autosaveSpin")
+        self.reviewer_edit = child(form, QLineEdit, "reviewerEdit")
+        buttons = child(form, QDialogButtonBox, "buttonBox")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.language_combo.setCurrentIndex(LANGUAGES.index(settings.language))

@@ -1,13 +1,11 @@
-"""Editors for indicator cells and money fields.
+"""Editors for indicator cells.
 
 一级/二级 are chosen from the template (二级 limited to the row's 一级); 三级 and 指标值 are wrapping
 text editors that commit on every change, so findings update while the clerk types and one
-editing session is one undo step. Amounts are typed as exact decimals in 万元.
+editing session is one undo step.
 """
 
 from __future__ import annotations
-
-from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -15,14 +13,12 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QRegularExpression,
     Qt,
 )
-from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QComboBox,
-    QLineEdit,
     QPlainTextEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -30,43 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from kpi_editor.app.commands import new_session
-from kpi_editor.domain.model import MAX_DECIMALS
 from kpi_editor.domain.template import FormTemplate
 
 Index = QModelIndex | QPersistentModelIndex
-AMOUNT_PATTERN = rf"^-?\d{{0,12}}(\.\d{{0,{MAX_DECIMALS}}})?$"
-
-
-def parse_amount(text: str) -> Decimal | None:
-    """'' → None; otherwise the exact Decimal typed (no float in between). Raises ValueError."""
-    text = text.strip().replace(",", "").replace("，", "")
-    if not text:
-        return None
-    try:
-        value = Decimal(text)
-    except InvalidOperation as exc:
-        raise ValueError(text) from exc
-    if not value.is_finite():
-        raise ValueError(text)
-    return value
-
-
-class AmountEdit(QLineEdit):
-    """A 万元 amount: digits with up to six decimals, kept as typed ("25.0" stays 25.0)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setValidator(QRegularExpressionValidator(QRegularExpression(AMOUNT_PATTERN), self))
-        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.setPlaceholderText(self.tr("（空）"))
-
-    def value(self) -> Decimal | None:
-        return parse_amount(self.text())
-
-    def set_value(self, value: Decimal | None) -> None:
-        text = "" if value is None else format(value, "f")
-        if text != self.text():
-            self.setText(text)
 
 
 class WrapEditor(QPlainTextEdit):
@@ -104,7 +66,9 @@ class IndicatorDelegate(QStyledItemDelegate):
                 choices = list(self.template.level1_names)
             else:
                 level1 = (
-                    index.siblingAtColumn(self.keys.index("level1")).data() if "level1" in self.keys else None
+                    index.sibling(index.row(), self.keys.index("level1")).data()
+                    if "level1" in self.keys
+                    else None
                 )
                 choices = list(self.template.level2_names(level1 or None)) or list(
                     self.template.level2_names()
@@ -150,7 +114,7 @@ class IndicatorDelegate(QStyledItemDelegate):
             model.setData(index, value, Qt.ItemDataRole.EditRole)
 
     def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: Index) -> None:
-        rect = option.rect  # type: ignore[attr-defined]
+        rect = option.rect
         if isinstance(editor, WrapEditor):
             rect = rect.adjusted(0, 0, 0, max(0, 64 - rect.height()))
         editor.setGeometry(rect)
