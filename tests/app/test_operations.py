@@ -66,7 +66,9 @@ REVIEW: dict[str, Callable[[Operations], Outcome]] = {
 
 
 @pytest.mark.parametrize("name", sorted(CONTENT))
-def test_every_content_operation_is_one_step_and_refused_in_review_mode(document: Document, name: str) -> None:
+def test_every_content_operation_is_one_step_and_refused_in_review_mode(
+    document: Document, name: str
+) -> None:
     ops = Operations(document)
     if name == "fill_totals":
         document.item((0, 0)).funding.local += 1  # parts that no longer add up: something to compute
@@ -125,7 +127,9 @@ def test_a_plan_with_a_refused_value_changes_nothing(document: Document) -> None
     plan.edits[-1] = SetValue((0, 0), "funding.total", Decimal("1.5"))
     assert ops.apply_plan(plan)
     project = document.item((0, 0))
-    assert project.name == "先改名" and project.indicators[0] == ROW and project.funding.total == Decimal("1.5")
+    assert (
+        project.name == "先改名" and project.indicators[0] == ROW and project.funding.total == Decimal("1.5")
+    )
     assert document.undo_stack.count() == 1 and document.undo_stack.text(0) == "两处修改"
 
 
