@@ -13,7 +13,7 @@ import pytest
 
 from kpi_editor.app.settings import Settings
 from kpi_editor.io.booklet_text import import_booklet_text
-from kpi_editor.io.projectfile import save_booklet
+from kpi_editor.io.projectfile import load_booklet, save_booklet
 from kpi_editor.paths import sample_path as bundled_sample
 
 
@@ -98,9 +98,30 @@ def sample_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def sample_file(sample_source: Path, tmp_path: Path) -> Path:
-    """A private copy: tests save over it."""
+    """A private copy of the whole sample (72 units, 327 projects): tests save over it."""
     target = tmp_path / "xiqu-2026.kpi.json"
     shutil.copyfile(sample_source, target)
+    return target
+
+
+SMALL_UNITS = 8  # the sample's first eight units: 39 real projects with real findings
+
+
+@pytest.fixture(scope="session")
+def small_source(sample_source: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    booklet = load_booklet(sample_source)
+    booklet.departments = booklet.departments[:SMALL_UNITS]
+    target = tmp_path_factory.mktemp("small") / "xiqu-2026-small.kpi.json"
+    save_booklet(booklet, target)
+    return target
+
+
+@pytest.fixture
+def small_file(small_source: Path, tmp_path: Path) -> Path:
+    """A private copy of the first units of the sample: what most window tests need, and it opens
+    in a fraction of the whole sample's time."""
+    target = tmp_path / "xiqu-2026-small.kpi.json"
+    shutil.copyfile(small_source, target)
     return target
 
 
@@ -130,7 +151,14 @@ def window(gui_app: Any, qtbot: Any, prompts: FakePrompts) -> Any:
 
 
 @pytest.fixture
-def opened(window: Any, sample_file: Path) -> Any:
+def opened(window: Any, small_file: Path) -> Any:
+    """The window with the first units of the sample open (the whole sample: `opened_sample`)."""
+    assert window.files.open_file(small_file)
+    return window
+
+
+@pytest.fixture
+def opened_sample(window: Any, sample_file: Path) -> Any:
     assert window.files.open_file(sample_file)
     return window
 

@@ -54,7 +54,10 @@ def _covers(changes: list[Change], parent: ItemPath, row: int, column: int) -> b
     return any(c[0] == parent and c[1] <= row <= c[2] and c[3] <= column <= c[4] for c in changes)
 
 
-def test_debounced_pass_updates_panel_and_tree_after_fix_and_break(opened: MainWindow, qtbot: Any) -> None:
+def test_debounced_pass_updates_panel_and_tree_after_fix_and_break(
+    opened_sample: MainWindow, qtbot: Any
+) -> None:
+    opened = opened_sample  # a value copied across the whole sample's projects
     document = opened.context.document
     assert document is not None
     opened.tree.view.expandAll()  # indicator rows have indexes: the pass must refresh theirs too

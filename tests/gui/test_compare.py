@@ -10,7 +10,7 @@ from kpi_editor.domain.diff import ChangeKind
 from kpi_editor.gui.main_window import MainWindow
 
 
-def test_compare_lists_exactly_three_changes(opened: MainWindow, sample_file: Path) -> None:
+def test_compare_lists_exactly_three_changes(opened: MainWindow, small_file: Path) -> None:
     document = opened.context.document
     assert document is not None
     project = document.item((2, 0))
@@ -40,11 +40,11 @@ def test_compare_lists_exactly_three_changes(opened: MainWindow, sample_file: Pa
     dialog.close()
 
 
-def test_compare_identical_content_says_same(opened: MainWindow, sample_file: Path, tmp_path: Path) -> None:
+def test_compare_identical_content_says_same(opened: MainWindow, small_file: Path, tmp_path: Path) -> None:
     # The same booklet written with another key order and indentation still compares as identical.
     import json
 
-    data = json.loads(sample_file.read_text(encoding="utf-8"))
+    data = json.loads(small_file.read_text(encoding="utf-8"))
     copy = tmp_path / "copy.kpi.json"
     copy.write_text(json.dumps(data, ensure_ascii=False, indent=4, sort_keys=True), encoding="utf-8")
     dialog = opened.review.compare(copy)

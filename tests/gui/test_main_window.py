@@ -53,7 +53,8 @@ def funding_rules_in_panel(window: MainWindow, project_id: str) -> list[str]:
     ]
 
 
-def test_open_sample_shows_tree_counts_and_findings(opened: MainWindow) -> None:
+def test_open_sample_shows_tree_counts_and_findings(opened_sample: MainWindow) -> None:
+    opened = opened_sample
     document = opened.context.document
     assert document is not None and opened.tree.model is not None
     assert opened.tree.model.rowCount() == len(document.booklet.departments) == 72
@@ -199,7 +200,7 @@ def test_level2_choices_follow_level1(opened: MainWindow) -> None:
     table.closeEditor(combo, table.itemDelegate().EndEditHint.NoHint)
 
 
-def test_save_and_reload_identical(opened: MainWindow, sample_file: Path) -> None:
+def test_save_and_reload_identical(opened: MainWindow, small_file: Path) -> None:
     path, project = consistent_project(opened)
     opened.tree.select_path(path)
     opened.pages.project.name_edit.setFocus()
@@ -208,33 +209,40 @@ def test_save_and_reload_identical(opened: MainWindow, sample_file: Path) -> Non
     assert opened.isWindowModified()
     assert opened.context.save()
     assert not opened.isWindowModified() and opened.context.document.undo_stack.isClean()
-    reloaded = load_booklet(sample_file)
+    reloaded = load_booklet(small_file)
     assert dumps_booklet(reloaded) == dumps_booklet(opened.context.document.booklet)
     assert reloaded.find_project(project.id)[1].name == project.name
 
 
-def test_broken_file_is_refused_and_document_kept(opened: MainWindow, prompts: Any, tmp_path: Path) -> None:
+def test_broken_file_is_refused_and_the_edited_document_kept(
+    opened: MainWindow, prompts: Any, tmp_path: Path
+) -> None:
     document = opened.context.document
-    before = dumps_booklet(document.booklet)
+    opened.structure.add_department()
+    edited = dumps_booklet(document.booklet)
+    units = opened.tree.model.rowCount()
     broken = tmp_path / "broken.kpi.json"
     broken.write_text('{"schema_version": 1, "booklet": {"fiscal_year": "明年"', encoding="utf-8")
+    prompts.save_choice = "discard"  # the clerk agreed to leave the edits, then the file is broken
     assert not opened.files.open_file(broken)
-    assert prompts.kinds() == ["error"] and "broken.kpi.json" in prompts.asked[0][1]
-    assert opened.context.document is document and dumps_booklet(document.booklet) == before
-    assert opened.tree.model is not None and opened.tree.model.rowCount() == 72
+    assert prompts.kinds() == ["save_changes", "error"] and "broken.kpi.json" in prompts.asked[1][1]
+    assert opened.context.document is document and document.modified and opened.isWindowModified()
+    assert dumps_booklet(document.booklet) == edited
+    assert opened.tree.model is not None and opened.tree.model.rowCount() == units
 
 
-def test_close_prompts_save_discard_cancel(opened: MainWindow, prompts: Any, sample_file: Path) -> None:
+def test_close_asks_cancel_keeps_save_writes(opened: MainWindow, prompts: Any, small_file: Path) -> None:
     path, project = consistent_project(opened)
     opened.tree.select_path(path)
     opened.pages.project.add_row()
     prompts.save_choice = "cancel"
     assert not opened.context.close_document()
+    assert not opened.close()  # closing the window asks the same question
     assert opened.context.document is not None and opened.isWindowModified()
     prompts.save_choice = "save"
-    assert opened.context.close_document()
-    assert opened.context.document is None and opened.pages.currentIndex() == 0
-    assert len(load_booklet(sample_file).find_project(project.id)[1].indicators) == len(project.indicators)
+    assert opened.close()
+    assert opened.context.document is None
+    assert len(load_booklet(small_file).find_project(project.id)[1].indicators) == len(project.indicators)
 
 
 def test_move_project_by_drag_and_drop_and_undo(opened: MainWindow) -> None:

@@ -92,7 +92,7 @@ def test_status_and_comments_are_editable_and_undoable(opened: MainWindow) -> No
     assert project.review.comments[0].text == "指标值应量化，请写明次数"
 
 
-def test_comments_survive_save_and_reload(opened: MainWindow, sample_file: Path, qtbot: Any) -> None:
+def test_comments_survive_save_and_reload(opened: MainWindow, small_file: Path, qtbot: Any) -> None:
     document = opened.context.document
     assert document is not None
     enter_review(opened)
@@ -101,17 +101,17 @@ def test_comments_survive_save_and_reload(opened: MainWindow, sample_file: Path,
     assert Operations(document).add_comment(PROJECT, "第二行指标值缺单位", "审核员", 1)
     assert Operations(document).set_status((0, 0), ReviewStatus.APPROVED)
     assert opened.context.save()
-    reloaded = load_booklet(sample_file).departments[PROJECT[0]].projects[PROJECT[1]]
+    reloaded = load_booklet(small_file).departments[PROJECT[0]].projects[PROJECT[1]]
     assert reloaded.review is not None and reloaded.review.status is ReviewStatus.RETURNED
     assert [(c.text, c.indicator, c.resolved) for c in reloaded.review.comments] == [
         ("绩效目标过于笼统", None, False),
         ("第二行指标值缺单位", 1, False),
     ]
-    assert load_booklet(sample_file).departments[0].projects[0].review.status is ReviewStatus.APPROVED
+    assert load_booklet(small_file).departments[0].projects[0].review.status is ReviewStatus.APPROVED
 
 
 def test_returned_file_shows_comments_and_clerk_resolves_them(
-    opened: MainWindow, sample_file: Path, qtbot: Any
+    opened: MainWindow, small_file: Path, qtbot: Any
 ) -> None:
     document = opened.context.document
     assert document is not None
@@ -121,7 +121,7 @@ def test_returned_file_shows_comments_and_clerk_resolves_them(
     opened.context.save()
     opened.context.close_document()
     # The clerk opens the returned file without review mode.
-    assert opened.files.open_file(sample_file)
+    assert opened.files.open_file(small_file)
     assert not opened.review.review_action.isChecked()
     document = opened.context.document
     assert document is not None and opened.tree.model is not None
