@@ -1,25 +1,34 @@
 """Autosave and crash recovery: the unsaved state of a document, kept in the state folder.
 
-An autosave is a project file plus a small meta file (which file it belongs to, when it was
-written) and a lock its editor holds while it runs: an autosave whose lock is free was left by an
-editor that is no longer running (a crash), and is offered back.
+Every running editor is an *instance* (its pid and start time) and holds a lock named after it
+for as long as it runs; each document it has open autosaves under the instance's name, a few
+seconds after the last edit. Nothing one instance writes can overwrite another's: a second editor
+opening the same file after a crash autosaves beside the crashed one, never over it. An autosave
+whose instance lock is free was left by an editor that is no longer running, and is offered back
+(恢复 / 丢弃 / 以后再说) whenever its file is opened, by any route, and at start-up.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
+import time
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile
 
-from kpi_editor.app.locks import path_key
 from kpi_editor.app.settings import state_dir
 from kpi_editor.domain.model import Booklet
 from kpi_editor.io import projectfile
 from kpi_editor.io.atomic import write_atomic
+
+_DATA = ".kpi.json"
+_META = ".meta.json"
+_documents = itertools.count(1)
 
 
 @dataclass(frozen=True)
@@ -27,40 +36,92 @@ class AutosaveInfo:
     data_path: Path  # the autosaved booklet
     meta_path: Path
     original: Path | None  # the file the user was editing, None for an unsaved new booklet
-    saved_at: str
+    saved_at: str  # ISO 8601, local time with offset
+
+    @property
+    def saved_at_text(self) -> str:
+        """The time in the local Chinese form a clerk reads: 2026年12月1日 10:15:32."""
+        try:
+            moment = datetime.fromisoformat(self.saved_at)
+        except ValueError:
+            return self.saved_at or "时间不明"
+        if moment.tzinfo is not None:
+            moment = moment.astimezone()
+        return f"{moment.year}年{moment.month}月{moment.day}日 {moment:%H:%M:%S}"
 
 
 def autosave_dir() -> Path:
     return state_dir() / "autosave"
 
 
-def find_recoverable() -> list[AutosaveInfo]:
-    """Autosaves left behind by an instance that is no longer running (a crash)."""
+@cache
+def instance_name() -> str:
+    """This running editor: pid and start time, so a reused pid is another instance."""
+    return f"{os.getpid()}-{int(time.time() * 1000):x}"
+
+
+class _InstanceLock:
+    """Held from the first autosave until the process ends; a crash frees it."""
+
+    lock: QLockFile | None = None
+
+    @classmethod
+    def hold(cls) -> None:
+        if cls.lock is None:
+            directory = autosave_dir()
+            directory.mkdir(parents=True, exist_ok=True)
+            lock = QLockFile(str(directory / f"{instance_name()}.lock"))
+            lock.setStaleLockTime(0)  # only a dead owner makes it stale, never its age
+            lock.tryLock(0)
+            cls.lock = lock
+
+
+def _instance_of(key: str) -> str:
+    return key.rsplit("-", 1)[0]
+
+
+def _instance_running(instance: str) -> bool:
+    if instance == instance_name():
+        return True
+    lock = QLockFile(str(autosave_dir() / f"{instance}.lock"))
+    lock.setStaleLockTime(0)
+    if lock.tryLock(0):
+        lock.unlock()
+        return False
+    return True
+
+
+def find_recoverable(original: Path | None = None) -> list[AutosaveInfo]:
+    """Autosaves left behind by editors that are no longer running, newest first; only those of
+    `original` when it is given."""
     directory = autosave_dir()
     if not directory.is_dir():
         return []
+    wanted = original.resolve() if original is not None else None
+    running: dict[str, bool] = {}
     result = []
-    for meta_path in sorted(directory.glob("*.meta.json")):
-        key = meta_path.name.removesuffix(".meta.json")
-        lock = QLockFile(str(directory / f"{key}.lock"))
-        lock.setStaleLockTime(0)
-        if not lock.tryLock(0):
-            continue  # its editor is still running
-        lock.unlock()
-        data_path = directory / f"{key}.kpi.json"
+    for meta_path in directory.glob(f"*{_META}"):
+        key = meta_path.name.removesuffix(_META)
+        instance = _instance_of(key)
+        if instance not in running:
+            running[instance] = _instance_running(instance)
+        if running[instance]:
+            continue
+        data_path = directory / f"{key}{_DATA}"
         try:
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             meta = {}
-        if not data_path.exists():
+        if not data_path.exists() or not isinstance(meta, dict):
             meta_path.unlink(missing_ok=True)
             continue
-        original = meta.get("original")
-        result.append(
-            AutosaveInfo(
-                data_path, meta_path, Path(original) if original else None, str(meta.get("saved_at", ""))
-            )
+        path = meta.get("original")
+        info = AutosaveInfo(
+            data_path, meta_path, Path(path) if isinstance(path, str) else None, str(meta.get("saved_at", ""))
         )
+        if wanted is None or info.original == wanted:
+            result.append(info)
+    result.sort(key=lambda info: info.saved_at, reverse=True)
     return result
 
 
@@ -70,43 +131,27 @@ def discard_autosave(info: AutosaveInfo) -> None:
 
 
 class Autosave:
-    """The autosave files of one open document."""
+    """The autosave files of one open document, named after this instance."""
 
-    def __init__(self, path: Path | None, owner: object) -> None:
-        self._lock: QLockFile | None = None
-        self.follow(path, owner)
+    def __init__(self) -> None:
+        self._key = f"{instance_name()}-{next(_documents)}"
 
-    def follow(self, path: Path | None, owner: object) -> None:
-        """Name the autosave after `path` (the document was saved under a new name)."""
-        self.discard()
-        self._key = path_key(path) if path else f"new-{os.getpid()}-{id(owner):x}"
-
-    def paths(self) -> tuple[Path, Path, Path]:
+    def paths(self) -> tuple[Path, Path]:
         directory = autosave_dir()
-        key = self._key
-        return directory / f"{key}.kpi.json", directory / f"{key}.meta.json", directory / f"{key}.lock"
+        return directory / f"{self._key}{_DATA}", directory / f"{self._key}{_META}"
 
     def write(self, booklet: Booklet, original: Path | None) -> Path:
-        data_path, meta_path, lock_path = self.paths()
-        data_path.parent.mkdir(parents=True, exist_ok=True)
-        if self._lock is None:
-            self._lock = QLockFile(str(lock_path))
-            self._lock.setStaleLockTime(0)
-            self._lock.tryLock(0)
+        _InstanceLock.hold()
+        data_path, meta_path = self.paths()
         projectfile.save_booklet(booklet, data_path, backup=False)
         meta = {
             "original": str(original.resolve()) if original else None,
-            "saved_at": datetime.now().isoformat(timespec="seconds"),
+            "saved_at": datetime.now().astimezone().isoformat(timespec="seconds"),
         }
         write_atomic(meta_path, json.dumps(meta, ensure_ascii=False).encode("utf-8"))
         return data_path
 
     def discard(self) -> None:
-        if not hasattr(self, "_key"):
-            return
-        data_path, meta_path, _lock = self.paths()
+        data_path, meta_path = self.paths()
         data_path.unlink(missing_ok=True)
         meta_path.unlink(missing_ok=True)
-        if self._lock is not None:
-            self._lock.unlock()
-            self._lock = None

@@ -12,6 +12,7 @@ because the undo stack replays changes in order.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,8 @@ from kpi_editor.domain.template import load_template
 from kpi_editor.io import projectfile
 
 BOOKLET_REVALIDATE_MS = 600
+AUTOSAVE_DELAY_S = 3  # the default; the settings' 自动保存 delay replaces it
+AUTOSAVE_MAX_WAIT_S = 30
 
 
 class Document(QObject):
@@ -73,10 +76,14 @@ class Document(QObject):
         self._booklet_timer.setSingleShot(True)
         self._booklet_timer.setInterval(BOOKLET_REVALIDATE_MS)
         self._booklet_timer.timeout.connect(self.validate_all)
+        # Autosave a few seconds after the last edit (debounced), and at least every
+        # AUTOSAVE_MAX_WAIT_S while the clerk keeps typing.
         self._autosave_timer = QTimer(self)
-        self._autosave_timer.setInterval(60_000)
+        self._autosave_timer.setSingleShot(True)
+        self._autosave_timer.setInterval(AUTOSAVE_DELAY_S * 1000)
         self._autosave_timer.timeout.connect(self.autosave)
-        self._autosave = Autosave(path, self)
+        self._unsaved_since: float | None = None
+        self._autosave = Autosave()
         self._file_lock: FileLock | None = None
         self.recovered_from: AutosaveInfo | None = None
         self.validate_all()
@@ -119,14 +126,10 @@ class Document(QObject):
             raise ValueError("document has no path")
         projectfile.save_booklet(self.booklet, target)
         if target != self.path:
-            self.release()
+            self._release_lock()
             self.path = target
-            self._autosave.follow(target, self)
             self.lock_file()
         self.discard_autosave()
-        if self.recovered_from is not None:
-            discard_autosave(self.recovered_from)
-            self.recovered_from = None
         self.undo_stack.setClean()
         self.stateChanged.emit()
 
@@ -149,35 +152,62 @@ class Document(QObject):
         return self.path.name.removesuffix(".kpi.json").removesuffix(".json") if self.path else "booklet"
 
     def release(self) -> None:
-        """Called when the document is closed: drop locks, autosave and timers."""
+        """Called when the document is closed (saved, or its changes discarded by the user): drop
+        locks, timers and autosaves, the recovered one included."""
         self._autosave_timer.stop()
         self._booklet_timer.stop()
         self.discard_autosave()
+        self._release_lock()
+
+    def _release_lock(self) -> None:
         if self._file_lock is not None:
             self._file_lock.release()
             self._file_lock = None
 
     def _clean_changed(self, clean: bool) -> None:
         if clean:
-            self._autosave_timer.stop()
+            # Saved, or undone back to what is on disk: nothing left to recover.
+            self.discard_autosave()
         else:
-            self._autosave_timer.start()
+            self._schedule_autosave()
         self.stateChanged.emit()
 
-    def set_autosave_interval(self, seconds: int) -> None:
+    def set_autosave_delay(self, seconds: int) -> None:
         self._autosave_timer.setInterval(seconds * 1000)
 
-    def autosave_paths(self) -> tuple[Path, Path, Path]:
+    def _schedule_autosave(self) -> None:
+        if not self.modified:
+            return
+        now = time.monotonic()
+        if not self._autosave_timer.isActive() or self._unsaved_since is None:
+            self._unsaved_since = now
+        elif now - self._unsaved_since > AUTOSAVE_MAX_WAIT_S:
+            return  # typing without a pause: let the pending write happen
+        self._autosave_timer.start()
+
+    def autosave_paths(self) -> tuple[Path, Path]:
         return self._autosave.paths()
 
     def autosave(self) -> Path | None:
-        """Write the unsaved state to the state dir; the next start offers it if we crash."""
+        """Write the unsaved state to the state dir; an editor started after a crash offers it."""
+        self._autosave_timer.stop()
+        self._unsaved_since = None
         if not self.modified:
             return None
-        return self._autosave.write(self.booklet, self.path)
+        written = self._autosave.write(self.booklet, self.path)
+        if self.recovered_from is not None:
+            # Our own autosave now holds everything the recovered one did, and more.
+            discard_autosave(self.recovered_from)
+            self.recovered_from = None
+        return written
 
     def discard_autosave(self) -> None:
+        self._autosave_timer.stop()
+        self._unsaved_since = None
         self._autosave.discard()
+        if self.recovered_from is not None:
+            discard_autosave(self.recovered_from)
+            self.recovered_from = None
 
     # -- reading ----------------------------------------------------------------------------------
 
@@ -277,6 +307,7 @@ class Document(QObject):
         for row in sorted(rows):
             if row < len(target.indicators):
                 self.itemChanged.emit((*project, row), "review")
+        self._schedule_autosave()
 
     def _shift_comments(self, parent: ItemPath, shift: Callable[[ProjectReview], None]) -> bool:
         """Apply `shift` to the row comments of the project whose rows changed; True if any moved."""
@@ -295,6 +326,7 @@ class Document(QObject):
         if path[:1] != PREFACE and len(path) >= 2:
             self._validate_project(path[:2])
         self._booklet_timer.start()
+        self._schedule_autosave()
 
     def _validate_project(self, path: ItemPath, *, emit: bool = True) -> None:
         department = self.booklet.departments[path[0]]

@@ -78,7 +78,7 @@ class EditorContext(QObject):
         self.current = ()
         self.row = None
         if document is not None:
-            document.set_autosave_interval(self.settings.autosave_interval_s)
+            document.set_autosave_delay(self.settings.autosave_delay_s)
         self.documentChanged.emit(document)
         if old is not None:
             old.deleteLater()
@@ -121,7 +121,11 @@ class EditorContext(QObject):
         return True
 
     def open_path(self, path: Path) -> bool:
-        """Open a project file, after asking to save the current one; False when nothing opened."""
+        """Open a project file, after asking to save the current one; False when nothing opened.
+
+        Whatever the route (the 打开 dialog, a recent file, the command line, a double-click), an
+        autosave a crashed editor left of this file is offered first; the choice is never made
+        silently."""
         if not self.maybe_save():
             return False
         owner = lock_owner(path)
@@ -132,6 +136,15 @@ class EditorContext(QObject):
             ).format(path=path, pid=owner),
         ):
             return False
+        for info in find_recoverable(path):
+            answer = self.prompts.recover(info)
+            if answer is None:
+                break  # 以后再说: the autosave stays, the file opens as it is on disk
+            if answer and self._recover(info):
+                self.remember(path)
+                return True
+            if not answer:
+                discard_autosave(info)
         try:
             document = Document.open(path)
         except FileFormatError as exc:
@@ -158,16 +171,19 @@ class EditorContext(QObject):
         return True
 
     def recover_autosaves(self) -> bool:
-        """Offer the autosaves a crashed instance left behind; True when one was recovered."""
-        return any(self.offer_recovery(info) for info in find_recoverable())
+        """At start-up: offer every autosave crashed editors left behind; True when one was
+        recovered (the rest stay for later)."""
+        for info in find_recoverable():
+            answer = self.prompts.recover(info)
+            if answer is None:
+                continue
+            if not answer:
+                discard_autosave(info)
+            elif self._recover(info):
+                return True
+        return False
 
-    def offer_recovery(self, info: AutosaveInfo) -> bool:
-        answer = self.prompts.recover(info)
-        if answer is None:
-            return False
-        if answer is False:
-            discard_autosave(info)
-            return False
+    def _recover(self, info: AutosaveInfo) -> bool:
         try:
             document = Document.recover(info)
         except FileFormatError as exc:
@@ -199,7 +215,7 @@ class EditorContext(QObject):
         """The settings changed (the settings dialog was accepted): save and apply them."""
         self.save_settings()
         if self.document is not None:
-            self.document.set_autosave_interval(self.settings.autosave_interval_s)
+            self.document.set_autosave_delay(self.settings.autosave_delay_s)
         self.settingsChanged.emit()
 
 

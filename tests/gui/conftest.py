@@ -12,6 +12,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 
 from kpi_editor.app.settings import Settings
+from kpi_editor.gui.dialogs.new_booklet import NewBooklet
 from kpi_editor.io.booklet_text import import_booklet_text
 from kpi_editor.io.projectfile import load_booklet, save_booklet
 from kpi_editor.paths import sample_path as bundled_sample
@@ -27,7 +28,7 @@ class FakePrompts:
         self.recover_answer: bool | None = True
         self.paths: list[Path] = []
         self.scope = "booklet"
-        self.new_choice: tuple[str, int] | None = ("xiqu-2026", 2027)
+        self.new_choice: NewBooklet | None = NewBooklet("xiqu-2026", 2027)
 
     def save_changes(self, name: str) -> str:
         self.asked.append(("save_changes", name))
@@ -65,7 +66,7 @@ class FakePrompts:
         self.asked.append(("export_scope", project))
         return self.scope
 
-    def new_booklet(self) -> tuple[str, int] | None:
+    def new_booklet(self) -> NewBooklet | None:
         return self.new_choice
 
     def recover(self, info: Any) -> bool | None:

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton
 
+from kpi_editor.gui.dialogs.new_booklet import NewBooklet
 from kpi_editor.gui.main_window import MainWindow
 from kpi_editor.gui.pages.stack import DEPARTMENT, PROJECT
 from kpi_editor.io.projectfile import dumps_booklet
@@ -81,12 +82,15 @@ def test_clerk_builds_a_mof_booklet_undoes_redoes_saves_and_reopens(
 
     from kpi_editor.io.projectfile import load_booklet
 
-    prompts.new_choice = ("mof-2021", 2027)
+    prompts.new_choice = NewBooklet("mof-2021", 2027, "116001", "攀枝花市西区人力资源和社会保障局")
     window.files.new_file()
     document = window.context.document
     assert document is not None and document.booklet.template_id == "mof-2021"
+    assert [(d.code, d.name, len(d.projects)) for d in document.booklet.departments] == [
+        ("116001", "攀枝花市西区人力资源和社会保障局", 1)
+    ]
     clean = snapshot(window)
-    window.structure.add_department()
+    window.tree.select_path((0,))
     window.structure.add_department()
     assert window.pages.currentIndex() == DEPARTMENT
     page = window.pages.department
@@ -134,12 +138,14 @@ def test_clerk_builds_a_mof_booklet_undoes_redoes_saves_and_reopens(
     window.pages.project.select_cell(row, None)
     window.pages.project.paste_rows(data)
     assert len(project.indicators) == row + 4
-    assert project.indicators[row + 1].value == "100\n场"
-    window.pages.project.select_rows(row + 1, row + 1)
+    shows = [r.name for r in project.indicators].index("演出场次")
+    assert project.indicators[shows].value == "100\n场"
+    assert project.indicators[shows - 1].level2 == "数量指标"  # into its block, not at the end
+    window.pages.project.select_rows(shows, shows)
     window.pages.project.duplicate_rows()
-    window.pages.project.select_rows(row + 2, row + 2)
+    window.pages.project.select_rows(shows + 1, shows + 1)
     window.pages.project.move_rows(1)
-    window.pages.project.select_rows(row + 3, row + 3)
+    window.pages.project.select_rows(shows + 2, shows + 2)
     window.pages.project.delete_rows()
     # Drag the project to the other department through the tree's model.
     tree_model = window.tree.model
@@ -147,7 +153,7 @@ def test_clerk_builds_a_mof_booklet_undoes_redoes_saves_and_reopens(
     mime = tree_model.mimeData([tree_model.index_for((1, 0))])
     # False by design: the Move command moved it, the view must not remove the source row.
     tree_model.dropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, tree_model.index_for((0,)))
-    assert len(document.booklet.departments[0].projects) == 1
+    assert len(document.booklet.departments[0].projects) == 2 and not document.booklet.departments[1].projects
     edited = snapshot(window)
     stack = document.undo_stack
     while stack.canUndo():

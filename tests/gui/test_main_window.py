@@ -122,28 +122,64 @@ def test_add_delete_rows_and_undo_redo_to_clean(opened: MainWindow) -> None:
     assert len(project.indicators) == rows - 1 and opened.pages.project.model.rowCount() == rows - 1
 
 
-def test_paste_tab_separated_rows_from_excel(opened: MainWindow) -> None:
+def _block_of(project: Any, row: int) -> list[str]:
+    """The 二级 of a row and of its neighbours: a pasted row must sit inside its block."""
+    rows = project.indicators
+    return [rows[i].level2 for i in (row - 1, row) if 0 <= i < len(rows)]
+
+
+def test_paste_rows_from_excel_lands_in_their_blocks(opened: MainWindow) -> None:
     path, project = consistent_project(opened)
     opened.tree.select_path(path)
     rows = len(project.indicators)
-    opened.pages.project.select_rows(rows - 1, rows - 1)
+    opened.pages.project.select_rows(rows - 1, rows - 1)  # the last (满意度) row is selected
     data = QMimeData()
     data.setText(
         '项目完成\t数量指标\t培训人次\t≥200人次\r\n项目效益\t社会效益指标\t"群众知晓率\n（全年）"\t≥90%\r\n'
     )
     opened.pages.project.paste_rows(data)
     assert len(project.indicators) == rows + 2
-    pasted = project.indicators[rows:]
-    assert (pasted[0].level1, pasted[0].level2, pasted[0].name, pasted[0].value) == (
-        "项目完成",
-        "数量指标",
-        "培训人次",
-        "≥200人次",
+    names = [row.name for row in project.indicators]
+    first, second = names.index("培训人次"), names.index("群众知晓率\n（全年）")
+    trained = project.indicators[first]
+    assert (trained.level1, trained.level2, trained.value) == ("项目完成", "数量指标", "≥200人次")
+    # After the last row of its own 二级 block, not after the selected row.
+    assert _block_of(project, first) == ["数量指标", "数量指标"]
+    assert all(row.level2 != "数量指标" for row in project.indicators[first + 1 :])
+    assert (
+        project.indicators[second].value == "≥90%" and project.indicators[second - 1].level2 == "社会效益指标"
     )
-    assert pasted[1].name == "群众知晓率\n（全年）" and pasted[1].value == "≥90%"
-    assert opened.pages.project.model.index(rows, 2).data() == "培训人次"
-    opened.context.document.undo_stack.undo()
+    assert opened.pages.project.model.index(first, 2).data() == "培训人次"
+    opened.context.document.undo_stack.undo()  # one step
     assert len(project.indicators) == rows
+
+
+def test_paste_a_cell_overwrites_the_selection_like_excel(opened: MainWindow) -> None:
+    path, project = consistent_project(opened)
+    opened.tree.select_path(path)
+    page = opened.pages.project
+    rows = len(project.indicators)
+    column = page.model.keys.index("value")
+    selection = page.table.selectionModel()
+    page.table.setCurrentIndex(page.model.index(0, column))
+    selection.select(page.model.index(1, column), selection.SelectionFlag.Select)
+    data = QMimeData()
+    data.setText("≥95%\r\n")  # one cell copied in Excel
+    page.paste_rows(data)
+    assert len(project.indicators) == rows  # no row inserted
+    assert [project.indicators[r].value for r in (0, 1)] == ["≥95%", "≥95%"]
+    assert opened.context.document.undo_stack.count() == 1
+    data.setText("甲\t乙\r\n丙\t丁\r\n")  # a block: from the top-left selected cell
+    name = page.model.keys.index("name")
+    page.table.setCurrentIndex(page.model.index(2, name))
+    page.paste_rows(data)
+    assert [(project.indicators[r].name, project.indicators[r].value) for r in (2, 3)] == [
+        ("甲", "乙"),
+        ("丙", "丁"),
+    ]
+    opened.context.document.undo_stack.undo()
+    opened.context.document.undo_stack.undo()
+    assert opened.context.document.undo_stack.isClean()
 
 
 def test_copy_rows_round_trip_through_clipboard(opened: MainWindow) -> None:
@@ -153,10 +189,14 @@ def test_copy_rows_round_trip_through_clipboard(opened: MainWindow) -> None:
     opened.pages.project.copy_rows()
     text = QApplication.clipboard().text()
     assert text.splitlines()[0].split("\t")[2] == project.indicators[0].name
+    copied = [project.indicators[r].model_dump() for r in (0, 1)]
     rows = len(project.indicators)
     opened.pages.project.paste_rows()
     assert len(project.indicators) == rows + 2
-    assert project.indicators[2].model_dump() == project.indicators[0].model_dump()
+    dumps = [row.model_dump() for row in project.indicators]
+    for original in copied:
+        at = [i for i, d in enumerate(dumps) if d == original]
+        assert len(at) == 2 and _block_of(project, at[1])[0] == original["level2"]
 
 
 def test_type_chinese_in_cell_one_undo_step(opened: MainWindow, qtbot: Any) -> None:
@@ -319,10 +359,14 @@ def test_filters_errors_rule_current_project_and_tree(opened: MainWindow) -> Non
 
 def test_new_booklet_from_template(window: MainWindow, prompts: Any) -> None:
     window.files.new_file()
-    assert window.context.document is not None and window.context.document.booklet.fiscal_year == 2027
+    document = window.context.document
+    assert document is not None and document.booklet.fiscal_year == 2027
+    # The clerk starts on a project whose rows are the template's required 二级.
+    assert document.booklet.project_count == 1 and window.pages.currentIndex() == PROJECT
+    assert window.tree.current_path() == (0, 0)
     window.structure.add_department()
     window.structure.add_project()
-    assert window.context.document.booklet.project_count == 1
+    assert document.booklet.project_count == 2
     prompts.paths.append(Path(window.context.settings.path()).parent / "new.kpi.json")
 
 

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from kpi_editor.app.autosave import AutosaveInfo
+from kpi_editor.gui.dialogs.new_booklet import NewBooklet
 
 SaveChoice = Literal["save", "discard", "cancel"]
 ExportScope = Literal["project", "department", "booklet"]
@@ -108,8 +109,8 @@ class Prompts(QObject):
             return "booklet"
         return None
 
-    def new_booklet(self) -> tuple[str, int] | None:
-        """(template id, fiscal year) for File ▸ New, or None when cancelled."""
+    def new_booklet(self) -> NewBooklet | None:
+        """Template, fiscal year and the clerk's unit for 文件 ▸ 新建, or None when cancelled."""
         from kpi_editor.gui.dialogs.new_booklet import NewBookletDialog
 
         dialog = NewBookletDialog(date.today().year + 1, self.window)
@@ -123,11 +124,16 @@ class Prompts(QObject):
         box.setWindowTitle(self.tr("恢复未保存的修改"))
         box.setText(
             self.tr("上次编辑器意外退出，“{name}”有 {time} 自动保存的修改。是否恢复？").format(
-                name=name, time=info.saved_at
+                name=name, time=info.saved_at_text
             )
         )
         recover = box.addButton(self.tr("恢复"), QMessageBox.ButtonRole.AcceptRole)
         discard = box.addButton(self.tr("丢弃"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setInformativeText(
+            self.tr(
+                "恢复：打开自动保存的内容（保存后覆盖原文件）。丢弃：删除自动保存。以后再说：保留自动保存，下次再问。"
+            )
+        )
         box.addButton(self.tr("以后再说"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
         if box.clickedButton() is recover:

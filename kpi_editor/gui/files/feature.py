@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QListWidget, QMenu, QPushButton, QWidget
 
 from kpi_editor.app.document import Document
 from kpi_editor.domain.model import Booklet
+from kpi_editor.domain.skeleton import new_booklet
 from kpi_editor.domain.template import load_template
 from kpi_editor.gui.actions import make_action
 from kpi_editor.gui.context import EditorContext
@@ -60,10 +61,10 @@ class FileActions(QObject):
         choice = self.context.prompts.new_booklet()
         if choice is None:
             return False
-        template_id, year = choice
-        template = load_template(template_id)
-        booklet = Booklet(fiscal_year=year, template_id=template_id, title=template.labels.title)
+        template = load_template(choice.template_id)
+        booklet = new_booklet(template, choice.fiscal_year, choice.code, choice.unit)
         self.context.set_document(Document(booklet, None))
+        self.context.navigate((0, 0))  # the project is ready to fill
         return True
 
     def open_file(self, path: Path | None = None) -> bool:

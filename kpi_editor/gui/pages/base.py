@@ -16,11 +16,13 @@ from kpi_editor.gui.forms import W, child, load_form
 class Page(QWidget):
     # Buttons of the form that change content: disabled in review mode.
     CONTENT_BUTTONS: tuple[str, ...] = ()
+    # The form's own widget classes (its .ui names them as custom widgets).
+    CUSTOM_WIDGETS: tuple[type[QWidget], ...] = ()
 
     def __init__(self, form_name: str, context: EditorContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.form = load_form(form_name, self)
+        self.form = load_form(form_name, self, self.CUSTOM_WIDGETS)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.form)

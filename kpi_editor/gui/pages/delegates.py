@@ -31,8 +31,16 @@ from kpi_editor.domain.template import FormTemplate
 Index = QModelIndex | QPersistentModelIndex
 
 
+_LINE_BREAK = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.AltModifier
+
+
+def _is_enter(event: QKeyEvent) -> bool:
+    return event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
 class WrapEditor(QPlainTextEdit):
-    """Multi-line text in a cell. Enter finishes; Shift+Enter inserts a line break."""
+    """Multi-line text in a cell. Enter finishes; Shift+Enter or Alt+Enter (Excel's) inserts a
+    line break."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -41,10 +49,13 @@ class WrapEditor(QPlainTextEdit):
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setFrameShape(QPlainTextEdit.Shape.NoFrame)
 
+        self.original = ""  # the cell's text when the editor opened: Esc goes back to it
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
-            event.modifiers() & Qt.KeyboardModifier.ShiftModifier
-        ):
+        if _is_enter(event):
+            if event.modifiers() & _LINE_BREAK:
+                self.insertPlainText("\n")
+                return
             event.ignore()  # let the delegate's event filter close the editor
             return
         super().keyPressEvent(event)
@@ -83,14 +94,26 @@ class IndicatorDelegate(QStyledItemDelegate):
         editor.textChanged.connect(lambda e=editor: self.commitData.emit(e))
         return editor
 
-    def _finish(self, editor: QWidget) -> None:
+    def _finish(self, editor: QWidget, *, down: bool = False) -> None:
         self.commitData.emit(editor)
+        # The view moves to the cell below after an Enter (Excel's habit), not after a click away.
+        editor.setProperty("enterPressed", down)
         self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         text = index.data(Qt.ItemDataRole.EditRole) or ""
         if isinstance(editor, QComboBox):
             editor.setCurrentIndex(max(editor.findText(text), 0))
+        elif isinstance(editor, WrapEditor) and not editor.property("opened"):
+            editor.setProperty("opened", True)
+            editor.original = text
+            # Typing on a selected cell replaces its text; F2 or a double click edits it in place.
+            view = self.parent()
+            shown = "" if getattr(view, "replacing", False) else text
+            editor.blockSignals(True)
+            editor.setPlainText(shown)
+            editor.moveCursor(editor.textCursor().MoveOperation.End)
+            editor.blockSignals(False)
         elif isinstance(editor, WrapEditor) and editor.toPlainText() != text:
             # Only when different: the model echoes our own per-keystroke commits back.
             editor.blockSignals(True)
@@ -124,9 +147,13 @@ class IndicatorDelegate(QStyledItemDelegate):
             isinstance(editor, WrapEditor)
             and event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
         ):
-            self._finish(editor)
-            return True
+            if _is_enter(event) and not event.modifiers() & _LINE_BREAK:
+                self._finish(editor, down=True)
+                return True
+            if event.key() == Qt.Key.Key_Escape:
+                # Excel's Esc: the cell goes back to what it held (the session's step drops out).
+                editor.setPlainText(editor.original)
+                self._finish(editor)
+                return True
         return bool(super().eventFilter(editor, event))

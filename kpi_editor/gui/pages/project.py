@@ -22,20 +22,24 @@ from PySide6.QtWidgets import (
 
 from kpi_editor.app.document import Document, ItemPath
 from kpi_editor.app.operations import Outcome
+from kpi_editor.domain.edits import Edit, EditPlan, InsertItems
 from kpi_editor.domain.model import FUNDING_FIELDS, Indicator, Project
+from kpi_editor.domain.skeleton import block_insertion_row
 from kpi_editor.gui.actions import make_action
 from kpi_editor.gui.context import EditorContext
 from kpi_editor.gui.pages.base import Page
 from kpi_editor.gui.pages.delegates import IndicatorDelegate
-from kpi_editor.gui.pages.indicator_model import ROW_MIME, IndicatorTableModel
+from kpi_editor.gui.pages.indicator_model import ROW_MIME, IndicatorTableModel, field_of
+from kpi_editor.gui.pages.table import IndicatorTableView
 from kpi_editor.gui.widgets import AmountEdit
-from kpi_editor.io.tsv import parse_tsv, rows_from_table, rows_to_tsv
+from kpi_editor.io.tsv import cell_text, format_tsv, parse_tsv, rows_from_table, rows_to_tsv
 
 ROW_BUTTONS = ("addRow", "insertRow", "duplicateRow", "deleteRow", "moveUp", "moveDown")
 
 
 class ProjectPage(Page):
     CONTENT_BUTTONS = ("fillTotalsButton", *(f"{name}Button" for name in ROW_BUTTONS))
+    CUSTOM_WIDGETS = (IndicatorTableView,)
 
     def __init__(self, context: EditorContext, parent: QWidget | None = None) -> None:
         super().__init__("project_editor", context, parent)
@@ -54,7 +58,7 @@ class ProjectPage(Page):
             edit.textEdited.connect(lambda _text, f=field: self._amount_edited(f))
             edit.editingFinished.connect(lambda f=field: self._amount_finished(f))
         self.child(QAbstractButton, "fillTotalsButton").clicked.connect(self.fill_totals)
-        self.table = self.child(QTableView, "indicatorView")
+        self.table = self.child(IndicatorTableView, "indicatorView")
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         # Row heights follow wrapped text, which depends on column widths; Qt does not redo them
@@ -68,20 +72,23 @@ class ProjectPage(Page):
         self.buttons["addRow"].clicked.connect(self.add_row)
         self.buttons["insertRow"].clicked.connect(self.insert_row)
         self.buttons["duplicateRow"].clicked.connect(self.duplicate_rows)
-        self.buttons["deleteRow"].clicked.connect(self.delete_rows)
+        self.buttons["deleteRow"].clicked.connect(self.remove_rows)
         self.buttons["moveUp"].clicked.connect(lambda: self.move_rows(-1))
         self.buttons["moveDown"].clicked.connect(lambda: self.move_rows(1))
         self.add_row_action = make_action(self, self.tr("添加指标行"), self.add_row, "Ctrl+Return")
+        self.insert_row_action = make_action(self, self.tr("插入指标行"), self.insert_row, "Ctrl+Shift+=")
+        self.remove_rows_action = make_action(self, self.tr("删除行"), self.remove_rows, "Ctrl+-", local=True)
         self.copy_rows_action = make_action(
-            self, self.tr("复制指标行"), self.copy_rows, QKeySequence.StandardKey.Copy, local=True
+            self, self.tr("复制"), self.copy_rows, QKeySequence.StandardKey.Copy, local=True
         )
         self.paste_rows_action = make_action(
-            self, self.tr("粘贴指标行"), self.paste_rows, QKeySequence.StandardKey.Paste, local=True
+            self, self.tr("粘贴"), self.paste_rows, QKeySequence.StandardKey.Paste, local=True
         )
         self.fill_totals_action = make_action(self, self.tr("由分项计算财政拨款与合计"), self.fill_totals)
-        # The table owns copy and paste while it has focus; the menu's entries act on it too.
-        for action in (self.copy_rows_action, self.paste_rows_action):
+        # The table owns these keys while it has focus; the menu's entries act on it too.
+        for action in (self.copy_rows_action, self.paste_rows_action, self.remove_rows_action):
             self.table.addAction(action)
+        self.table.clearRequested.connect(self.clear_cells)
 
     # -- document and project ---------------------------------------------------------------------
 
@@ -119,6 +126,8 @@ class ProjectPage(Page):
         has = document is not None
         for action in (
             self.add_row_action,
+            self.insert_row_action,
+            self.remove_rows_action,
             self.copy_rows_action,
             self.paste_rows_action,
             self.fill_totals_action,
@@ -127,7 +136,13 @@ class ProjectPage(Page):
 
     def set_read_only(self, on: bool) -> None:
         super().set_read_only(on)
-        for action in (self.add_row_action, self.paste_rows_action, self.fill_totals_action):
+        for action in (
+            self.add_row_action,
+            self.insert_row_action,
+            self.remove_rows_action,
+            self.paste_rows_action,
+            self.fill_totals_action,
+        ):
             action.setEnabled(self.document is not None and not on)
         editor = self.table.focusWidget() if self.table.state() == QTableView.State.EditingState else None
         if on and editor is not None:
@@ -288,36 +303,147 @@ class ProjectPage(Page):
             return Outcome()
         return self.show_outcome(self.context.ops.move_rows(*target, step))
 
-    def copy_rows(self) -> None:
+    def remove_rows(self) -> Outcome:
+        """删除行 (Ctrl+-, the button, the menu): asks first when a row has content."""
         target = self._rows_op()
-        if target is None or self.model is None or self.document is None or not target[1]:
+        if target is None or self.context.ops is None or self.document is None or not target[1]:
+            return Outcome()
+        rows: list[Indicator] = self.document.child_items(target[0])
+        filled = [r for r in target[1] if _has_content(rows[r])]
+        if filled and not self.context.prompts.confirm(
+            self.tr("删除指标行"),
+            self.tr("删除所选的{count}个指标行？其中{filled}行有内容。删除后可以撤销（Ctrl+Z）。").format(
+                count=len(target[1]), filled=len(filled)
+            ),
+        ):
+            return Outcome()
+        return self.context.ops.delete_rows(*target)
+
+    def _selected_cells(self) -> list[tuple[int, int]]:
+        selection = self.table.selectionModel()
+        cells = (
+            {(i.row(), i.column()) for i in selection.selectedIndexes()} if selection is not None else set()
+        )
+        current = self.table.currentIndex()
+        if not cells and current.isValid():
+            cells.add((current.row(), current.column()))
+        return sorted(cells)
+
+    def clear_cells(self) -> Outcome:
+        """Delete / Backspace: empty the selected cells (the rows stay), one undo step."""
+        path = self.path()
+        if self.context.ops is None or path is None or self.model is None:
+            return Outcome()
+        keys = self.model.keys
+        cells = [(row, field_of(keys[column])) for row, column in self._selected_cells()]
+        return self.context.ops.clear_cells(path, cells)
+
+    def copy_rows(self) -> None:
+        """Ctrl+C: the selected cells as Excel copies them; whole selected rows also as rows, so
+        pasting them here inserts rows."""
+        path = self.path()
+        if path is None or self.model is None or self.document is None:
             return
-        items: list[Indicator] = [self.document.child_items(target[0])[r] for r in target[1]]
+        cells = self._selected_cells()
+        if not cells:
+            return
+        rows = sorted({row for row, _ in cells})
+        columns = sorted({column for _, column in cells})
+        indicators: list[Indicator] = self.document.child_items(path)
         data = QMimeData()
-        data.setText(rows_to_tsv(items, self.model.keys))
-        payload = {"rows": target[1], "items": [i.model_dump() for i in items]}
-        data.setData(ROW_MIME, json.dumps(payload).encode())
+        keys = self.model.keys
+        whole_rows = len(columns) == len(keys) and len(cells) == len(rows) * len(keys)
+        if whole_rows:
+            items = [indicators[r] for r in rows]
+            data.setText(rows_to_tsv(items, keys))
+            payload = {"rows": rows, "items": [i.model_dump() for i in items]}
+            data.setData(ROW_MIME, json.dumps(payload).encode())
+        else:
+            block = [[cell_text(indicators[r], keys[c]) for c in columns] for r in rows]
+            data.setText(format_tsv(block))
         QGuiApplication.clipboard().setMimeData(data)
-        self.context.show_message(self.tr("已复制{count}行").format(count=len(items)), 3000)
+        count = len(rows) if whole_rows else len(cells)
+        unit = self.tr("行") if whole_rows else self.tr("个单元格")
+        self.context.show_message(self.tr("已复制{count}{unit}").format(count=count, unit=unit), 3000)
 
     def paste_rows(self, data: QMimeData | None = None) -> Outcome:
-        """Insert rows from the clipboard (our own rows or tab-separated text from Excel) below the
-        current row."""
-        target = self._rows_op()
-        if target is None or self.model is None or self.context.ops is None:
+        """Ctrl+V. Whole rows (ours, or cells from Excel that start with 一级/二级) are inserted,
+        each into its 二级 block; a cell or a block of cells overwrites the selected cells from the
+        top-left one (one value fills every selected cell), as in Excel."""
+        path = self.path()
+        if self.context.ops is None or path is None or self.model is None or self.document is None:
             return Outcome()
         data = data or QGuiApplication.clipboard().mimeData()
         if data is None:
             return Outcome()
         if data.hasFormat(ROW_MIME):
             payload = json.loads(bytes(data.data(ROW_MIME).data()).decode())
-            items = [Indicator.model_validate(item) for item in payload["items"]]
-        else:
-            items = rows_from_table(parse_tsv(data.text()), self.model.keys)
-        if not items:
-            self.context.show_message(self.tr("剪贴板中没有可粘贴的行"), 3000)
+            return self._insert_into_blocks(
+                path, [Indicator.model_validate(item) for item in payload["items"]]
+            )
+        block = parse_tsv(data.text())
+        if not block:
+            self.context.show_message(self.tr("剪贴板中没有可粘贴的内容"), 3000)
             return Outcome()
-        return self.show_outcome(self.context.ops.paste_rows(target[0], target[1], items))
+        if self._are_rows(block):
+            return self._insert_into_blocks(path, rows_from_table(block, self.model.keys))
+        return self._paste_cells(path, block)
+
+    def _are_rows(self, block: list[list[str]]) -> bool:
+        """Cells that are whole rows of this table: as many columns, each row led by its 一级/二级."""
+        assert self.document is not None and self.model is not None
+        keys = self.model.keys
+        template = self.document.template
+        if "level2" not in keys or any(len(row) < len(keys) for row in block):
+            return False
+        at = keys.index("level2")
+        return all(template.level2_spec(row[at].strip()) is not None for row in block)
+
+    def _insert_into_blocks(self, path: ItemPath, items: list[Indicator]) -> Outcome:
+        assert self.context.ops is not None and self.document is not None
+        rows = list(self.document.child_items(path))
+        edits: list[Edit] = []
+        first: int | None = None
+        for item in items:
+            at = block_insertion_row(rows, item.level2, self.document.template)
+            rows.insert(at, item)
+            edits.append(InsertItems(path, at, (item,)))
+            first = at if first is None or at < first else first + (1 if at <= first else 0)
+        plan = EditPlan(self.tr("粘贴{count}行").format(count=len(items)), edits)
+        outcome = self.context.ops.apply_plan(plan)
+        if outcome and first is not None:
+            self.select_rows(first, first)
+        return outcome
+
+    def _paste_cells(self, path: ItemPath, block: list[list[str]]) -> Outcome:
+        assert self.context.ops is not None and self.model is not None
+        keys = self.model.keys
+        selected = self._selected_cells()
+        if not selected:
+            return Outcome()
+        count = self.model.rowCount()
+        if len(block) == 1 and len(block[0]) == 1:
+            value = block[0][0]
+            cells = [(row, field_of(keys[column]), value) for row, column in selected]
+        else:
+            top = min(row for row, _ in selected)
+            left = min(column for _, column in selected)
+            cells = [
+                (top + r, field_of(keys[left + c]), text)
+                for r, line in enumerate(block)
+                for c, text in enumerate(line)
+                if top + r < count and left + c < len(keys)
+            ]
+            clipped = sum(len(line) for line in block) - len(cells)
+            if clipped:
+                self.context.show_message(
+                    self.tr("有{count}个单元格超出表格范围，没有粘贴").format(count=clipped), 5000
+                )
+        return self.context.ops.set_cells(path, cells)
+
+
+def _has_content(row: Indicator) -> bool:
+    return bool(row.name.strip() or row.value.strip() or any(v.strip() for v in row.extra.values()))
 
 
 __all__ = ["ProjectPage"]
