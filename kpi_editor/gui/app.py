@@ -58,6 +58,18 @@ def create_application(argv: Sequence[str], settings: Settings) -> QApplication:
     return app
 
 
+def relaunch(files: Sequence[Path]) -> bool:
+    """Start a new editor process on `files` (after a language change); True when it started."""
+    from PySide6.QtCore import QProcess
+
+    if getattr(sys, "frozen", False):
+        program, arguments = sys.executable, [str(f) for f in files]
+    else:
+        program, arguments = sys.executable, ["-m", "kpi_editor", *(str(f) for f in files)]
+    started, _pid = QProcess.startDetached(program, arguments)
+    return bool(started)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv if argv is None else argv)
     if "--self-test" in args[1:]:

@@ -28,6 +28,7 @@ from kpi_editor.gui.review.feature import ReviewFeature
 from kpi_editor.gui.search.bar import SearchBar
 from kpi_editor.gui.tree.actions import StructureActions
 from kpi_editor.gui.tree.panel import TreePanel
+from kpi_editor.gui.zoom import Zoom
 
 
 class MainWindow(QMainWindow):
@@ -51,6 +52,7 @@ class MainWindow(QMainWindow):
         self.counts = CountsLabel(context, self)
         self.review = ReviewFeature(context, self, self.jobs)
         self.exports = ExportActions(context, self.jobs)
+        self.zoom = Zoom(context, self)
         self._build_layout()
         self._build_actions()
         self._build_menus()
@@ -98,9 +100,10 @@ class MainWindow(QMainWindow):
         self.settings_action = make_action(self, self.tr("设置…"), self.edit_settings)
         self.about_action = make_action(self, self.tr("关于(&A)"), self.show_about)
         self.revalidate_action = make_action(self, self.tr("重新检查全册"), self._revalidate, "F5")
-        # The tree and the table each own Delete while they have focus (rows or the tree's item).
-        for widget in (self.tree.view, self.pages.project.table):
-            widget.addAction(self.structure.delete_action)
+        # Delete and Ctrl+- on the tree remove its item; in the table Delete clears cells and
+        # Ctrl+- removes rows (the page's own actions). Ctrl+- is 缩小 everywhere else.
+        self.tree.view.addAction(self.structure.delete_action)
+        self.zoom.yield_ctrl_minus_to([self.tree.view, self.pages.project.table])
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -120,7 +123,8 @@ class MainWindow(QMainWindow):
         edit_menu.addActions(self.structure.actions)
         edit_menu.addSeparator()
         project = self.pages.project
-        edit_menu.addActions([project.add_row_action, project.copy_rows_action, project.paste_rows_action])
+        edit_menu.addActions([project.add_row_action, project.insert_row_action, project.remove_rows_action])
+        edit_menu.addActions([project.copy_rows_action, project.paste_rows_action])
         edit_menu.addAction(project.fill_totals_action)
         edit_menu.addSeparator()
         edit_menu.addActions([self.search.find_action, self.search.find_next_action])
@@ -187,10 +191,27 @@ class MainWindow(QMainWindow):
     def edit_settings(self) -> None:
         from kpi_editor.gui.dialogs.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.context.settings, self)
-        if dialog.exec():
-            dialog.apply_to(self.context.settings)
-            self.context.apply_settings()
+        settings = self.context.settings
+        dialog = SettingsDialog(settings, self)
+        if not dialog.exec():
+            return
+        language = settings.language
+        dialog.apply_to(settings)
+        self.context.apply_settings()
+        if settings.language != language and self.context.prompts.confirm(
+            self.tr("界面语言"), self.tr("界面语言在重新启动后切换。现在重新启动编辑器吗？")
+        ):
+            self.restart()
+
+    def restart(self) -> bool:
+        """Close (asking to save) and start the editor again on the same file."""
+        from kpi_editor.gui.app import relaunch
+
+        document = self.context.document
+        files = [document.path] if document is not None and document.path is not None else []
+        if not self.close():
+            return False
+        return relaunch(files)
 
     def show_about(self) -> None:
         from kpi_editor.gui.dialogs.about import AboutDialog

@@ -12,6 +12,7 @@ from PySide6.QtGui import QKeySequence
 
 from kpi_editor.app.document import Document
 from kpi_editor.app.operations import Outcome
+from kpi_editor.domain.model import Department, Indicator, Project
 from kpi_editor.gui.actions import make_action
 from kpi_editor.gui.context import EditorContext
 from kpi_editor.gui.tree.panel import TreePanel
@@ -21,7 +22,7 @@ class RowTarget(Protocol):
     """The indicator table, when it has focus, takes 删除/创建副本/上移/下移 for its selected rows."""
 
     def has_focus(self) -> bool: ...
-    def delete_rows(self) -> Outcome: ...
+    def remove_rows(self) -> Outcome: ...
     def duplicate_rows(self) -> Outcome: ...
     def move_rows(self, step: int) -> Outcome: ...
 
@@ -36,7 +37,7 @@ class StructureActions(QObject):
         self.add_project_action = make_action(self, self.tr("新建项目"), self.add_project, "Ctrl+Shift+N")
         self.duplicate_action = make_action(self, self.tr("创建副本"), self.duplicate, "Ctrl+D")
         self.delete_action = make_action(
-            self, self.tr("删除"), self.delete, QKeySequence.StandardKey.Delete, local=True
+            self, self.tr("删除"), self.delete, [QKeySequence.StandardKey.Delete, "Ctrl+-"], local=True
         )
         self.move_up_action = make_action(self, self.tr("上移"), lambda: self.move(-1), "Ctrl+Up")
         self.move_down_action = make_action(self, self.tr("下移"), lambda: self.move(1), "Ctrl+Down")
@@ -89,12 +90,44 @@ class StructureActions(QObject):
         return self._show(self.context.ops.duplicate(path))
 
     def delete(self) -> Outcome:
+        """删除 (Delete or Ctrl+- on the tree): the current unit, project or row, after asking when
+        it takes content with it."""
         if (rows := self._rows()) is not None:
-            return rows.delete_rows()
+            return rows.remove_rows()
         path = self.tree.current_path()
-        if self.context.ops is None or not path:
+        document = self.context.document
+        if self.context.ops is None or document is None or not path:
+            return Outcome()
+        question = self._question(document.item(path), path)
+        if question and not self.context.prompts.confirm(self.tr("删除"), question):
             return Outcome()
         return self.context.ops.delete(path)
+
+    def _question(self, item: object, path: tuple[int, ...]) -> str:
+        undo = self.tr("删除后可以撤销（Ctrl+Z）。")
+        if isinstance(item, Department):
+            if not item.projects:
+                return ""
+            rows = sum(len(p.indicators) for p in item.projects)
+            return (
+                self.tr("删除单位“{code} {name}”及其{projects}个项目（共{rows}个指标行）？").format(
+                    code=item.code, name=item.name, projects=len(item.projects), rows=rows
+                )
+                + undo
+            )
+        if isinstance(item, Project):
+            return (
+                self.tr("删除项目“{name}”及其{rows}个指标行？").format(
+                    name=item.name, rows=len(item.indicators)
+                )
+                + undo
+            )
+        if isinstance(item, Indicator) and (item.name.strip() or item.value.strip()):
+            return (
+                self.tr("删除第{row}行“{name}”？").format(row=path[-1] + 1, name=item.name or item.value)
+                + undo
+            )
+        return ""
 
     def move(self, step: int) -> Outcome:
         if (rows := self._rows()) is not None:
