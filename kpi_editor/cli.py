@@ -364,6 +364,9 @@ def build_parser() -> argparse.ArgumentParser:
     target.add_argument("--pdf", metavar="OUT", help="写成 PDF")
     p.set_defaults(func=cmd_report)
 
+    from kpi_editor.cli_library import add_commands as add_library_commands
+
+    add_library_commands(sub)
     return parser
 
 
