@@ -99,15 +99,16 @@ def quality(threshold: float) -> tuple[dict[str, Counter[str]], Counter[str]]:
 
 
 def _distinct_copy(booklet: Booklet, factor: int) -> Booklet:
-    """The 10× corpus with every copy's 三级 names made distinct (so rows do not merge back)."""
+    """The 10× corpus with every project's 三级 names made its own (two characters appended), so
+    that rows do not merge back and the library really has ~36,000 rows."""
     big = scaled(booklet, factor)
-    marks = "甲乙丙丁戊己庚辛壬癸"
-    for department in big.departments:
-        copy = int(department.code[3:]) // 100
-        if copy:
-            for project in department.projects:
-                for indicator in project.indicators:
-                    indicator.name = f"{indicator.name}{marks[copy % 10]}"
+    marks = (
+        "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥东南西北春夏秋冬金木水火土山川江河湖海风云雷电松竹梅兰菊"
+    )
+    for number, (_department, project) in enumerate(big.projects()):
+        suffix = marks[number // len(marks) % len(marks)] + marks[number % len(marks)]
+        for indicator in project.indicators:
+            indicator.name = f"{indicator.name}{suffix}"
     return big
 
 

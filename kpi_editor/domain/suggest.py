@@ -283,12 +283,15 @@ class LibraryIndex:
         chosen: list[tuple[int, float, str]] = []
         while options and len(chosen) < top:
             best, best_gain, best_why = -1, 0.0, ""
-            for position, (_row, covers, mask, bonus) in enumerate(options):
+            for position, (row, covers, mask, bonus) in enumerate(options):
                 similar = sum(weights[p] for p in covers - covered)
                 common = PRIOR * (mask & ~covered_mask).bit_count() / users
                 gain = similar + common + bonus
                 if gain > best_gain:
-                    why = "共性指标" if bonus else ("相似项目" if similar >= common else "常用指标")
+                    if not rows[row].sources:
+                        why = "共性指标"
+                    else:
+                        why = "相似项目" if similar >= common else "常用指标"
                     best, best_gain, best_why = position, gain, why
             if best < 0:
                 break
@@ -366,8 +369,14 @@ class _SearchTable:
         projects = library.projects
         rows = library.rows
         self._rows = rows
-        # Most used first, so a search can stop once it has enough.
+        # Most used first, so a search can stop once it has enough; one such list per filter value.
         self._order = sorted(range(len(rows)), key=lambda i: (-rows[i].seen, i))
+        self._by_level2: dict[str, list[int]] = defaultdict(list)
+        self._by_type: dict[str, list[int]] = defaultdict(list)
+        for index in self._order:
+            self._by_level2[rows[index].level2].append(index)
+            for kind in rows[index].project_types:
+                self._by_type[kind].append(index)
         self._names = [row.name.lower() for row in rows]
         self._text = [
             " ".join(
@@ -381,27 +390,29 @@ class _SearchTable:
     ) -> list[int]:
         terms = words.lower().split()
         rows = self._rows
-        in_name: list[int] = []
-        elsewhere: list[int] = []
-        for index in self._order:
-            row = rows[index]
-            if (
-                (level1 and row.level1 != level1)
-                or (level2 and row.level2 != level2)
-                or (project_type and project_type not in row.project_types)
-            ):
-                continue
-            text = self._text[index]
-            if not all(term in text for term in terms):
-                continue
-            name = self._names[index]
-            if all(term in name for term in terms):
-                in_name.append(index)
-                if len(in_name) >= limit:
-                    break
-            elif len(elsewhere) < limit:
-                elsewhere.append(index)
-        return (in_name + elsewhere)[:limit]
+        if level2:
+            order = self._by_level2.get(level2, [])
+        elif project_type:
+            order = self._by_type.get(project_type, [])
+        else:
+            order = self._order
+        # One comprehension per word over the shrinking set keeps a keystroke on 36,000 rows fast.
+        text = self._text
+        for term in terms:
+            order = [i for i in order if term in text[i]]
+        if level1 or (level2 and project_type):
+            order = [
+                i
+                for i in order
+                if (not level1 or rows[i].level1 == level1)
+                and (not project_type or project_type in rows[i].project_types)
+            ]
+        names = self._names
+        in_name = [i for i in order if all(term in names[i] for term in terms)]
+        if len(in_name) >= limit:
+            return in_name[:limit]
+        chosen = set(in_name)
+        return (in_name + [i for i in order if i not in chosen])[:limit]
 
 
 def _mask(indexes: Iterable[int]) -> int:
