@@ -99,8 +99,11 @@ class Library(_Spec):
 _CJK = "\u4e00-\u9fff"
 _STRAY_SPACE_RE = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
 _SPACES_RE = re.compile(r"\s+")
-# A year: 19xx–21xx followed by 年, by a range to another year (2025-2027年), or by a date (2026.12.31).
-_YEAR_RE = re.compile(r"(?<!\d)(?:19|20|21)\d{2}(?=年|[-—~至到](?:19|20|21)\d{2}年|[./-]\d{1,2}[./-]\d{1,2})")
+# A year: 19xx–21xx followed by 年 (or 统筹年度 …), by a range to another year (2025-2027年), or by a
+# date (2026.12.31).
+_YEAR_RE = re.compile(
+    rf"(?<!\d)(?:19|20|21)\d{{2}}(?=年|[{_CJK}]{{1,4}}年度|[-—~至到](?:19|20|21)\d{{2}}年|[./-]\d{{1,2}}[./-]\d{{1,2}})"
+)
 _TOKEN_RE = re.compile(r"\{年([+-]\d)?\}|\{数\}")
 # What number slots leave alone: placeholders with the rest of a date ({年}.12.31), far years (1949年).
 _KEEP_RE = re.compile(r"\{年(?:[+-]\d)?\}(?:[./-]\d{1,2}[./-]\d{1,2})?|\{数\}|(?<!\d)(?:19|20|21)\d{2}(?=年)")
@@ -113,9 +116,9 @@ _KEY_DROP_RE = re.compile(r"[\s，。、,.:：;；()（）\[\]【】“”\"'‘
 def clean_text(text: str) -> str:
     """Cell text as a library keeps it: LaTeX and symbol variants plain, no stray spaces.
 
-    Braces are made full-width so that clerk text can never be taken for a placeholder.
+    `normalise` drops braces (LaTeX groups), so clerk text can never be taken for a placeholder.
     """
-    plain = normalise(text)[0].replace("{", "｛").replace("}", "｝")
+    plain = normalise(text)[0]
     plain = _STRAY_SPACE_RE.sub("", plain)
     return _SPACES_RE.sub(" ", plain).strip()
 

@@ -259,6 +259,8 @@ def _explain(error: Any) -> str:
         return f"条目过多（超过{ctx.get('max_length')}个）"
     if kind == "string_too_short":
         return "不能为空"
+    if kind == "string_unicode":
+        return "文字中有无效的字符（孤立的 UTF-16 代理码）"
     if kind.endswith("_type") or kind.endswith("_parsing"):
         return f"类型不对：{shown}"
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
