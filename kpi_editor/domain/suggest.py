@@ -355,8 +355,8 @@ class LibraryIndex:
         return value
 
     def level2_explanation(self, level2: str) -> str:
-        """What a 二级 measures, for its tooltip ("" when the library says nothing about it)."""
-        return self.library.level2_notes.get(level2, "")
+        """What a 二级 measures, for its tooltip: a bureau library's own note, else the template's."""
+        return self.library.level2_notes.get(level2, "") or self.template.explanation_of(level2)
 
     @property
     def project_type_labels(self) -> dict[str, str]:

@@ -32,6 +32,8 @@ class EditorContext(QObject):
     rowChanged = Signal(object)
     # Show this item and, when given, this field of it (a finding, a search hit).
     navigateRequested = Signal(object, object)
+    # Show the booklet's errors (the findings panel filters to errors, the window raises its dock).
+    findingsRequested = Signal()
     message = Signal(str, int)  # a status-line message and how long to show it (ms, 0 = until replaced)
     recentChanged = Signal()
     settingsChanged = Signal()

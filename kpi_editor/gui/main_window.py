@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         context.documentChanged.connect(self._document_changed)
         context.message.connect(self.statusBar().showMessage)
+        context.findingsRequested.connect(self._show_findings)
         self._document_changed(None)
         self._restore_geometry()
 
@@ -181,6 +182,10 @@ class MainWindow(QMainWindow):
     def _edit_rejected(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
         self.context.prompts.warning(self.tr("无法修改"), message)
+
+    def _show_findings(self) -> None:
+        self.findings_dock.show()
+        self.findings_dock.raise_()
 
     def _revalidate(self) -> None:
         if self.context.document is not None:

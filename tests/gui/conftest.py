@@ -28,6 +28,7 @@ class FakePrompts:
         self.recover_answer: bool | None = True
         self.paths: list[Path] = []
         self.scope = "booklet"
+        self.export_errors_choice: str | None = "export"
         self.new_choice: NewBooklet | None = NewBooklet("xiqu-2026", 2027)
 
     def save_changes(self, name: str) -> str:
@@ -65,6 +66,10 @@ class FakePrompts:
     def export_scope(self, department: str, project: str) -> str | None:
         self.asked.append(("export_scope", project))
         return self.scope
+
+    def export_with_errors(self, errors: int) -> str | None:
+        self.asked.append(("export_with_errors", errors))
+        return self.export_errors_choice
 
     def new_booklet(self) -> NewBooklet | None:
         return self.new_choice

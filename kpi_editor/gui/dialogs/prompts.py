@@ -109,6 +109,24 @@ class Prompts(QObject):
             return "booklet"
         return None
 
+    def export_with_errors(self, errors: int) -> Literal["view", "export"] | None:
+        """Before exporting tables that still have errors: 查看问题, 仍然导出 or cancel."""
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("导出前检查"))
+        box.setText(self.tr("要导出的表中还有 {count} 个错误，财政局审核时会被退回。").format(count=errors))
+        box.setInformativeText(self.tr("建议先查看并改正这些问题。"))
+        view = box.addButton(self.tr("查看问题"), QMessageBox.ButtonRole.AcceptRole)
+        export = box.addButton(self.tr("仍然导出"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(view)
+        box.exec()
+        if box.clickedButton() is view:
+            return "view"
+        if box.clickedButton() is export:
+            return "export"
+        return None
+
     def new_booklet(self) -> NewBooklet | None:
         """Template, fiscal year and the clerk's unit for 文件 ▸ 新建, or None when cancelled."""
         from kpi_editor.gui.dialogs.new_booklet import NewBookletDialog

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject
 
 from kpi_editor.app.document import Document
 from kpi_editor.app.jobs import Job
+from kpi_editor.domain.engine import Severity
 from kpi_editor.domain.model import Booklet
 from kpi_editor.domain.template import FormTemplate
 from kpi_editor.gui.actions import make_action
@@ -45,6 +46,14 @@ class ExportActions(QObject):
         if scope is None:
             return None
         departments, project_ids, label = scope
+        errors = self._errors(document, departments, project_ids)
+        if errors:
+            choice = self.context.prompts.export_with_errors(errors)
+            if choice == "view":
+                self.context.findingsRequested.emit()
+                return None
+            if choice != "export":
+                return None
         suffix = ".pdf" if kind == "pdf" else ".xlsx"
         folder = document.path.parent if document.path else Path.home()
         suggested = str(folder / f"{document.file_stem}{label}{suffix}")
@@ -55,6 +64,20 @@ class ExportActions(QObject):
         snapshot = document.booklet.model_copy(deep=True)
         work = self._work(kind, snapshot, target, document.template, departments, project_ids)
         return self.jobs.run(work, self.tr("正在导出 {name}…").format(name=target.name), target)
+
+    @staticmethod
+    def _errors(document: Document, departments: list[str] | None, project_ids: list[str] | None) -> int:
+        """Errors in what is exported (the whole booklet's include the booklet-wide ones)."""
+        if departments is None and project_ids is None:
+            return document.counts()[0]
+        return sum(
+            1
+            for department, project in document.booklet.projects()
+            if (departments is not None and department.code in departments)
+            or (project_ids is not None and project.id in project_ids)
+            for finding in document.project_findings(project.id)
+            if finding.severity == Severity.ERROR
+        )
 
     def ask_scope(self, document: Document) -> Scope | None:
         """Booklet, current department or current project, by the tree selection."""

@@ -183,6 +183,7 @@ class FindingsPanel(QWidget):
         self.view.activated.connect(self._double_clicked)
         context.documentChanged.connect(self.set_document)
         context.currentChanged.connect(self._current_changed)
+        context.findingsRequested.connect(self.show_errors)
 
     def set_document(self, document: Document | None) -> None:
         old = self.model
@@ -204,6 +205,11 @@ class FindingsPanel(QWidget):
             old.document.findingsChanged.disconnect(old.refresh)
             old.deleteLater()
         self._update_summary()
+
+    def show_errors(self) -> None:
+        self.current_project_check.setChecked(False)
+        self.rule_combo.setCurrentIndex(0)
+        self.severity_combo.setCurrentIndex(ERRORS_ONLY)
 
     def _current_changed(self, path: ItemPath) -> None:
         document = self.context.document

@@ -121,6 +121,10 @@ class IndicatorTableModel(QAbstractTableModel):
         if role == Role.ToolTipRole:
             findings = self.cell_findings(index.row(), key)
             text = cell_text(indicator, key)
+            if key == "level2" and text:
+                # What the 二级 measures, from the template: the clerk's first question.
+                explanation = self.document.template.explanation_of(text)
+                text = f"{text}：{explanation}" if explanation else text
             if findings:
                 messages = "\n".join(f"[{f.rule}] {f.message}" for f in findings)
                 return f"{text}\n\n{messages}" if text else messages

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from kpi_editor.app.document import Document, ItemPath
 from kpi_editor.app.operations import Outcome
 from kpi_editor.domain.edits import Edit, EditPlan, InsertItems
+from kpi_editor.domain.engine import Finding, Severity
 from kpi_editor.domain.model import FUNDING_FIELDS, Indicator, Project
 from kpi_editor.domain.skeleton import block_insertion_row
 from kpi_editor.gui.actions import make_action
@@ -34,6 +35,7 @@ from kpi_editor.gui.pages.table import IndicatorTableView
 from kpi_editor.gui.widgets import AmountEdit
 from kpi_editor.io.tsv import cell_text, format_tsv, parse_tsv, rows_from_table, rows_to_tsv
 
+SEVERITY_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 ROW_BUTTONS = ("addRow", "insertRow", "duplicateRow", "deleteRow", "moveUp", "moveDown")
 
 
@@ -106,6 +108,7 @@ class ProjectPage(Page):
             self.table.setModel(None)
         else:
             document.itemChanged.connect(self._item_changed)
+            document.findingsChanged.connect(self._findings_changed)
             self.model = IndicatorTableModel(document, self.context.ops, self)
             self.table.setModel(self.model)
             self.table.setItemDelegate(IndicatorDelegate(document.template, self.model.keys, self.table))
@@ -161,6 +164,24 @@ class ProjectPage(Page):
         for field, edit in self.amounts.items():
             if not edit.hasFocus():
                 edit.set_value(project.funding.get(field))
+        self.mark_funding()
+
+    def _findings_changed(self, project_ids: set[str] | None) -> None:
+        if self.project is not None and (project_ids is None or self.project.id in project_ids):
+            self.mark_funding()
+
+    def mark_funding(self) -> None:
+        """The funding fields show their own findings (合计 that does not add up …), as cells do."""
+        if self.project is None or self.document is None:
+            return
+        by_field: dict[str, list[Finding]] = {}
+        for finding in self.document.project_findings(self.project.id):
+            if finding.indicator is None and finding.field in self.amounts:
+                by_field.setdefault(finding.field, []).append(finding)
+        for field, edit in self.amounts.items():
+            findings = by_field.get(field, [])
+            worst = min(findings, key=lambda f: SEVERITY_RANK[f.severity]).severity if findings else None
+            edit.set_marks(worst, [f.message for f in findings])
 
     def _table_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.context.set_row(current.row() if current.isValid() else None)
