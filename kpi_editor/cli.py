@@ -183,7 +183,9 @@ def cmd_diff(args: argparse.Namespace) -> int:
     else:
         for change in changes:
             print(change.describe())
-        print(f"共 {len(changes)} 处不同。" if changes else "内容相同。", file=sys.stderr)
+        shifted = sum(1 for c in changes if c.year_shift)
+        detail = f"（其中 {shifted} 处只是年份随预算年度顺延）" if shifted else ""
+        print(f"共 {len(changes)} 处不同{detail}。" if changes else "内容相同。", file=sys.stderr)
     # Like diff(1): 1 when the versions differ, so scripts can test for "unchanged".
     return EXIT_FINDINGS if changes else EXIT_OK
 

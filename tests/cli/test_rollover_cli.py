@@ -104,3 +104,22 @@ def test_hostile_inputs_exit_2_and_write_nothing(
         assert message in err and err.count("\n") == 1 and "Traceback" not in err, err
         assert sorted(tmp_path.iterdir()) == files, argv
     assert copy.read_bytes() == before
+
+
+def test_diff_across_years_says_what_is_only_the_year(
+    sample_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "2027.kpi.json"
+    assert main(["rollover", str(sample_path), "-o", str(out), "--year", "2027"]) == 0
+    capsys.readouterr()
+    code, stdout, err = run(capsys, "diff", str(sample_path), str(out))
+    assert code == 1
+    lines = stdout.splitlines()
+    assert (
+        "[101001] “人民代表大会会议经费” 指标改动 第3行指标值：2026年1-12月 → 2027年1-12月（年份顺延）"
+        in lines
+    )
+    shifted = sum(1 for line in lines if line.endswith("（年份顺延）"))
+    assert f"其中 {shifted} 处只是年份随预算年度顺延" in err and shifted > 200
+    code, stdout, _ = run(capsys, "diff", str(sample_path), str(out), "--json")
+    assert sum(1 for c in json.loads(stdout) if c.get("year_shift")) == shifted
