@@ -111,6 +111,7 @@ class ChangeReport:
     moved_mentions: int = 0  # year mentions moved (a changed cell may hold several)
     relative_mentions: int = 0  # 本年度, 当年, 较上年 …: right in any year, left alone
     notes: list[str] = field(default_factory=list)  # about the booklet as a whole
+    about_years: bool = True  # a year change (the counts of year mentions mean something)
 
     def counts(self) -> dict[str, int]:
         return {
@@ -123,10 +124,14 @@ class ChangeReport:
 
     def summary(self) -> list[str]:
         """The report in a few lines of Chinese: counts, notes, then every cell to check."""
+        years = (
+            f"（年份 {self.moved_mentions} 处），保留历史年份 {len(self.kept)} 处，"
+            f"相对说法 {self.relative_mentions} 处未改"
+            if self.about_years
+            else ""
+        )
         lines = [
-            f"{self.title}：改动 {len(self.changed)} 个单元格（年份 {self.moved_mentions} 处），"
-            f"保留历史年份 {len(self.kept)} 处，相对说法 {self.relative_mentions} 处未改，"
-            f"待核对 {len(self.to_check)} 个单元格。",
+            f"{self.title}：改动 {len(self.changed)} 个单元格{years}，待核对 {len(self.to_check)} 个单元格。",
             *self.notes,
         ]
         if self.to_check:
