@@ -137,21 +137,30 @@ class _Token:
     range_kind: str = ""  # "years" (2025-2027年) or "dates" (2025.11.1-2026.2.28)
 
 
+# How far the context of a mention reaches: the rules look a few characters around the year, and
+# a bound keeps a pasted megabyte without punctuation linear.
+_REACH = 40
+
+
 def _clause_bounds(text: str, start: int, end: int) -> tuple[str, str]:
-    """The text of the mention's clause before and after it."""
+    """The text of the mention's clause (at most `_REACH` characters) before and after it."""
     left_start = start
-    while left_start > 0 and text[left_start - 1] not in _CLAUSE_BREAK:
+    while left_start > max(0, start - _REACH) and text[left_start - 1] not in _CLAUSE_BREAK:
         left_start -= 1
     right_end = end
-    while right_end < len(text) and text[right_end] not in _CLAUSE_BREAK:
+    while right_end < min(len(text), end + _REACH) and text[right_end] not in _CLAUSE_BREAK:
         right_end += 1
     return text[left_start:start], text[end:right_end]
 
 
 def _in_title(text: str, start: int) -> bool:
     """Inside 《…》: a book, a plan or a document named with its year."""
-    opened = text.rfind("《", 0, start)
-    return opened >= 0 and text.rfind("》", opened, start) < 0 and text.find("》", start) >= 0
+    opened = text.rfind("《", max(0, start - 2 * _REACH), start)
+    return (
+        opened >= 0
+        and text.rfind("》", opened, start) < 0
+        and text.find("》", start, start + 2 * _REACH) >= 0
+    )
 
 
 def _cn_year(numerals: str) -> tuple[int, str] | None:
@@ -182,7 +191,9 @@ def _tokens(text: str, plain: str, plan_year: int) -> list[_Token]:
             tokens.append(_Token(match.start(), end, year, "arabic"))
         elif plain[end : end + 1] == "〕" or _QUANTITY_TAIL_RE.match(plain, end):
             continue  # a document number (〔2023〕6号) or a quantity (2000元, 2000×1元)
-        elif _RANGE_AFTER_RE.match(plain, end) or _RANGE_BEFORE_RE.search(plain, 0, match.start()):
+        elif _RANGE_AFTER_RE.match(plain, end) or _RANGE_BEFORE_RE.search(
+            plain, max(0, match.start() - 16), match.start()
+        ):
             tokens.append(_Token(match.start(), end, year, "arabic"))  # 2025-2027: a range of years
         elif year in near:
             tokens.append(

@@ -150,3 +150,11 @@ def test_neutral_form_matches_consecutive_years() -> None:
         assert neutral_form(old, 2026) == neutral_form(new, 2027)
     assert neutral_form("2026年1-12月", 2026) != neutral_form("2026年1-12月", 2027)
     assert neutral_form("召开会议2次", 2026) == "召开会议2次"
+
+
+def test_a_pasted_megabyte_is_read_in_one_pass() -> None:
+    # Context is looked for a few characters around each year, never across the whole cell.
+    text = "2026年底前完成，" * 5000 + "《年鉴（" + "2026）" * 5000 + "》"
+    reading = read_cell(text, 2026, 2027)
+    assert len(reading.mentions) == 10000 and reading.unsure
+    assert read_cell("1999）" * 20000, 2026, 2027).mentions == ()
