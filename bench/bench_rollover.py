@@ -37,7 +37,9 @@ def scenario(factor: int, repeat: int) -> dict[str, float]:
     results: dict[str, float] = {}
     results["rollover (keep amounts)"] = median_time(cold(lambda: rollover(booklet, 2027)), repeat)
     results["rollover (clear amounts)"] = median_time(cold(lambda: rollover(booklet, 2027, "clear")), repeat)
-    results["fiscal-year change plan"] = median_time(cold(lambda: plan_fiscal_year_change(booklet, 2027)), repeat)
+    results["fiscal-year change plan"] = median_time(
+        cold(lambda: plan_fiscal_year_change(booklet, 2027)), repeat
+    )
     results["template change plan"] = median_time(lambda: plan_template_change(booklet, "mof-2021"), repeat)
     rolled = rollover(booklet, 2027).booklet
     results["diff across years"] = median_time(cold(lambda: diff_booklets(booklet, rolled)), repeat)

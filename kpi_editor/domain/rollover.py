@@ -100,13 +100,13 @@ def _check_year(year: int, what: str) -> None:
         raise RolloverError(f"{what}{year}年不是有效的预算年度（应在{_YEAR_MIN}—{_YEAR_MAX}年之间）")
 
 
-def content_year(booklet: Booklet) -> int | None:
+def content_year(booklet: Booklet, template: FormTemplate | None = None) -> int | None:
     """The year most of the booklet's cells name, or None when too few name one to tell.
 
     A booklet whose fiscal year is not its content's year was mislabelled; moving its years would
     move the wrong ones, so the rollover refuses and the editor can offer to correct the year alone.
     """
-    template = load_template(booklet.template_id)
+    template = template or load_template(booklet.template_id)
     years: Counter[int] = Counter()
     for cell in _cells(booklet, template):
         # Every named year counts, whatever its verdict: under a wrong fiscal year all are "history".
@@ -121,12 +121,13 @@ def content_year(booklet: Booklet) -> int | None:
 
 
 def plan_fiscal_year_change(
-    booklet: Booklet, new_year: int, template: FormTemplate | None = None, *, move_text: bool = True
+    booklet: Booklet, new_year: int, template: FormTemplate | None = None, *, move_text: bool | None = None
 ) -> YearChange:
     """The edits that give `booklet` the fiscal year `new_year`, with the report.
 
-    With `move_text` the plan-year mentions move too (the usual case); without it only the fiscal
-    year (and so the printed funding labels) changes: for a booklet whose year was set wrongly.
+    With `move_text` the plan-year mentions move too; without it only the fiscal year (and so the
+    printed funding labels) changes: for a booklet whose year was set wrongly. By default (None)
+    the text moves unless most of it already names `new_year` (the clerk is correcting the year).
     Cells with an unsure mention are left as they are and listed. Raises `RolloverError` for a
     year outside the model's range.
     """
@@ -139,6 +140,10 @@ def plan_fiscal_year_change(
         return YearChange(plan, report)
     plan.edits.append(SetValue((), "fiscal_year", new_year))
     report.notes.extend(_label_notes(template, old_year, new_year))
+    if move_text is None:
+        move_text = content_year(booklet, template) != new_year
+        if not move_text:
+            report.notes.append(f"内容中的年份大多已是{new_year}年：只改预算年度，内容未动。")
     if move_text:
         _move_years(booklet, template, new_year, plan, report)
     return YearChange(plan, report)

@@ -211,6 +211,15 @@ def test_changing_the_year_of_an_open_booklet_is_one_plan(sample_booklet: Bookle
 
 def test_correcting_a_wrong_year_leaves_the_text(sample_booklet: Booklet) -> None:
     sample_booklet.fiscal_year = 2025  # the clerk set the wrong year; the content says 2026
-    change = plan_fiscal_year_change(sample_booklet, 2026, move_text=False)
-    assert [e.field for e in change.plan.edits] == ["fiscal_year"]  # type: ignore[union-attr]
-    assert change.report.changed == [] and change.report.notes
+    for change in (
+        plan_fiscal_year_change(sample_booklet, 2026),  # seen from the content
+        plan_fiscal_year_change(sample_booklet, 2026, move_text=False),
+    ):
+        assert [e.field for e in change.plan.edits] == ["fiscal_year"]  # type: ignore[union-attr]
+        assert change.report.changed == [] and change.report.notes
+    assert any("只改预算年度" in n for n in plan_fiscal_year_change(sample_booklet, 2026).report.notes)
+    # Asked to move the text anyway, 2026 is "next year" to a 2025 booklet: listed, not moved; only
+    # the few real 2025 mentions move.
+    forced = plan_fiscal_year_change(sample_booklet, 2026, move_text=True)
+    assert len(forced.report.to_check) > 200
+    assert forced.report.changed and all("2025" in c.old for c in forced.report.changed)
