@@ -117,6 +117,8 @@ _FOUNDED_BEFORE_RE = re.compile(r"(?:成立|建成|设立|创建|始建|组建|�
 _FOUNDED_AFTER_RE = re.compile(
     r"^\s*年?度?\s*(?:成立|建成|设立|创建|始建|组建|挂牌|竣工|建立|投用|投入使用|开办|创办)"
 )
+_AS_OF_BEFORE_RE = re.compile(r"(?:截至|截止|截止到|截至到)\s*$")  # 截至2025年底: a stock, history
+_LAST_YEAR_NAMED_RE = re.compile(r"(?:上年度|上一年度|上年|去年)\s*[（(]\s*$")  # 上年度（2025年）
 _APPRAISAL_RE = re.compile(r"考核|考评|评估|评价|决算|审计|验收|总结|述职|年报|自评")
 # 2025年春季…, 2025年12月…: a moment inside that year, not the year's appraisal done the year after.
 _WITHIN_YEAR_RE = re.compile(
@@ -298,6 +300,10 @@ def _verdict(
             return Verdict.UNSURE, f"与{y}比较或结转：新年度应以哪一年为基准，请核对", None
         return Verdict.MOVED, "预算年度", None
     if rel == -1:
+        if _LAST_YEAR_NAMED_RE.search(left):
+            return Verdict.MOVED, f"“上年度”后写明的年份（{y}），随年度顺延", None
+        if _AS_OF_BEFORE_RE.search(left):
+            return Verdict.HISTORY, f"截至{y}的情况，是历史", None
         if _CARRY_RE.match(right):
             return Verdict.HISTORY, f"结转（{y}结转），是历史", None
         if _COMPARE_BEFORE_RE.search(left) or _COMPARE_AFTER_RE.match(right):

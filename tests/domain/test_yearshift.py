@@ -68,6 +68,12 @@ def test_plan_year_spellings_move_in_their_own_spelling(text: str, expected: str
         # A window running into the plan year moves as a whole.
         ("集中征缴期内（2025.11.1-2026.2.28）", "集中征缴期内（2026.11.1-2027.2.28）"),
         ("2026年9月至2027年7月（一个学年）", "2027年9月至2028年7月（一个学年）"),
+        # A stock as of last year is history; last year named after 上年度 is relative.
+        (
+            "截至2025年底全区共有养老机构12家，2026年新增2家",
+            "截至2025年底全区共有养老机构12家，2027年新增2家",
+        ),
+        ("较上年度（2025年）提高2个百分点", "较上年度（2026年）提高2个百分点"),
     ],
 )
 def test_history_next_to_the_plan_year_stays(text: str, expected: str) -> None:
