@@ -223,3 +223,43 @@ def test_correcting_a_wrong_year_leaves_the_text(sample_booklet: Booklet) -> Non
     forced = plan_fiscal_year_change(sample_booklet, 2026, move_text=True)
     assert len(forced.report.to_check) > 200
     assert forced.report.changed and all("2025" in c.old for c in forced.report.changed)
+
+
+def test_the_samples_unsure_and_history_cells_are_the_hand_checked_ones(sample_booklet: Booklet) -> None:
+    # All 255 cells of the sample that name a year were read by hand; these are the cells a clerk
+    # must decide and the mentions that are history. Every other one moves (or is 本年度-like).
+    report = rollover(sample_booklet, 2027).report
+    assert sorted(c.text for c in report.to_check) == sorted(
+        [
+            "2026年为换届选举年需要召开两次人代会，分别为十二届六次，十三届一次",  # a fact about 2026
+            "2025年12月31日",  # deadlines that already named 2025 (flagged in the source)
+            "做好2025年老干部队伍建设工作",
+            "2025年全年",
+            "2025年12月31日之前",
+            "预计2025年统筹年度参保人数",  # last year, no telling context
+            "对西区2025年度四川省水旱灾害防御信息系统、山洪灾害四预系统、山洪灾害决策支持系统、辖区19个自动雨量站点、"
+            "4个视频站点、18个自动报警系统、20个入户报警器及会商系统及专网等进行运行维护",
+            "2025年生源地信用助学贷款风险补偿金县区承担资金",
+            "有效控制病媒生物密度，确保通过2025年春、秋季病媒生物防制考核评估",  # a moment inside 2025
+            "组织2026年第十一届“万步有约”健走激励大赛，招募健康生活方式指导员200名直至占人口的1%",  # 届
+            "印制《攀枝花市西区年鉴（2026）》400册，《中共攀枝花市西区执政实录（2025）》400册",  # titles
+            "开展2026年人大换届选举工作资料制作等",  # not every year
+            "对2026年创建的示范点位进行再评审",  # created in 2026: history or plan?
+        ]
+    )
+    assert sorted((k.mention, k.reason) for k in report.kept) == sorted(
+        [
+            ("2029", "以后的固定年份，不随年度变化"),
+            ("2003", "较早的年份，是历史"),
+            ("2025", "起始年份（2025年起），是既成事实"),
+            ("2025", "多年期间（2025—2027年），不随年度变化"),
+            ("2027", "多年期间（2025—2027年），不随年度变化"),
+        ]
+    )
+    assert report.counts() == {
+        "changed_cells": 219,
+        "moved_mentions": 234,
+        "kept_as_history": 5,
+        "relative_mentions": 19,
+        "cells_to_check": 13,
+    }
