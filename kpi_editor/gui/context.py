@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QStandardPaths, Signal
 
 from kpi_editor.app.autosave import AutosaveInfo, discard_autosave, find_recoverable
 from kpi_editor.app.document import Document, ItemPath
@@ -21,6 +21,7 @@ from kpi_editor.app.locks import lock_owner
 from kpi_editor.app.operations import Operations
 from kpi_editor.app.settings import Settings
 from kpi_editor.io.errors import FileFormatError
+from kpi_editor.paths import resource_dir
 
 
 class EditorContext(QObject):
@@ -97,16 +98,27 @@ class EditorContext(QObject):
     def save(self) -> bool:
         if self.document is None:
             return False
-        if self.document.path is None:
+        if self.document.path is None or _installed(self.document.path):
+            # The bundled sample is the program's, not the clerk's: 保存 asks where to put a copy.
             return self.save_as()
         return self.save_to(self.document.path)
 
     def save_as(self) -> bool:
         if self.document is None:
             return False
-        suggested = str(self.document.path or Path.home() / f"{self.document.booklet.fiscal_year}.kpi.json")
-        path = self.prompts.save_path(suggested)
+        path = self.document.path
+        name = path.name if path is not None else f"{self.document.booklet.fiscal_year}.kpi.json"
+        path = self.prompts.save_path(str(self.work_folder() / name))
         return self.save_to(path) if path is not None else False
+
+    def work_folder(self) -> Path:
+        """Where save and export dialogs start: the document's folder, never the program's own
+        (the bundled sample lives there), else the user's documents folder."""
+        document = self.document
+        if document is not None and document.path is not None and not _installed(document.path):
+            return document.path.parent
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(documents) if documents and Path(documents).is_dir() else Path.home()
 
     def save_to(self, path: Path) -> bool:
         assert self.document is not None
@@ -219,6 +231,14 @@ class EditorContext(QObject):
         if self.document is not None:
             self.document.set_autosave_delay(self.settings.autosave_delay_s)
         self.settingsChanged.emit()
+
+
+def _installed(path: Path) -> bool:
+    """True for a file inside the program's own resources (the bundled sample)."""
+    try:
+        return path.resolve().is_relative_to(resource_dir().resolve())
+    except OSError:
+        return False
 
 
 __all__ = ["EditorContext"]

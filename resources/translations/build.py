@@ -22,6 +22,44 @@ SOURCES = [
 ]
 
 ENGLISH = {
+    "界面语言在重新启动后切换。现在重新启动编辑器吗？": "The interface language changes after a restart. Restart the editor now?",
+    " 年": "",
+    "6位数字，如 116002（可以以后再填）": "six digits, e.g. 116002 (can be filled in later)",
+    "如 攀枝花市西区社会保险事务中心（可以以后再填）": "e.g. 攀枝花市西区社会保险事务中心 (can be filled in later)",
+    "新表从本单位的一个项目开始，按表样列好必填的二级指标。": "The new file starts with one project of your unit, its rows set out for the form's required level-2 indicators.",
+    "在表尾添加一行（Ctrl+Enter）": "Add a row at the end (Ctrl+Enter)",
+    "在所选行上方插入一行，属于同一个二级指标（Ctrl+Shift+=）": "Insert a row above the selected one, in the same level-2 indicator (Ctrl+Shift+=)",
+    "删除所选的行（Ctrl+-）；Delete 键只清除单元格的内容": "Delete the selected rows (Ctrl+-); the Delete key only clears cells",
+    "复制": "Copy",
+    "粘贴": "Paste",
+    "删除所选的{count}个指标行？其中{filled}行有内容。删除后可以撤销（Ctrl+Z）。": "Delete the {count} selected indicator row(s)? {filled} of them have content. You can undo it (Ctrl+Z).",
+    "行": " row(s)",
+    "个单元格": " cell(s)",
+    "已复制{count}{unit}": "Copied {count}{unit}",
+    "剪贴板中没有可粘贴的内容": "Nothing to paste on the clipboard",
+    "有{count}个单元格超出表格范围，没有粘贴": "{count} cell(s) fell outside the table and were not pasted",
+    "导出前检查": "Check Before Export",
+    "要导出的表中还有 {count} 个错误，财政局审核时会被退回。": "The tables to export still have {count} error(s); the finance bureau will return them.",
+    "建议先查看并改正这些问题。": "Look at them and correct them first.",
+    "查看问题": "Show Problems",
+    "仍然导出": "Export Anyway",
+    "恢复：打开自动保存的内容（保存后覆盖原文件）。丢弃：删除自动保存。以后再说：保留自动保存，下次再问。": "Recover: open what was autosaved (saving it replaces the file). Discard: delete the autosave. Later: keep it and ask next time.",
+    "界面字号": "Interface text size",
+    " 磅": " pt",
+    "整个窗口的文字大小；“视图”菜单中的放大、缩小（Ctrl+= / Ctrl+-）在此基础上缩放": "Text size of the whole window; View ▸ Zoom In / Zoom Out (Ctrl+= / Ctrl+-) scale it",
+    "自动保存": "Autosave",
+    "停止输入 ": "",
+    " 秒后": " s after the last edit",
+    "意外退出后，下次打开文件时可以恢复到这一刻的内容": "After a crash, opening the file again offers what was autosaved",
+    "界面语言在重新启动后生效；其他设置立即生效。": "The interface language applies after a restart; the other settings at once.",
+    "删除后可以撤销（Ctrl+Z）。": "You can undo it (Ctrl+Z).",
+    "删除单位“{code} {name}”及其{projects}个项目（共{rows}个指标行）？": "Delete unit “{code} {name}” with its {projects} project(s) ({rows} indicator rows)?",
+    "删除项目“{name}”及其{rows}个指标行？": "Delete project “{name}” with its {rows} indicator row(s)?",
+    "删除第{row}行“{name}”？": "Delete row {row} “{name}”?",
+    "放大": "Zoom In",
+    "缩小": "Zoom Out",
+    "实际大小": "Actual Size",
+    "缩放 {percent}%": "Zoom {percent}%",
     "新建(&N)…": "&New…",
     "打开(&O)…": "&Open…",
     "保存(&S)": "&Save",
@@ -367,7 +405,43 @@ def _add_label_context(root: ET.Element) -> None:
         ET.SubElement(message, "translation")
 
 
+# Strings of Qt's own dialogs that Qt's zh_CN catalogue leaves in English (seen in the file dialog
+# under Linux); loaded after qtbase_zh_CN, so these win.
+QT_EXTRA_ZH = {
+    "QFileDialog": {
+        "Look in:": "查找范围：",
+        "&Look in:": "查找范围(&L)：",
+        "Files of type:": "文件类型：",
+        "Files of &type:": "文件类型(&T)：",
+        "Back": "后退",
+        "Forward": "前进",
+        "Parent Directory": "上一级文件夹",
+        "Create New Folder": "新建文件夹",
+        "List View": "列表",
+        "Detail View": "详细信息",
+        "Sidebar": "侧栏",
+    },
+}
+QT_EXTRA_TS = ROOT / "resources" / "translations" / "qt_extra_zh_CN.ts"
+
+
+def build_qt_extra() -> None:
+    root = ET.Element("TS", version="2.1", language="zh_CN")
+    for name, strings in QT_EXTRA_ZH.items():
+        context = ET.SubElement(root, "context")
+        ET.SubElement(context, "name").text = name
+        for source, text in strings.items():
+            message = ET.SubElement(context, "message")
+            ET.SubElement(message, "source").text = source
+            ET.SubElement(message, "translation").text = text
+    ET.ElementTree(root).write(QT_EXTRA_TS, encoding="utf-8", xml_declaration=True)
+    subprocess.run(
+        ["pyside6-lrelease", str(QT_EXTRA_TS), "-qm", str(QT_EXTRA_TS.with_suffix(".qm"))], check=True
+    )
+
+
 def main() -> int:
+    build_qt_extra()
     subprocess.run(
         ["pyside6-lupdate", *map(str, SOURCES), "-ts", str(TS), "-target-language", "en_US", "-no-obsolete"],
         check=True,
