@@ -130,6 +130,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(project.fill_totals_action)
         edit_menu.addSeparator()
         edit_menu.addActions([self.search.find_action, self.search.find_next_action])
+        edit_menu.addAction(self.search.replace_action)
         view_menu = bar.addMenu(self.tr("视图(&V)"))
         view_menu.addActions(
             [
