@@ -377,6 +377,55 @@ ENGLISH = {
         "Merged: {departments} units, {projects} projects, Σ total {total} (10k CNY)."
     ),
     "已打开合并结果（未保存）": "Merged booklet opened (not saved)",
+    # 查找和替换 (gui/search/replace.py)
+    "替换(&H)…": "Rep&lace…",
+    "查找和替换": "Find and Replace",
+    "查找内容(&N)：": "Fi&nd what:",
+    "替换为(&E)：": "R&eplace with:",
+    "范围(&S)：": "&Scope:",
+    "（空：删除找到的文字）": "(empty: delete the text found)",
+    "查找下一个(&F)": "&Find Next",
+    "替换(&R)": "&Replace",
+    "全部替换(&A)": "Replace &All",
+    "查找：": "Search in:",
+    "选项：": "Options:",
+    "单位和项目名称": "Unit and project names",
+    "单位名称、项目名称和表中的“部门（单位）”": "Unit names, project names and the tables’ “Department (unit)”",
+    "标题、编制单位、日期和编制说明标题（仅全册）": (
+        "Title, compiled by, date and preface title (whole booklet only)"
+    ),
+    "编制说明各节的标题和正文（仅全册）": "Headings and bodies of the preface sections (whole booklet only)",
+    "区分大小写(&C)": "Match &case",
+    "只对拉丁字母有意义：book 与 BOOK 视为不同": "Latin letters only: book and BOOK are told apart",
+    "单元格匹配(&O)": "Match entire cell c&ontents",
+    "整个单元格的内容与查找内容完全相同时才算找到": "Found only where the whole cell is exactly the text",
+    "区分全/半角(&B)": "Match full/half &width",
+    "不勾选时，全角与半角字符视为相同：％ 与 %、２０２６ 与 2026": (
+        "Unticked, full-width and half-width characters are the same: ％ and %, ２０２６ and 2026"
+    ),
+    "审核模式下只能查找，不能替换。": "In review mode you can find but not replace.",
+    "关闭": "Close",
+    "当前项目": "Current project",
+    "当前单位": "Current unit",
+    "原文": "Now",
+    "替换为": "After replacing",
+    "封面 ▸ {field}": "Cover ▸ {field}",
+    "编制说明 ▸ 第{n}节 ▸ {field}": "Preface ▸ section {n} ▸ {field}",
+    "{code} ▸ {project} ▸ 第{row}行 ▸ {field}": "{code} ▸ {project} ▸ row {row} ▸ {field}",
+    "不替换：{reason}": "Not replaced: {reason}",
+    "（已是替换后的文字）": "(already reads as the replacement)",
+    "请输入查找内容。": "Type the text to find.",
+    "未找到“{text}”。": "“{text}” not found.",
+    "找到 {found} 处（{cells} 个单元格）": "{found} found ({cells} cells)",
+    "其中 {count} 处已是替换后的文字": "{count} of them already read as the replacement",
+    "{count} 个单元格替换后的值无效，不会替换": "{count} cells would get an invalid value and are left alone",
+    "当前第 {n} 个：{place}": "current: no. {n}, {place}",
+    "替换“{text}”为“{replacement}”（{count}处）": "Replace “{text}” with “{replacement}” ({count})",
+    "全部替换“{text}”为“{replacement}”（{count}处）": "Replace all “{text}” with “{replacement}” ({count})",
+    "已替换。没有更多匹配。": "Replaced. No more matches.",
+    "已全部替换：{count} 处，{cells} 个单元格（可撤销：Ctrl+Z）。": (
+        "Replaced all: {count} in {cells} cells (undo: Ctrl+Z)."
+    ),
 }
 
 

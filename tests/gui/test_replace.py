@@ -129,7 +129,7 @@ def test_count_preview_replace_all_and_one_step_undo(
     cells = [v for v in values(opened, UNIT) if "2026年" in v]
     occurrences = sum(v.count("2026年") for v in cells)
     assert len(cells) >= 5
-    assert dialog.count_label.text() == f"找到 {occurrences} 处（{len(cells)} 个单元格）。"
+    assert dialog.count_label.text() == f"找到 {occurrences} 处（{len(cells)} 个单元格）"
     model = dialog.model
     qtmodeltester.check(model)
     assert model.rowCount() == len(cells)

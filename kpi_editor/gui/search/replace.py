@@ -457,19 +457,22 @@ class ReplaceDialog(QDialog):
             return self.tr("请输入查找内容。")
         if not result.matches:
             return self.tr("未找到“{text}”。").format(text=result.query.text)
-        text = self.tr("找到 {found} 处（{cells} 个单元格）").format(
-            found=result.found, cells=len(result.matches)
-        )
+        parts = [
+            self.tr("找到 {found} 处（{cells} 个单元格）").format(
+                found=result.found, cells=len(result.matches)
+            )
+        ]
         unchanged = result.found - result.occurrences - sum(m.count for m in result.refused)
         if unchanged:
-            text += self.tr("，其中 {count} 处已是替换后的文字").format(count=unchanged)
+            parts.append(self.tr("其中 {count} 处已是替换后的文字").format(count=unchanged))
         if result.refused:
-            text += self.tr("；{count} 个单元格替换后的值无效，不会替换").format(count=len(result.refused))
-        if self._pos >= 0:
-            text += self.tr("；当前第 {n} 个：{place}").format(
-                n=self._pos + 1, place=self.model.data(self.model.index(self._pos, MatchModel.PLACE))
+            parts.append(
+                self.tr("{count} 个单元格替换后的值无效，不会替换").format(count=len(result.refused))
             )
-        return text + self.tr("。")
+        if self._pos >= 0:
+            place = self.model.data(self.model.index(self._pos, MatchModel.PLACE))
+            parts.append(self.tr("当前第 {n} 个：{place}").format(n=self._pos + 1, place=place))
+        return " · ".join(parts)
 
     def _update_buttons(self) -> None:
         document = self.context.document
