@@ -51,6 +51,7 @@ def places(booklet: Booklet, kinds: Collection[TextKind], scope: ItemPath = ()) 
     """Every text field of the given kinds inside `scope`, in booklet order: the cover and the
     编制说明 (whole booklet only), then each unit, its projects and their rows. `scope` is ``()``
     (the booklet), ``(d,)`` (a unit) or ``(d, p)`` (a project); an item's fields come together."""
+    row_fields = [name for name in ROW_FIELDS if _ROW_KINDS.get(name, TextKind.VALUES) in kinds]
     if not scope:
         if TextKind.COVER in kinds:
             for name in COVER_FIELDS:
@@ -59,27 +60,39 @@ def places(booklet: Booklet, kinds: Collection[TextKind], scope: ItemPath = ()) 
             for s, section in enumerate(booklet.preface):
                 for name in SECTION_FIELDS:
                     yield Place((*PREFACE, s), name, getattr(section, name))
-        for d in range(len(booklet.departments)):
-            yield from places(booklet, kinds, (d,))
+        for d, department in enumerate(booklet.departments):
+            yield from _department_places(department, (d,), kinds, row_fields)
         return
     item = item_at(booklet, scope)
     if isinstance(item, Department):
-        if TextKind.CODES in kinds:
-            yield Place(scope, "code", item.code)
-        if TextKind.NAMES in kinds:
-            yield Place(scope, "name", item.name)
-        for p in range(len(item.projects)):
-            yield from places(booklet, kinds, (*scope, p))
-        return
-    if not isinstance(item, Project):
+        yield from _department_places(item, scope, kinds, row_fields)
+    elif isinstance(item, Project):
+        yield from _project_places(item, scope, kinds, row_fields)
+    else:
         raise ValueError(f"不能在 {scope} 中查找：范围应为全册、一个单位或一个项目")
+
+
+def _department_places(
+    department: Department, path: ItemPath, kinds: Collection[TextKind], row_fields: list[str]
+) -> Iterator[Place]:
+    if TextKind.CODES in kinds:
+        yield Place(path, "code", department.code)
     if TextKind.NAMES in kinds:
-        yield Place(scope, "name", item.name)
-        yield Place(scope, "unit_name", item.unit_name)
-    for i, indicator in enumerate(item.indicators):
-        for name in ROW_FIELDS:
-            if _ROW_KINDS.get(name, TextKind.VALUES) in kinds:
-                yield Place((*scope, i), name, getattr(indicator, name))
+        yield Place(path, "name", department.name)
+    for p, project in enumerate(department.projects):
+        yield from _project_places(project, (*path, p), kinds, row_fields)
+
+
+def _project_places(
+    project: Project, path: ItemPath, kinds: Collection[TextKind], row_fields: list[str]
+) -> Iterator[Place]:
+    if TextKind.NAMES in kinds:
+        yield Place(path, "name", project.name)
+        yield Place(path, "unit_name", project.unit_name)
+    for i, indicator in enumerate(project.indicators):
+        row = (*path, i)
+        for name in row_fields:
+            yield Place(row, name, getattr(indicator, name))
 
 
 @dataclass(frozen=True)

@@ -245,3 +245,19 @@ def test_replace_moves_on_when_the_new_text_still_matches(opened: MainWindow, qt
     assert [(m.path, m.field) for m in dialog.replacement.matches] == [(m.path, m.field) for m in matches]
     assert "当前第 3 个" in dialog.count_label.text()
     assert opened.pages.project.table.currentIndex().row() == third.path[2]
+
+
+def test_the_list_follows_rows_and_projects_removed_under_it(opened: MainWindow, qtbot: Any) -> None:
+    opened.tree.select_path((UNIT, 0))
+    dialog = open_dialog(opened)
+    search(opened, dialog, qtbot, "2026年", "2027年", "unit")
+    before = len(dialog.replacement.matches)
+    last = dialog.replacement.matches[-1]
+    assert opened.context.ops is not None and opened.context.ops.delete(last.path[:2])
+    # Found again at once, so no listed place points past the end of a unit.
+    cells = [v for v in values(opened, UNIT) if "2026年" in v]
+    assert len(dialog.replacement.matches) == len(cells) < before
+    for row in range(dialog.model.rowCount()):
+        assert dialog.model.index(row, MatchModel.PLACE).data().startswith("107001 ▸")
+    opened.undo_action.trigger()
+    assert len(dialog.replacement.matches) == before

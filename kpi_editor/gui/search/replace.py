@@ -82,13 +82,21 @@ class MatchModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.matches: list[Match] = []
-        self._places: list[str] = []
+        self._booklet: Booklet | None = None
+        self._places: dict[int, str] = {}  # named when first shown: thousands of matches are cheap
 
     def set_matches(self, booklet: Booklet | None, matches: list[Match]) -> None:
         self.beginResetModel()
-        self.matches = matches
-        self._places = [self.place(booklet, m) for m in matches] if booklet is not None else []
+        self.matches = matches if booklet is not None else []
+        self._booklet = booklet
+        self._places = {}
         self.endResetModel()
+
+    def place_of(self, row: int) -> str:
+        if row not in self._places:
+            assert self._booklet is not None
+            self._places[row] = self.place(self._booklet, self.matches[row])
+        return self._places[row]
 
     def place(self, booklet: Booklet, match: Match) -> str:
         """Where a match is, in the clerk's words: 封面 ▸ 标题, 123001 ▸ 项目名 ▸ 第3行 ▸ 指标值 …"""
@@ -125,7 +133,7 @@ class MatchModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.PLACE:
-                return self._places[index.row()]
+                return self.place_of(index.row())
             return match.old if column == self.OLD else match.new
         if role == HTML_ROLE and column != self.PLACE:
             if column == self.OLD:
@@ -139,7 +147,7 @@ class MatchModel(QAbstractTableModel):
             return _segments_html(excerpt(match.new, match.new_spans), NEW_STYLE)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.PLACE:
-                return self._places[index.row()]
+                return self.place_of(index.row())
             if column == self.OLD:
                 return match.old
             return match.refused or match.new
@@ -401,8 +409,8 @@ class ReplaceDialog(QDialog):
     def _document_changed(self, document: Document | None) -> None:
         if self._document is not None:
             self._document.itemChanged.disconnect(self._content_changed)
-            self._document.inserted.disconnect(self._content_changed)
-            self._document.removed.disconnect(self._content_changed)
+            self._document.inserted.disconnect(self._structure_changed)
+            self._document.removed.disconnect(self._structure_changed)
             self._document.reviewModeChanged.disconnect(self._review_mode_changed)
         self._document = document
         self._pos = -1
@@ -412,8 +420,8 @@ class ReplaceDialog(QDialog):
             self.model.set_matches(None, [])
             return
         document.itemChanged.connect(self._content_changed)
-        document.inserted.connect(self._content_changed)
-        document.removed.connect(self._content_changed)
+        document.inserted.connect(self._structure_changed)
+        document.removed.connect(self._structure_changed)
         document.reviewModeChanged.connect(self._review_mode_changed)
         self._review_mode_changed(document.review_mode)
         if self.isVisible():
@@ -423,6 +431,11 @@ class ReplaceDialog(QDialog):
     def _content_changed(self, *_args: object) -> None:
         if self.isVisible():
             self._settle.start()
+
+    def _structure_changed(self, *_args: object) -> None:
+        # Rows, projects or units came or went: the listed paths are wrong until found again.
+        if self.isVisible():
+            self.refresh()
 
     def _review_mode_changed(self, on: bool) -> None:
         self.review_label.setVisible(on)
@@ -438,11 +451,12 @@ class ReplaceDialog(QDialog):
         key = self._key(self._pos)
         if document is None:
             return
+        query = self.query()
         try:
-            self.replacement = find_replacements(document.booklet, self.query())
-        except EditError:  # the current item went away under the dialog: search the booklet
-            self.scope_combo.setCurrentIndex(self.scope_combo.findData(BOOKLET))
-            self.replacement = find_replacements(document.booklet, self.query())
+            self.replacement = find_replacements(document.booklet, query)
+        except EditError:
+            # The current item went away under the dialog; the tree's new current item follows.
+            self.replacement = Replacement(query)
         self.model.set_matches(document.booklet, self.replacement.matches)
         keys = [(m.path, m.field) for m in self.replacement.matches]
         self._pos = keys.index(key) if key in keys else -1
@@ -470,7 +484,7 @@ class ReplaceDialog(QDialog):
                 self.tr("{count} 个单元格替换后的值无效，不会替换").format(count=len(result.refused))
             )
         if self._pos >= 0:
-            place = self.model.data(self.model.index(self._pos, MatchModel.PLACE))
+            place = self.model.place_of(self._pos)
             parts.append(self.tr("当前第 {n} 个：{place}").format(n=self._pos + 1, place=place))
         return " · ".join(parts)
 
