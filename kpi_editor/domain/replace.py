@@ -2,8 +2,8 @@
 
 Reads the booklet through `kpi_editor.domain.search.places` (the walk 查找 uses too) and changes
 nothing: the result lists each matching cell (item path + field, old → new, where the text was
-found) and builds an `EditPlan` of `SetValue` edits, which the editor applies as one undo step and
-the command line with `apply_plan`. The options are the ones Chinese Excel and WPS offer:
+found) and builds an `EditPlan` of `SetValue` edits, which the editor applies as one undo step (a
+script: `apply_plan`). The options are the ones Chinese Excel and WPS offer:
 区分大小写, 单元格匹配 (the whole cell, not part of it) and 区分全/半角 (off: ％ matches %, Ａ
 matches A). The replacement is literal text.
 """
