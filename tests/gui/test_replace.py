@@ -261,3 +261,25 @@ def test_the_list_follows_rows_and_projects_removed_under_it(opened: MainWindow,
         assert dialog.model.index(row, MatchModel.PLACE).data().startswith("107001 ▸")
     opened.undo_action.trigger()
     assert len(dialog.replacement.matches) == before
+
+
+def test_the_dialog_works_on_the_next_document(opened: MainWindow, qtbot: Any, small_file: Any) -> None:
+    """Open A, use the dialog, close A (the dialog goes), open B: the dialog edits B, not A."""
+    opened.tree.select_path((UNIT, 0))
+    dialog = open_dialog(opened)
+    search(opened, dialog, qtbot, "2026年", "2027年", "unit")
+    assert opened.files.close_action.isEnabled()
+    opened.files.close_action.trigger()
+    assert not dialog.isVisible() and not opened.search.replace_action.isEnabled()
+    other = small_file.with_name("second.kpi.json")
+    other.write_bytes(small_file.read_bytes())
+    assert opened.files.open_file(other)
+    opened.tree.select_path((UNIT, 0))
+    assert open_dialog(opened) is dialog
+    assert dialog.scope_combo.currentData() == "project"  # opened again: the scope of where the user is
+    assert dialog.find_edit.text() == "2026年"  # the text stays, as in Excel
+    dialog.scope_combo.setCurrentIndex(dialog.scope_combo.findData("unit"))
+    qtbot.waitUntil(lambda: len(dialog.replacement.matches) > 0, timeout=2000)
+    dialog.replace_all_button.click()
+    assert [v for v in values(opened, UNIT) if "2026年" in v] == []
+    assert document(opened).path == other and document(opened).undo_stack.count() == 1
