@@ -175,10 +175,14 @@ def test_find_next_shows_the_cell_and_replace_does_one(opened: MainWindow, qtbot
     current = table.currentIndex()
     assert (current.row(), current.data()) == (first.path[2], first.old)
     assert "当前第 1 个" in dialog.count_label.text()
+    # A second thought about the replacement keeps the match current.
+    dialog.replace_edit.setText("2028年")
+    qtbot.waitUntil(lambda: dialog.replacement.query.replacement == "2028年", timeout=2000)
+    assert "当前第 1 个" in dialog.count_label.text()
     stack = document(opened).undo_stack
     steps = stack.count()
     dialog.replace_button.click()  # the current match, then on to the next
-    assert document(opened).item(first.path).value == first.new
+    assert document(opened).item(first.path).value == first.old.replace("2026年", "2028年")
     assert stack.count() == steps + 1
     assert len(dialog.replacement.matches) == len(matches) - 1
     second = matches[1]

@@ -401,7 +401,7 @@ class ReplaceDialog(QDialog):
             self._settle.start()
 
     def _inputs_changed(self, *_args: object) -> None:
-        self._pos = -1
+        # The current match stays current if it still matches (refresh finds it again).
         self._settle.start()
 
     # -- the document -----------------------------------------------------------------------------
