@@ -575,49 +575,102 @@
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="133" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="134" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="141" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="142" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="143" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="144" />
         <source>审核(&amp;R)</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="144" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="145" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="179" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="180" />
         <source>未命名</source>
         <translation>Untitled</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="208" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="209" />
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="208" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="209" />
         <source>界面语言在重新启动后切换。现在重新启动编辑器吗？</source>
         <translation>The interface language changes after a restart. Restart the editor now?</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="173" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="174" />
         <source>绩效目标表编辑器</source>
         <translation>Performance Target Editor</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="185" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="186" />
         <source>无法修改</source>
         <translation>Edit Refused</translation>
+    </message>
+</context>
+<context>
+    <name>MatchModel</name>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="105" />
+        <source>封面 ▸ {field}</source>
+        <translation>Cover ▸ {field}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="107" />
+        <source>编制说明 ▸ 第{n}节 ▸ {field}</source>
+        <translation>Preface ▸ section {n} ▸ {field}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="111" />
+        <source>（未命名项目）</source>
+        <translation>(unnamed project)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="114" />
+        <source>{code} ▸ {project} ▸ 第{row}行 ▸ {field}</source>
+        <translation>{code} ▸ {project} ▸ row {row} ▸ {field}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="126" />
+        <source>位置</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="126" />
+        <source>原文</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="126" />
+        <source>替换为</source>
+        <translation>After replacing</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="142" />
+        <source>不替换：{reason}</source>
+        <translation>Not replaced: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="144" />
+        <source>（已是替换后的文字）</source>
+        <translation>(already reads as the replacement)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="146" />
+        <source>（空）</source>
+        <translation>(empty)</translation>
     </message>
 </context>
 <context>
@@ -1156,6 +1209,214 @@
     </message>
 </context>
 <context>
+    <name>ReplaceDialog</name>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="201" />
+        <source>查找和替换</source>
+        <translation>Find and Replace</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="222" />
+        <source>（空：删除找到的文字）</source>
+        <translation>(empty: delete the text found)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="226" />
+        <source>查找下一个(&amp;F)</source>
+        <translation>&amp;Find Next</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="228" />
+        <source>替换(&amp;R)</source>
+        <translation>&amp;Replace</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="229" />
+        <source>全部替换(&amp;A)</source>
+        <translation>Replace &amp;All</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="232" />
+        <source>查找内容(&amp;N)：</source>
+        <translation>Fi&amp;nd what:</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="235" />
+        <source>替换为(&amp;E)：</source>
+        <translation>R&amp;eplace with:</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="238" />
+        <source>范围(&amp;S)：</source>
+        <translation>&amp;Scope:</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="246" />
+        <source>单位和项目名称</source>
+        <translation>Unit and project names</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="246" />
+        <source>单位名称、项目名称和表中的“部门（单位）”</source>
+        <translation>Unit names, project names and the tables’ “Department (unit)”</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="247" />
+        <source>三级指标</source>
+        <translation>Level-3 indicator</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="248" />
+        <source>指标值</source>
+        <translation>Target value</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="249" />
+        <source>封面</source>
+        <translation>Cover</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="249" />
+        <source>标题、编制单位、日期和编制说明标题（仅全册）</source>
+        <translation>Title, compiled by, date and preface title (whole booklet only)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="250" />
+        <source>编制说明</source>
+        <translation>Preface</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="250" />
+        <source>编制说明各节的标题和正文（仅全册）</source>
+        <translation>Headings and bodies of the preface sections (whole booklet only)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="259" />
+        <source>区分大小写(&amp;C)</source>
+        <translation>Match &amp;case</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="260" />
+        <source>只对拉丁字母有意义：book 与 BOOK 视为不同</source>
+        <translation>Latin letters only: book and BOOK are told apart</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="261" />
+        <source>单元格匹配(&amp;O)</source>
+        <translation>Match entire cell c&amp;ontents</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="262" />
+        <source>整个单元格的内容与查找内容完全相同时才算找到</source>
+        <translation>Found only where the whole cell is exactly the text</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="263" />
+        <source>区分全/半角(&amp;B)</source>
+        <translation>Match full/half &amp;width</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="264" />
+        <source>不勾选时，全角与半角字符视为相同：％ 与 %、２０２６ 与 2026</source>
+        <translation>Unticked, full-width and half-width characters are the same: ％ and %, ２０２６ and 2026</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="268" />
+        <source>查找：</source>
+        <translation>Search in:</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="270" />
+        <source>选项：</source>
+        <translation>Options:</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="275" />
+        <source>审核模式下只能查找，不能替换。</source>
+        <translation>In review mode you can find but not replace.</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="296" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="371" />
+        <source>当前项目：{name}</source>
+        <translation>Current project: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="373" />
+        <source>当前项目</source>
+        <translation>Current project</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="374" />
+        <source>当前单位：{name}</source>
+        <translation>Current unit: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="376" />
+        <source>当前单位</source>
+        <translation>Current unit</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="377" />
+        <source>全册</source>
+        <translation>whole booklet</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="471" />
+        <source>请输入查找内容。</source>
+        <translation>Type the text to find.</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="473" />
+        <source>未找到“{text}”。</source>
+        <translation>“{text}” not found.</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="475" />
+        <source>找到 {found} 处（{cells} 个单元格）</source>
+        <translation>{found} found ({cells} cells)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="481" />
+        <source>其中 {count} 处已是替换后的文字</source>
+        <translation>{count} of them already read as the replacement</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="484" />
+        <source>{count} 个单元格替换后的值无效，不会替换</source>
+        <translation>{count} cells would get an invalid value and are left alone</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="488" />
+        <source>当前第 {n} 个：{place}</source>
+        <translation>current: no. {n}, {place}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="537" />
+        <source>替换“{text}”为“{replacement}”（{count}处）</source>
+        <translation>Replace “{text}” with “{replacement}” ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="546" />
+        <source>已替换。没有更多匹配。</source>
+        <translation>Replaced. No more matches.</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="559" />
+        <source>全部替换“{text}”为“{replacement}”（{count}处）</source>
+        <translation>Replace all “{text}” with “{replacement}” ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="566" />
+        <source>已全部替换：{count} 处，{cells} 个单元格（可撤销：Ctrl+Z）。</source>
+        <translation>Replaced all: {count} in {cells} cells (undo: Ctrl+Z).</translation>
+    </message>
+</context>
+<context>
     <name>ReviewFeature</name>
     <message>
         <location filename="../../kpi_editor/gui/review/feature.py" line="32" />
@@ -1290,22 +1551,27 @@
 <context>
     <name>SearchBar</name>
     <message>
-        <location filename="../../kpi_editor/gui/search/bar.py" line="23" />
+        <location filename="../../kpi_editor/gui/search/bar.py" line="25" />
         <source>查找名称、指标和指标值（回车查找下一个）</source>
         <translation>Find in names, indicators and values (Enter: next)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/search/bar.py" line="32" />
+        <location filename="../../kpi_editor/gui/search/bar.py" line="34" />
         <source>查找(&amp;F)…</source>
         <translation>&amp;Find…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/search/bar.py" line="35" />
+        <location filename="../../kpi_editor/gui/search/bar.py" line="37" />
         <source>查找下一个</source>
         <translation>Find Next</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/search/bar.py" line="67" />
+        <location filename="../../kpi_editor/gui/search/bar.py" line="40" />
+        <source>替换(&amp;H)…</source>
+        <translation>Rep&amp;lace…</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/bar.py" line="80" />
         <source>未找到</source>
         <translation>Not found</translation>
     </message>
