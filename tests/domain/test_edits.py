@@ -58,7 +58,10 @@ def test_row_comments_follow_inserted_and_removed_rows(sample_booklet: Booklet) 
     project = sample_booklet.departments[0].projects[0]
     at = "2026-03-05T14:30:00+08:00"
     project.review = ProjectReview(
-        comments=[ReviewComment(time=at, indicator=0, text="甲"), ReviewComment(time=at, indicator=2, text="乙")]
+        comments=[
+            ReviewComment(time=at, indicator=0, text="甲"),
+            ReviewComment(time=at, indicator=2, text="乙"),
+        ]
     )
     apply_plan(sample_booklet, [InsertItems((0, 0), 1, (Indicator(name="新增"),))])
     assert [c.indicator for c in project.review.comments] == [0, 3]
