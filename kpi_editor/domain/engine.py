@@ -9,6 +9,7 @@ is shown on request (`count_findings`, `Finding.counted`).
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -22,6 +23,7 @@ from kpi_editor.domain.rules import (
     RuleInfo,
     RuleRegistry,
     Severity,
+    TemplateIndex,
     booklet,
     cost,
     drop_superseded,
@@ -124,6 +126,18 @@ def validate_booklet(booklet: Booklet, template: FormTemplate | None = None) -> 
     if template is None:
         template = load_template(booklet.template_id)
     index = template_index(template, booklet.fiscal_year)
+    # A pass allocates tens of thousands of small objects and makes no reference cycles: with the
+    # cyclic collector paused it runs a third faster on a big booklet, and frees the same.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _validate_booklet(booklet, index)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _validate_booklet(booklet: Booklet, index: TemplateIndex) -> list[Finding]:
     booklet_ctx = BookletContext(booklet, index)
     for department, project in booklet.projects():
         ctx = ProjectContext(project, index, department, department.code)

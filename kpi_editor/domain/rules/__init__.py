@@ -333,6 +333,7 @@ class TemplateIndex:
     qualitative: frozenset[str]  # 二级 whose targets may be qualitative
     required_set: frozenset[str]
     placeholder_words: frozenset[str]
+    placeholder_max: int  # the longest placeholder word, to skip longer cells at once
     absence_words: tuple[str, ...]
     time_words: tuple[str, ...]
     growth_words: tuple[str, ...]
@@ -371,6 +372,8 @@ def template_index(template: FormTemplate, fiscal_year: int) -> TemplateIndex:
         qualitative=frozenset(template.qualitative_level2()),
         required_set=frozenset(spec.name for spec in template.required_level2()),
         placeholder_words=frozenset("".join(w.split()) for w in template.checks.placeholder_words),
+        placeholder_max=max((len("".join(w.split())) for w in template.checks.placeholder_words), default=0)
+        + 1,
         absence_words=template.checks.absence_words,
         time_words=template.checks.time_words,
         growth_words=template.checks.growth_words,

@@ -108,26 +108,42 @@ def _check_duplicates(ctx: BookletContext) -> None:
         if key:
             by_name[key].append(project_ctx)
     total_label = ctx.index.funding_labels.get("total", "合计")
+    rows: dict[int, set[tuple[str, str]]] = {}  # by id(project), each computed once
+
+    def rows_of(project: Project) -> set[tuple[str, str]]:
+        found = rows.get(id(project))
+        if found is None:
+            found = rows[id(project)] = _rows(project)
+        return found
+
+    def alike(a: Project, b: Project) -> tuple[int, int] | None:
+        """(rows in common, rows of the larger set) when `a` and `b` look like one project."""
+        if a.funding.total is None or a.funding.total != b.funding.total:
+            return None
+        rows_a, rows_b = rows_of(a), rows_of(b)
+        larger, shared = max(len(rows_a), len(rows_b)), len(rows_a & rows_b)
+        return (shared, larger) if larger and Decimal(shared) >= _SAME_PROJECT_SHARE * larger else None
+
     for group in by_name.values():
-        if len(group) < 2:
-            continue
         for position, later in enumerate(group[1:], start=1):
-            # Compared with the first of the name in another unit that comes before it.
-            original = next((g for g in group[:position] if g.department_code != later.department_code), None)
-            if original is None:
+            b = later.project
+            # The first project of the name, earlier and in another unit, that looks the same.
+            match = next(
+                (
+                    (original, found)
+                    for original in group[:position]
+                    if original.department_code != later.department_code
+                    and (found := alike(original.project, b)) is not None
+                ),
+                None,
+            )
+            if match is None or b.funding.total is None:
                 continue
-            a, b = original.project, later.project
-            if a.funding.total is None or a.funding.total != b.funding.total:
-                continue
-            rows_a, rows_b = _rows(a), _rows(b)
-            larger = max(len(rows_a), len(rows_b))
-            shared = len(rows_a & rows_b)
-            if not larger or Decimal(shared) < _SAME_PROJECT_SHARE * larger:
-                continue
+            original, (shared, larger) = match
             ctx.report(
                 "booklet.duplicate_project",
                 f"项目“{b.name}”同时编在单位{original.department_code}和单位{later.department_code}中，"
-                f"{total_label}都是{fmt_amount(a.funding.total)}万元，{larger}行指标中{shared}行相同，"
+                f"{total_label}都是{fmt_amount(b.funding.total)}万元，{larger}行指标中{shared}行相同，"
                 f"像是同一个项目编入了两次；请删除多余的一份，或确认两个单位各有此项目后改用能区分的名称。",
                 department=later.department_code,
                 project=b,

@@ -42,6 +42,8 @@ def _group(row: Row) -> str:
 
 def _is_placeholder(ctx: ProjectContext, name: str, value: str) -> bool:
     words = ctx.index.placeholder_words
+    if len(value) > ctx.index.placeholder_max:
+        return False
     bare = value.rstrip(_END_PUNCTUATION)
     if bare not in words:
         return False
@@ -136,19 +138,24 @@ def check(ctx: ProjectContext) -> None:
 
 def _report_vague(ctx: ProjectContext, row: Row, vague: tuple[str, ...], code: str) -> None:
     value = row.indicator.value
+    tail = _vague_tail(code, _group(row), value, vague, ctx.fiscal_year)
+    ctx.report(code, row_label(row.index) + tail, indicator=row.index, field="value", actual=value)
+
+
+@lru_cache(maxsize=16384)
+def _vague_tail(code: str, group: str, value: str, vague: tuple[str, ...], year: int) -> str:
+    """The message after the row label; cached, since the same vague cells recur on every pass."""
     used = [w for w in vague if w in _norm(value)]
     why = f"“{'”“'.join(used[:3])}”是描述性用语，" if used else ""
     if code == "value.vague":
-        message = (
-            f"{row_label(row.index)}{_group(row)}指标值{quote(value)}是描述性文字：{why}"
+        return (
+            f"{group}指标值{quote(value)}是描述性文字：{why}"
             f"本栏可以定性描述，但写成可核验的目标更好（如“≥95%”“20次”“较上年提高5%”），建议量化。"
         )
-    else:
-        message = (
-            f"{row_label(row.index)}{_group(row)}指标值{quote(value)}无法衡量：{why}"
-            f"没有数量、比例、时间或次数，请改为可考核的目标（如“≥95%”“20次”“{ctx.fiscal_year}年12月31日前”）。"
-        )
-    ctx.report(code, message, indicator=row.index, field="value", actual=value)
+    return (
+        f"{group}指标值{quote(value)}无法衡量：{why}"
+        f"没有数量、比例、时间或次数，请改为可考核的目标（如“≥95%”“20次”“{year}年12月31日前”）。"
+    )
 
 
 def _report_placeholder(ctx: ProjectContext, row: Row) -> None:
@@ -205,6 +212,9 @@ def _check_rate(ctx: ProjectContext, row: Row) -> None:
 
 def _check_contradictions(ctx: ProjectContext) -> None:
     """The same 三级指标 twice in one 二级 with different numbers of the same unit."""
+    names = [_norm(row.indicator.name) for row in ctx.rows]
+    if len(set(names)) == len(names):
+        return  # no 三级指标 twice: the usual case, decided cheaply
     groups: dict[tuple[str, str], list[Row]] = defaultdict(list)
     for row in ctx.rows:
         name = _norm(row.indicator.name)
