@@ -108,6 +108,7 @@ def check(ctx: ProjectContext) -> None:
                     f"三级指标应写考核什么（如“完成时间”“会议经费”），指标值写目标；请改写三级指标。",
                     indicator=row.index,
                     field="name",
+                    actual=indicator.name,
                 )
                 continue
         _check_rate(ctx, row)
