@@ -254,8 +254,12 @@ def cmd_report(args: argparse.Namespace) -> int:
     output = args.xlsx or args.pdf
     _not_an_input(output, args.file)
     booklet = _load(args.file)
+    from kpi_editor.domain.engine import validate_booklet
+
+    # Errors and warnings, as the other views; the writing advice only when asked for.
+    findings = [f for f in validate_booklet(booklet) if args.advice or f.counted]
     try:
-        report = write_review_report(booklet, output, fmt)
+        report = write_review_report(booklet, output, fmt, findings=findings)
     except FontError as exc:
         raise CliError(f"无法生成 PDF：{exc}") from None
     except ReportLayoutError as exc:
@@ -472,6 +476,7 @@ def build_parser() -> argparse.ArgumentParser:
     target = p.add_mutually_exclusive_group(required=True)
     target.add_argument("--xlsx", metavar="OUT", help="写成 Excel 工作簿")
     target.add_argument("--pdf", metavar="OUT", help="写成 PDF")
+    p.add_argument("--advice", action="store_true", help="同时列出建议（如效益、质量指标的描述性写法）")
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser(

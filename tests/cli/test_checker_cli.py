@@ -161,3 +161,24 @@ def test_fix_on_a_broken_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixt
     code, out, err = run(capsys, "fix", str(bad), "--rule", "all", "-o", str(tmp_path / "o.kpi.json"))
     assert code == 2 and out == "" and err.count("\n") == 1 and str(bad) in err
     assert not (tmp_path / "o.kpi.json").exists()
+
+
+def test_review_report_leaves_advice_out_unless_asked(
+    sample_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from openpyxl import load_workbook
+
+    def states(path: Path) -> set[str]:
+        workbook = load_workbook(path, read_only=True)
+        return {
+            str(cell)
+            for sheet in workbook.worksheets
+            for row in sheet.iter_rows(values_only=True)
+            for cell in row
+        }
+
+    plain, full = tmp_path / "r.xlsx", tmp_path / "r-advice.xlsx"
+    assert run(capsys, "report", str(sample_path), "--xlsx", str(plain))[0] == 0
+    assert run(capsys, "report", str(sample_path), "--xlsx", str(full), "--advice")[0] == 0
+    assert "value.vague" not in states(plain) and "建议" not in states(plain)
+    assert {"value.vague", "建议"} <= states(full)
