@@ -15,6 +15,7 @@ from pathlib import Path
 
 from kpi_editor import __version__
 from kpi_editor.domain.model import Booklet
+from kpi_editor.domain.rules import Finding
 from kpi_editor.domain.template import TemplateError
 from kpi_editor.io.errors import FileFormatError
 
@@ -35,9 +36,6 @@ def _load(path: str) -> Booklet:
 
 def _print_json(data: object) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-
-
-_SEVERITY_WORDS = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
 # -- commands -------------------------------------------------------------------------------------
@@ -92,29 +90,41 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _finding_json(f: Finding) -> dict[str, object]:
+    row = None if f.indicator is None else f.indicator + 1
+    return {
+        "severity": str(f.severity),
+        "level": f.severity.label,
+        "rule": f.rule,
+        "department": f.department,
+        "project": f.project_name,
+        "project_id": f.project_id,
+        # Rows are numbered from 1, as a clerk counts them in the table.
+        "indicator": row,
+        # The cell: row and column of an indicator finding, or the field (合计 is "total").
+        "row": row,
+        "column": f.field if f.indicator is not None else None,
+        "field": f.field,
+        "section": None if f.section is None else f.section + 1,
+        "actual": f.actual,
+        "expected": f.expected,
+        "working": f.working,
+        "fix": f.fix.label if f.fix is not None else None,
+        "message": f.message,
+    }
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
-    from kpi_editor.domain.engine import Severity, validate_booklet
+    from kpi_editor.domain.engine import count_findings, validate_booklet
 
     booklet = _load(args.file)
     findings = validate_booklet(booklet)
+    counts = count_findings(findings)
+    shown = findings if args.advice else [f for f in findings if f.counted]
     if args.json:
-        _print_json(
-            [
-                {
-                    "severity": str(f.severity),
-                    "rule": f.rule,
-                    "department": f.department,
-                    "project": f.project_name,
-                    "project_id": f.project_id,
-                    # Rows are numbered from 1, as a clerk counts them in the table.
-                    "indicator": None if f.indicator is None else f.indicator + 1,
-                    "message": f.message,
-                }
-                for f in findings
-            ]
-        )
+        _print_json([_finding_json(f) for f in shown])
     else:
-        for f in findings:
+        for f in shown:
             where = " ".join(
                 part
                 for part in (
@@ -124,12 +134,45 @@ def cmd_validate(args: argparse.Namespace) -> int:
                 )
                 if part
             )
-            print(f"{_SEVERITY_WORDS.get(str(f.severity), str(f.severity))}\t{f.rule}\t{where}\t{f.message}")
-        errors = sum(1 for f in findings if f.severity is Severity.ERROR)
-        warnings = sum(1 for f in findings if f.severity is Severity.WARNING)
-        print(f"共 {errors} 个错误，{warnings} 个警告。", file=sys.stderr)
-    has_errors = any(f.severity is Severity.ERROR for f in findings)
-    return EXIT_FINDINGS if has_errors else EXIT_OK
+            print(f"{f.severity.label}\t{f.rule}\t{where}\t{f.message}")
+        advice = f"；另有 {counts.advice} 条建议" + ("" if args.advice else "（加 --advice 显示）")
+        print(f"共 {counts.errors} 个错误，{counts.warnings} 个警告{advice}。", file=sys.stderr)
+    failing = counts.errors if args.fail_on == "error" else counts.counted
+    return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def cmd_fix(args: argparse.Namespace) -> int:
+    from kpi_editor.domain.fixes import FIXABLE_RULES, fix_booklet
+    from kpi_editor.io.projectfile import save_booklet
+
+    rules = set(FIXABLE_RULES) if "all" in args.rule else set(args.rule)
+    unknown = sorted(rules - set(FIXABLE_RULES))
+    if unknown:
+        raise CliError(
+            f"规则 {'、'.join(unknown)} 没有自动修复；可修复的规则：{'、'.join(FIXABLE_RULES)}、all"
+        )
+    if args.output is None and not args.in_place:
+        raise CliError("请用 -o 指定输出文件，或用 --in-place 直接改写输入文件（会保留 .bak 备份）")
+    if args.output is not None:
+        _not_an_input(args.output, args.file)
+    booklet = _load(args.file)
+    applied = fix_booklet(booklet, rules)
+    for item in applied:
+        f = item.finding
+        where = " ".join(
+            part
+            for part in (
+                f.department or "",
+                f"「{f.project_name}」" if f.project_name else "",
+                f"第{f.indicator + 1}行" if f.indicator is not None else "",
+            )
+            if part
+        )
+        print(f"{f.rule}\t{where or '汇编'}\t{item.label}", file=sys.stderr)
+    output = args.file if args.in_place else args.output
+    save_booklet(booklet, output, backup=args.in_place)
+    print(f"已自动修复 {len(applied)} 处 → {output}", file=sys.stderr)
+    return EXIT_OK
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
@@ -211,8 +254,12 @@ def cmd_report(args: argparse.Namespace) -> int:
     output = args.xlsx or args.pdf
     _not_an_input(output, args.file)
     booklet = _load(args.file)
+    from kpi_editor.domain.engine import validate_booklet
+
+    # Errors and warnings, as the other views; the writing advice only when asked for.
+    findings = [f for f in validate_booklet(booklet) if args.advice or f.counted]
     try:
-        report = write_review_report(booklet, output, fmt)
+        report = write_review_report(booklet, output, fmt, findings=findings)
     except FontError as exc:
         raise CliError(f"无法生成 PDF：{exc}") from None
     except ReportLayoutError as exc:
@@ -358,10 +405,33 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.set_defaults(func=cmd_stats)
 
-    p = sub.add_parser("validate", help="按审核规则检查，发现错误时退出码为 1")
+    p = sub.add_parser("validate", help="按审核规则检查，发现错误或警告时退出码为 1（建议不计）")
     p.add_argument("file")
     p.add_argument("--json", action="store_true", help="以 JSON 列表输出全部发现")
+    p.add_argument("--advice", action="store_true", help="同时列出建议（如效益、质量指标的描述性写法）")
+    p.add_argument(
+        "--fail-on",
+        choices=("warning", "error"),
+        default="warning",
+        help="退出码为 1 的条件：有错误或警告（默认），或只在有错误时",
+    )
     p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser(
+        "fix", help="按规则批量自动修复有确定改法的问题（重算合计、改年份、元改万元、删重复行……）"
+    )
+    p.add_argument("file")
+    p.add_argument(
+        "--rule",
+        action="append",
+        required=True,
+        metavar="RULE",
+        help="要修复的规则编号（可重复），all 表示全部",
+    )
+    target = p.add_mutually_exclusive_group()
+    target.add_argument("-o", "--output", help="输出的 .kpi.json（不会改写输入文件）")
+    target.add_argument("--in-place", action="store_true", help="直接改写输入文件（保留 .bak 备份）")
+    p.set_defaults(func=cmd_fix)
 
     p = sub.add_parser("export", help="导出官方格式的 PDF（汇编）和/或 Excel 工作簿")
     p.add_argument("file")
@@ -406,6 +476,7 @@ def build_parser() -> argparse.ArgumentParser:
     target = p.add_mutually_exclusive_group(required=True)
     target.add_argument("--xlsx", metavar="OUT", help="写成 Excel 工作簿")
     target.add_argument("--pdf", metavar="OUT", help="写成 PDF")
+    p.add_argument("--advice", action="store_true", help="同时列出建议（如效益、质量指标的描述性写法）")
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser(

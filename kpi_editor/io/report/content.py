@@ -18,7 +18,7 @@ from kpi_editor.domain.template import FormTemplate, load_template
 
 COMMENT = "审核意见"
 FINDING = "校验问题"
-SEVERITY_TEXT = {"error": "错误", "warning": "警告", "info": "提示"}
+SEVERITY_TEXT = {"error": "错误", "warning": "警告", "info": "建议"}  # Severity.label, by value
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 _PROJECT_FIELDS = {"name": "项目名称", "unit_name": "部门（单位）", "code": "单位编码"}
 
@@ -48,7 +48,7 @@ class ReportLine:
     place: str
     text: str
     source: str  # the comment's author and time, or the finding's rule code
-    state: str  # 未解决 / 已解决 for comments, 错误 / 警告 / 提示 for findings
+    state: str  # 未解决 / 已解决 for comments, 错误 / 警告 / 建议 for findings
 
 
 @dataclass(frozen=True)
