@@ -114,9 +114,9 @@ def test_xlsx_lists_every_project_with_status_and_lines(tmp_path: Path) -> None:
     assert workbook.sheetnames == ["汇总", "审核明细"]
     summary = [[c.value for c in row] for row in workbook["汇总"].iter_rows(min_row=4, max_row=6)]
     assert summary == [
-        ["101001", "攀枝花市西区人大办", 2, 1, 1, 0, 1, 1, 1],
-        ["102001", "攀枝花市西区政协办", 1, 0, 0, 1, 0, 0, 1],
-        ["合计", "2个单位", 3, 1, 1, 1, 1, 1, 2],
+        ["101001", "攀枝花市西区人大办", 2, 1, 1, 0, 0, 1, 1, 1],
+        ["102001", "攀枝花市西区政协办", 1, 0, 0, 0, 1, 0, 0, 1],
+        ["合计", "2个单位", 3, 1, 1, 0, 1, 1, 1, 2],
     ]
     details = workbook["审核明细"]
     rows = [[c.value for c in row] for row in details.iter_rows(min_row=4)]

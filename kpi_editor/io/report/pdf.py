@@ -43,10 +43,11 @@ STATUS_BG = {
     ReviewStatus.APPROVED: colors.HexColor("#E2EFDA"),
     ReviewStatus.RETURNED: colors.HexColor("#FCE4D6"),
     ReviewStatus.PENDING: colors.HexColor("#F2F2F2"),
+    ReviewStatus.CHANGED: colors.HexColor("#FFF2CC"),
 }
 # 类别 | 位置 | 内容 | 提出人／规则 | 状态, as shares of the width.
 LINE_COLUMNS = (0.11, 0.2, 0.43, 0.17, 0.09)
-SUMMARY_COLUMNS = (0.11, 0.34, 0.07, 0.07, 0.07, 0.08, 0.12, 0.07, 0.07)
+SUMMARY_COLUMNS = (0.1, 0.28, 0.06, 0.06, 0.06, 0.1, 0.07, 0.1, 0.06, 0.06)
 
 
 class ReportLayoutError(Exception):
@@ -106,9 +107,20 @@ def _grid(s: _Styles, extra: list[tuple[Any, ...]]) -> TableStyle:
 
 
 def _summary_table(report: ReviewReport, s: _Styles) -> Table:
-    header = ["单位编码", "单位名称", "项目", "通过", "退回", "未审核", "未解决意见", "错误", "警告"]
+    header = [
+        "单位编码",
+        "单位名称",
+        "项目",
+        "通过",
+        "退回",
+        "已修改待复审",
+        "未审核",
+        "未解决意见",
+        "错误",
+        "警告",
+    ]
     rows: list[list[Any]] = [[s.p(h, s.center) for h in header]]
-    totals = [0] * 7
+    totals = [0] * 8
     for d in report.departments:
         counts = d.summary_counts()
         totals = [a + b for a, b in zip(totals, counts, strict=True)]
@@ -134,7 +146,8 @@ def _line_row(line: ReportLine, s: _Styles) -> list[Any]:
 
 def _project_table(project: ProjectEntry, s: _Styles) -> Table:
     total = f"　合计 {project.total} 万元" if project.total else ""
-    head = f"{project.name}　【{project.status}】{total}　指纹 {project.fingerprint}"
+    stamp = f"（{project.stamp}）" if project.stamp else ""
+    head = f"{project.name}　【{project.status_label}】{stamp}{total}　指纹 {project.fingerprint}"
     rows: list[list[Any]] = [[s.p(head, s.bold), "", "", "", ""]]
     rows.append(["类别", "位置", "内容", "提出人／规则", "状态"])
     rows += [_line_row(line, s) for line in project.lines]
@@ -155,6 +168,7 @@ def _department_flowables(department: DepartmentEntry, s: _Styles) -> list[Any]:
     stats = (
         f"{len(department.projects)}个项目：审核通过{department.status_count(ReviewStatus.APPROVED)}个，"
         f"退回修改{department.status_count(ReviewStatus.RETURNED)}个，"
+        f"已修改待复审{department.status_count(ReviewStatus.CHANGED)}个，"
         f"未审核{department.status_count(ReviewStatus.PENDING)}个；"
         f"未解决意见{department.open_comments}条，错误{department.count('错误')}个，警告{department.count('警告')}个。"
     )
