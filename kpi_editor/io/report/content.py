@@ -127,7 +127,7 @@ class ReviewReport:
     general: list[ReportLine]  # findings about the booklet as a whole
 
 
-def _row_place(project: Project, row: int) -> str:
+def row_place(project: Project, row: int) -> str:
     if 0 <= row < len(project.indicators):
         indicator = project.indicators[row]
         label = "／".join(part for part in (indicator.level2, indicator.name) if part)
@@ -135,9 +135,9 @@ def _row_place(project: Project, row: int) -> str:
     return f"第{row + 1}行（该行已不存在）"
 
 
-def _finding_place(finding: FindingLike, project: Project | None, template: FormTemplate, year: int) -> str:
+def finding_place(finding: FindingLike, project: Project | None, template: FormTemplate, year: int) -> str:
     if finding.indicator is not None and project is not None:
-        return _row_place(project, finding.indicator)
+        return row_place(project, finding.indicator)
     if finding.field in FUNDING_FIELDS:
         return f"资金来源·{template.funding_label(finding.field, year)}"
     if finding.field in _PROJECT_FIELDS:
@@ -153,18 +153,18 @@ def display_time(iso: str) -> str:
         return iso
 
 
-def _who(author: str | None, time: str | None) -> str:
+def who_and_when(author: str | None, time: str | None) -> str:
     return " ".join(part for part in (author, display_time(time) if time else None) if part)
 
 
 def _comment_line(project: Project, comment: ReviewComment) -> ReportLine:
-    place = "整个项目" if comment.indicator is None else _row_place(project, comment.indicator)
-    source = _who(comment.author, comment.time)
+    place = "整个项目" if comment.indicator is None else row_place(project, comment.indicator)
+    source = who_and_when(comment.author, comment.time)
     if comment.resolved and (comment.resolved_by or comment.resolved_at):
-        source += f"；{_who(comment.resolved_by, comment.resolved_at)} 处理"
+        source += f"；{who_and_when(comment.resolved_by, comment.resolved_at)} 处理"
     text = comment.text
     for reply in comment.replies or []:
-        text += f"\n答复（{_who(reply.author, reply.time)}）：{reply.text}"
+        text += f"\n答复（{who_and_when(reply.author, reply.time)}）：{reply.text}"
     return ReportLine(COMMENT, place, text, source, "已解决" if comment.resolved else "未解决")
 
 
@@ -172,12 +172,12 @@ def _change_lines(department: Department, project: Project, status: ReviewStatus
     review = project.review
     if review is None or not edited_after_review(project, department):
         return []
-    source = _who(review.reviewer, review.reviewed_at)
+    source = who_and_when(review.reviewer, review.reviewed_at)
     if review.status is ReviewStatus.CHANGED and review.changes:
         return [
             ReportLine(
                 CHANGE,
-                _row_place(project, c.row) if c.row is not None else "整个项目",
+                row_place(project, c.row) if c.row is not None else "整个项目",
                 c.text,
                 source,
                 EDITED,
@@ -196,7 +196,7 @@ def _finding_line(
     severity = str(finding.severity)
     return ReportLine(
         FINDING,
-        _finding_place(finding, project, template, year),
+        finding_place(finding, project, template, year),
         finding.message,
         finding.rule,
         SEVERITY_TEXT.get(severity, severity),
@@ -225,7 +225,7 @@ def _project_entry(
         previous = review.previous if review.status is ReviewStatus.CHANGED else review.status
     stamp = ""
     if review is not None and (review.status in GIVEN_STATUSES or review.status is ReviewStatus.CHANGED):
-        stamp = _who(review.reviewer, review.reviewed_at)
+        stamp = who_and_when(review.reviewer, review.reviewed_at)
     return ProjectEntry(
         name=project.name,
         unit_name=project.unit_name,
