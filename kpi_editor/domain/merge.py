@@ -136,6 +136,25 @@ def front_matter_choices(submissions: list[tuple[str, Booklet]]) -> list[FrontMa
     ]
 
 
+def check_compatible(
+    reference: Booklet, reference_source: str, submissions: list[tuple[str, Booklet]]
+) -> None:
+    """Raise MergeError for the first submission of another fiscal year or form template."""
+    for source, booklet in submissions:
+        if booklet.fiscal_year != reference.fiscal_year:
+            raise MergeError(
+                source,
+                f"预算年度是{booklet.fiscal_year}年，而汇编本（{reference_source}）是{reference.fiscal_year}年。"
+                f"请确认提交的是{reference.fiscal_year}年的绩效目标表。",
+            )
+        if booklet.template_id != reference.template_id:
+            raise MergeError(
+                source,
+                f"表样是“{booklet.template_id}”，而汇编本（{reference_source}）是“{reference.template_id}”。"
+                "不同表样的文件不能合并，请让单位按汇编本的表样重新填报。",
+            )
+
+
 def merge_booklets(
     base: Booklet | None,
     submissions: list[tuple[str, Booklet]],
@@ -173,19 +192,7 @@ def merge_booklets(
         else:
             reference = front_source
 
-    for source, booklet in submissions:
-        if booklet.fiscal_year != result.fiscal_year:
-            raise MergeError(
-                source,
-                f"预算年度是{booklet.fiscal_year}年，而汇编本（{reference}）是{result.fiscal_year}年。"
-                f"请确认提交的是{result.fiscal_year}年的绩效目标表。",
-            )
-        if booklet.template_id != result.template_id:
-            raise MergeError(
-                source,
-                f"表样是“{booklet.template_id}”，而汇编本（{reference}）是“{result.template_id}”。"
-                "不同表样的文件不能合并，请让单位按汇编本的表样重新填报。",
-            )
+    check_compatible(result, reference, submissions)
 
     origin: dict[str, MergedDepartment] = {
         d.code: MergedDepartment(d.code, d.name, base_source, len(d.projects), d.total())
