@@ -139,6 +139,9 @@ def cmd_merge(args: argparse.Namespace) -> int:
     return merge_into_booklet(args)
 
 
+MISSING_SHOWN = 20  # missing units named in kpi merge's one line
+
+
 def merge_into_booklet(args: argparse.Namespace) -> int:
     """``kpi merge``'s read-modify-write of the booklet (``args.output``), in one place so that it
     can be run under a lock: read the booklet, merge the files into it, write it back."""
@@ -258,8 +261,13 @@ def merge_into_booklet(args: argparse.Namespace) -> int:
     if expected is None:
         print("未指定 --units 单位名单：未检查是否为应报单位、是否有缺报。", file=sys.stderr)
     elif outcome.missing:
-        names = "、".join(f"{u.code} {u.name}".strip() for u in outcome.missing)
-        print(f"缺报 {len(outcome.missing)} 个单位：{names}", file=sys.stderr)
+        names = "、".join(f"{u.code} {u.name}".strip() for u in outcome.missing[:MISSING_SHOWN])
+        more = (
+            f"……（共 {len(outcome.missing)} 个，完整名单见 kpi progress）"
+            if len(outcome.missing) > MISSING_SHOWN
+            else ""
+        )
+        print(f"缺报 {len(outcome.missing)} 个单位：{names}{more}", file=sys.stderr)
     else:
         print(f"应报的 {len(expected)} 个单位都已在汇编本中。", file=sys.stderr)
     booklet = result.booklet

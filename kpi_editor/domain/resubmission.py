@@ -38,14 +38,14 @@ from kpi_editor.domain.review import (
 
 
 class CarryOutcome(StrEnum):
-    KEPT = "内容未变，审核状态保留"
-    CHANGED = "内容有改动，改为已修改待复审"
-    STILL_CHANGED = "内容有改动，仍为已修改待复审"
-    RESTORED = "内容改回审核时的版本，恢复原审核状态"
-    UNREVIEWED = "未审核，内容未变"
-    UNREVIEWED_CHANGED = "未审核，内容有改动"
+    KEPT = "审核状态保留"  # content unchanged
+    CHANGED = "改为已修改待复审"  # content changed after the status was given
+    STILL_CHANGED = "仍为已修改待复审"
+    RESTORED = "内容改回审核时的版本、恢复原状态"
+    UNREVIEWED = "未审核、内容未变"
+    UNREVIEWED_CHANGED = "未审核、内容有改动"
     ADDED = "新增项目"
-    REMOVED = "项目被单位删除"
+    REMOVED = "被单位删除"
     NEW_UNIT = "新提交的单位"
 
 
@@ -95,9 +95,9 @@ class UnitCarry:
             parts.append(f"单位答复或处理了{self.answered}条审核意见")
         lost = [p for p in self.projects if p.lost_review]
         if lost:
-            parts.append(f"其中{len(lost)}个被删除的项目带走了审核状态或意见（见下）")
-        head = "内容与原版本相同；" if self.identical else ""
-        return head + "，".join(parts)
+            parts.append(f"{len(lost)}个被删除的项目带走了审核状态或意见（见下）")
+        head = ["内容与原版本相同"] if self.identical else []
+        return "；".join(head + parts)
 
 
 # -- matching ------------------------------------------------------------------------------------
