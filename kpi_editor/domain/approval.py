@@ -72,7 +72,7 @@ def effective_status(project: Project, department: Department) -> ReviewStatus:
     """
     review = project.review
     if review is None:
-        return ReviewStatus.PENDING
+        return project.review_status
     freshness = review_freshness(project, department)
     if review.status in GIVEN_STATUSES and freshness is Freshness.EDITED:
         return ReviewStatus.CHANGED

@@ -174,6 +174,15 @@ def answered_since(comment_: ReviewComment, since: str | None) -> bool:
     return any(_later(moment, since) for moment in moments)
 
 
+def answered_comments(review: ProjectReview | None) -> list[int]:
+    """Indices of the comments replied to or resolved since the status was given (every answered
+    comment when no status time is recorded): what the review panel marks as 单位已答复 on a
+    resubmission, beside ``review.changes``."""
+    if review is None:
+        return []
+    return [i for i, c in enumerate(review.comments) if answered_since(c, review.reviewed_at)]
+
+
 def _later(moment: str, since: str) -> bool:
     try:
         a, b = datetime.fromisoformat(moment), datetime.fromisoformat(since)

@@ -254,6 +254,9 @@ def _items_table(project: LetterProject, s: _Styles) -> Table:
     table.setStyle(
         TableStyle(
             [
+                # Cells are paragraphs, but the table still selects its default font (Helvetica,
+                # not embedded) for each cell unless told otherwise.
+                ("FONTNAME", (0, 0), (-1, -1), s.fonts.body.name),
                 ("GRID", (0, 0), (-1, -1), 0.5, GRID),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("BACKGROUND", (0, 0), (-1, 0), HEADER_BG),

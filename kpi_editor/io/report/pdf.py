@@ -47,7 +47,7 @@ STATUS_BG = {
 }
 # 类别 | 位置 | 内容 | 提出人／规则 | 状态, as shares of the width.
 LINE_COLUMNS = (0.11, 0.2, 0.43, 0.17, 0.09)
-SUMMARY_COLUMNS = (0.1, 0.28, 0.06, 0.06, 0.06, 0.1, 0.07, 0.1, 0.06, 0.06)
+SUMMARY_COLUMNS = (0.11, 0.25, 0.07, 0.07, 0.07, 0.1, 0.085, 0.105, 0.07, 0.07)
 
 
 class ReportLayoutError(Exception):
@@ -140,7 +140,8 @@ def _line_row(line: ReportLine, s: _Styles) -> list[Any]:
         s.p(line.place),
         s.p(line.text),
         s.p(line.source),
-        line.state,
+        # 在审核后修改 is wider than the column; the usual two-character states are not.
+        s.p(line.state, s.center) if len(line.state) > 4 else line.state,
     ]
 
 
