@@ -15,7 +15,7 @@ from pathlib import Path
 
 from kpi_editor import __version__
 from kpi_editor.domain.model import Booklet
-from kpi_editor.domain.review import ReviewStatus
+from kpi_editor.domain.review import EffectiveStatus
 from kpi_editor.domain.template import TemplateError
 from kpi_editor.io.errors import FileFormatError
 
@@ -416,14 +416,13 @@ _STATUS_WORDS = {
 }
 
 
-def _status(text: str) -> ReviewStatus:
-    from kpi_editor.domain.review import ReviewStatus
-
+def _status(text: str) -> EffectiveStatus:
+    """A status as typed on the command line: the Chinese label or its English word."""
     value = _STATUS_WORDS.get(text.strip().lower(), text.strip())
     try:
-        return ReviewStatus(value)
+        return EffectiveStatus(value)
     except ValueError:
-        choices = "、".join(s.value for s in ReviewStatus)
+        choices = "、".join(s.value for s in EffectiveStatus)
         raise CliError(f"审核状态“{text}”无效：可选 {choices}（或 {'/'.join(_STATUS_WORDS)}）") from None
 
 
@@ -487,14 +486,16 @@ def cmd_letter(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from kpi_editor.domain.approval import batch_approval_blockers, batch_status_plan, revert_edited_plan
+    from kpi_editor.domain.approval import batch_approval_blockers, batch_status_plan
     from kpi_editor.domain.edits import apply_plan
     from kpi_editor.domain.review import ReviewStatus
     from kpi_editor.domain.template import load_template
     from kpi_editor.io.projectfile import save_booklet
 
-    if bool(args.set) == bool(args.revert_edited):
-        raise CliError("请用 --set 状态 或 --revert-edited 之一")
+    shown = _status(args.set)
+    if shown is EffectiveStatus.CHANGED:
+        raise CliError("已修改待复审不能手工设置：审核后内容被修改的项目自动显示为已修改待复审")
+    status = ReviewStatus(shown.value)
     booklet = _load(args.file)
     departments, projects = _selection(booklet, args)
     index = {d.code: i for i, d in enumerate(booklet.departments)}
@@ -504,28 +505,24 @@ def cmd_status(args: argparse.Namespace) -> int:
         assert found is not None  # _selection checked it
         d = booklet.departments.index(found[0])
         targets.append((d, booklet.departments[d].projects.index(found[1])))
-    if not targets and not args.all:
-        raise CliError("请用 --department、--project 指定项目，或用 --all 表示全部项目")
     if args.all:
         targets = [(i,) for i in range(len(booklet.departments))]
-    if args.revert_edited:
-        plan = revert_edited_plan(booklet, targets)
-    else:
-        status = _status(args.set)
-        if status is ReviewStatus.APPROVED and not args.even_with_errors:
-            blockers = batch_approval_blockers(booklet, targets, load_template(booklet.template_id))
-            if blockers:
-                for b in blockers[:20]:
-                    print(
-                        f"{b.department}「{b.project}」有 {len(b.errors)} 个错误：{b.errors[0].message}",
-                        file=sys.stderr,
-                    )
+    if not targets:
+        raise CliError("请用 --department、--project 指定项目，或用 --all 表示全部项目")
+    if status is ReviewStatus.APPROVED and not args.even_with_errors:
+        blockers = batch_approval_blockers(booklet, targets, load_template(booklet.template_id))
+        if blockers:
+            for b in blockers[:20]:
                 print(
-                    f"{len(blockers)} 个项目有错误，未设置任何状态。确认仍要审核通过时加 --even-with-errors。",
+                    f"{b.department}「{b.project}」有 {len(b.errors)} 个错误：{b.errors[0].message}",
                     file=sys.stderr,
                 )
-                return EXIT_FINDINGS
-        plan = batch_status_plan(booklet, targets, status, _user(args.reviewer))
+            print(
+                f"{len(blockers)} 个项目有错误，未设置任何状态。确认仍要审核通过时加 --even-with-errors。",
+                file=sys.stderr,
+            )
+            return EXIT_FINDINGS
+    plan = batch_status_plan(booklet, targets, status, _user(args.reviewer))
     apply_plan(booklet, plan)
     if plan:
         save_booklet(booklet, args.file)
@@ -667,10 +664,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     p.add_argument(
         "--set",
+        required=True,
         metavar="STATUS",
-        help="审核通过 / 退回修改 / 未审核 / 已修改待复审（或 approved/returned/pending/changed）",
+        help="审核通过 / 退回修改 / 未审核（或 approved/returned/pending）",
     )
-    p.add_argument("--revert-edited", action="store_true", help="把审核后被修改的项目改为已修改待复审")
     p.add_argument("--department", action="append", metavar="CODE", help="该单位的全部项目（可重复）")
     p.add_argument("--project", action="append", metavar="ID", help="该项目（可重复）")
     p.add_argument("--all", action="store_true", help="全部项目")

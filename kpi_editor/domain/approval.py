@@ -5,19 +5,16 @@ department)``: the checksum printed in the table's footer, so the stamp names th
 looked at. When the content no longer has that fingerprint the project was edited after its status
 was given (在审核后修改) and its *effective* status is 已修改待复审.
 
-When a status reverts:
+When the status reverts: as soon as the content differs from the stamped one, and only then. The
+effective status is computed from the content, so it reverts at once, everywhere (after an edit in
+the editor, on load, on validation, on merge) and in every view, count, filter, report and letter;
+undoing the edit brings the given status back, since the content has the stamped fingerprint again.
+Nothing is rewritten for it: loading a file never modifies it. A merge stores what changed
+(``ProjectReview.changes``, see ``kpi_editor.domain.resubmission``) beside the unchanged stamp, and
+the next status the reviewer gives replaces both.
 
-* **At once, everywhere, derived**: after any edit, on load and on validation, every view, count,
-  filter, report and letter uses `effective_status`, which is computed from the content. Nothing is
-  written for that, so loading a file never modifies it and undoing the edit brings the approval
-  back (the content has the stamped fingerprint again).
-* **Stored**, in the file: when a resubmission is merged (``kpi_editor.domain.resubmission``), and
-  when `revert_edited_plan` is applied (``kpi status --revert-edited``; in the editor an explicit
-  action). The stored 已修改待复审 keeps the stamp of the status it replaced and that status in
-  ``previous``; content that returns to the stamped fingerprint gets that status back.
-
-Statuses stamped by no fingerprint (files from before stamps existed) cannot be checked and are
-taken as they are (`Freshness.UNSTAMPED`); the next status a reviewer gives stamps them.
+Statuses stamped with no fingerprint (files from before stamps existed) cannot be checked and are
+taken as they are (`Freshness.UNSTAMPED`); a merge stamps them with the content the bureau had.
 """
 
 from __future__ import annotations
@@ -30,7 +27,7 @@ from kpi_editor.domain.edits import EditPlan, ItemPath, SetValue
 from kpi_editor.domain.engine import Finding, Severity, validate_project
 from kpi_editor.domain.fingerprint import project_fingerprint
 from kpi_editor.domain.model import Booklet, Department, Project
-from kpi_editor.domain.review import GIVEN_STATUSES, ProjectReview, RecordedChange, ReviewStatus, now_iso
+from kpi_editor.domain.review import EffectiveStatus, ProjectReview, ReviewStatus, now_iso
 from kpi_editor.domain.template import FormTemplate
 
 
@@ -57,28 +54,18 @@ def review_freshness(project: Project, department: Department) -> Freshness:
 def edited_after_review(project: Project, department: Department) -> bool:
     """在审核后修改: a status was given and the content is no longer what it was given to.
 
-    A stored 已修改待复审 whose content is still not the stamped one counts as edited too. Costs one
-    fingerprint (about 0.1 ms); views that repaint often should cache it per project and recompute
-    when the project changes.
+    Costs one fingerprint (about 0.02 ms); views that repaint often should cache it per project and
+    recompute when the project changes.
     """
     return review_freshness(project, department) is Freshness.EDITED
 
 
-def effective_status(project: Project, department: Department) -> ReviewStatus:
-    """The status to show, count, filter and report: the stored one, except that
-
-    * 审核通过 / 退回修改 on content edited after it was given is 已修改待复审, and
-    * a stored 已修改待复审 whose content is back to the stamped fingerprint is the status it had.
-    """
-    review = project.review
-    if review is None:
-        return project.review_status
-    freshness = review_freshness(project, department)
-    if review.status in GIVEN_STATUSES and freshness is Freshness.EDITED:
-        return ReviewStatus.CHANGED
-    if review.status is ReviewStatus.CHANGED and freshness is Freshness.CURRENT and review.previous:
-        return review.previous
-    return review.status
+def effective_status(project: Project, department: Department) -> EffectiveStatus:
+    """The status to show, count, filter and report: the given one, or 已修改待复审 when the
+    content was edited after it was given."""
+    if edited_after_review(project, department):
+        return EffectiveStatus.CHANGED
+    return EffectiveStatus(project.review_status.value)
 
 
 def give_status(
@@ -96,17 +83,13 @@ def give_status(
     """
     review = project.review.model_copy(deep=True) if project.review is not None else ProjectReview()
     review.status = status
+    review.changes = None  # what changed before this status is no longer news
     if status is ReviewStatus.PENDING:
         review.reviewer = review.reviewed_at = review.fingerprint = None
-        review.previous = None
-        review.changes = None
         return None if review.is_empty else review
     review.reviewer = reviewer
     review.reviewed_at = at or now_iso()
     review.fingerprint = project_fingerprint(project, department)
-    if status is not ReviewStatus.CHANGED:
-        review.previous = None
-        review.changes = None
     return review
 
 
@@ -147,7 +130,7 @@ def batch_status_plan(
     reviewer: str,
     at: str | None = None,
 ) -> EditPlan:
-    """Give ``status`` to every project under ``targets`` as one step.
+    """Give ``status`` to every project under ``targets`` as one step (stamped as `give_status`).
 
     Each edit is ``SetValue((d, p), "review", ProjectReview | None)``; the window pushes them as
     one macro of review commands, the command line applies them with ``apply_plan``. Projects that
@@ -166,37 +149,6 @@ def batch_status_plan(
         if current is None and status is ReviewStatus.PENDING:
             continue
         plan.edits.append(SetValue(path, "review", give_status(project, department, status, reviewer, at)))
-    return plan
-
-
-def revert_edited_plan(booklet: Booklet, targets: Iterable[ItemPath] | None = None) -> EditPlan:
-    """Store 已修改待复审 on every project (of ``targets``; default all) edited after its status.
-
-    The stamp of the status it replaces is kept, with that status in ``previous``; what changed is
-    not known without the old content, so the recorded change names the two fingerprints.
-    """
-    if targets is None:
-        targets = [(d,) for d in range(len(booklet.departments))]
-    plan = EditPlan("审核后修改的项目改为已修改待复审")
-    for path, department, project in _projects(booklet, project_paths(booklet, targets)):
-        review = project.review
-        if review is None or review.status not in GIVEN_STATUSES:
-            continue
-        if review_freshness(project, department) is not Freshness.EDITED:
-            continue
-        reverted = review.model_copy(deep=True)
-        current = project_fingerprint(project, department)
-        reverted.previous = review.status
-        reverted.status = ReviewStatus.CHANGED
-        reverted.changes = [
-            RecordedChange(
-                text=f"{review.status.value}后内容被修改（表格指纹 {review.fingerprint} → {current}）",
-                field=None,
-                old=review.fingerprint,
-                new=current,
-            )
-        ]
-        plan.edits.append(SetValue(path, "review", reverted))
     return plan
 
 

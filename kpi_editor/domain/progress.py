@@ -13,19 +13,19 @@ from enum import StrEnum
 from kpi_editor.domain.approval import edited_after_review, effective_status
 from kpi_editor.domain.fingerprint import department_fingerprint
 from kpi_editor.domain.model import Booklet, Department, Project
-from kpi_editor.domain.review import ReviewStatus, SubmissionRecord
+from kpi_editor.domain.review import EffectiveStatus, SubmissionRecord
 from kpi_editor.domain.submission import UnitRef
 
 # Sorting by status puts what needs the reviewer first.
 _STATUS_ORDER = {
-    ReviewStatus.CHANGED: 0,
-    ReviewStatus.PENDING: 1,
-    ReviewStatus.RETURNED: 2,
-    ReviewStatus.APPROVED: 3,
+    EffectiveStatus.CHANGED: 0,
+    EffectiveStatus.PENDING: 1,
+    EffectiveStatus.RETURNED: 2,
+    EffectiveStatus.APPROVED: 3,
 }
 
 
-def status_sort_key(status: ReviewStatus) -> int:
+def status_sort_key(status: EffectiveStatus) -> int:
     """已修改待复审, 未审核, 退回修改, 审核通过: the order of a sort by status."""
     return _STATUS_ORDER[status]
 
@@ -42,17 +42,22 @@ class StatusCounts:
     def total(self) -> int:
         return self.approved + self.returned + self.pending + self.changed
 
-    def of(self, status: ReviewStatus) -> int:
+    def of(self, status: EffectiveStatus) -> int:
         return {
-            ReviewStatus.APPROVED: self.approved,
-            ReviewStatus.RETURNED: self.returned,
-            ReviewStatus.PENDING: self.pending,
-            ReviewStatus.CHANGED: self.changed,
+            EffectiveStatus.APPROVED: self.approved,
+            EffectiveStatus.RETURNED: self.returned,
+            EffectiveStatus.PENDING: self.pending,
+            EffectiveStatus.CHANGED: self.changed,
         }[status]
 
     def describe(self) -> str:
         """The status bar's words: ``审核通过 120 · 退回修改 8 · 已修改待复审 3 · 未审核 196``."""
-        order = (ReviewStatus.APPROVED, ReviewStatus.RETURNED, ReviewStatus.CHANGED, ReviewStatus.PENDING)
+        order = (
+            EffectiveStatus.APPROVED,
+            EffectiveStatus.RETURNED,
+            EffectiveStatus.CHANGED,
+            EffectiveStatus.PENDING,
+        )
         return " · ".join(f"{s.value} {self.of(s)}" for s in order)
 
     def as_json(self) -> dict[str, int]:
@@ -67,16 +72,16 @@ class StatusCounts:
 
 
 def count_statuses(projects: Iterable[tuple[Department, Project]]) -> StatusCounts:
-    tally = dict.fromkeys(ReviewStatus, 0)
+    tally = dict.fromkeys(EffectiveStatus, 0)
     edited = 0
     for department, project in projects:
         tally[effective_status(project, department)] += 1
         edited += edited_after_review(project, department)
     return StatusCounts(
-        approved=tally[ReviewStatus.APPROVED],
-        returned=tally[ReviewStatus.RETURNED],
-        pending=tally[ReviewStatus.PENDING],
-        changed=tally[ReviewStatus.CHANGED],
+        approved=tally[EffectiveStatus.APPROVED],
+        returned=tally[EffectiveStatus.RETURNED],
+        pending=tally[EffectiveStatus.PENDING],
+        changed=tally[EffectiveStatus.CHANGED],
         edited=edited,
     )
 
@@ -86,7 +91,7 @@ class UnitProgress:
     code: str
     name: str
     counts: StatusCounts
-    rollup: ReviewStatus  # the unit's one status in the tree
+    rollup: EffectiveStatus  # the unit's one status in the tree
 
     @property
     def label(self) -> str:
@@ -94,16 +99,16 @@ class UnitProgress:
         return f"{self.counts.approved}/{self.counts.total} 通过"
 
 
-def rollup_status(counts: StatusCounts) -> ReviewStatus:
+def rollup_status(counts: StatusCounts) -> EffectiveStatus:
     """退回修改 if any project is returned, else 已修改待复审 if any changed, else 审核通过 when all
     are approved, else 未审核 (nothing, or not everything, reviewed yet)."""
     if counts.returned:
-        return ReviewStatus.RETURNED
+        return EffectiveStatus.RETURNED
     if counts.changed:
-        return ReviewStatus.CHANGED
+        return EffectiveStatus.CHANGED
     if counts.total and counts.approved == counts.total:
-        return ReviewStatus.APPROVED
-    return ReviewStatus.PENDING
+        return EffectiveStatus.APPROVED
+    return EffectiveStatus.PENDING
 
 
 def unit_progress(department: Department) -> UnitProgress:

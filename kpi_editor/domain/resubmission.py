@@ -4,9 +4,11 @@ When a unit's new version replaces the one in the bureau's booklet, each new pro
 its old version (by id, then by name within the unit) and gets:
 
 * the bureau's status and its stamp (a status in the unit's file is not taken over an existing
-  unit: statuses are the bureau's to give). A status whose stamped content is still the content
-  stays; a changed project becomes 已修改待复审, keeps the status it had in ``previous`` and
-  records what changed; content back to the stamped fingerprint gets that status back.
+  unit: statuses are the bureau's to give). The stamp is what decides: content that still has the
+  stamped fingerprint keeps its status; changed content is 已修改待复审 (the stamp no longer
+  matches, ``kpi_editor.domain.approval``) and what changed is recorded in ``changes``; content
+  back to the stamped fingerprint shows the given status again. A status from before stamps were
+  recorded is stamped with the content the bureau had.
 * the bureau's comments, with the unit's answers added: replies and 已处理 (who, when) from the
   unit's copy of the same comment (matched by author, time and words). A comment stays on its
   indicator row: the unit's editor kept it there; otherwise the rows are aligned old → new.
@@ -24,12 +26,13 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from enum import StrEnum
 
+from kpi_editor.domain.approval import effective_status
 from kpi_editor.domain.diff import Change, diff_projects
 from kpi_editor.domain.fingerprint import project_fingerprint
 from kpi_editor.domain.model import Department, Indicator, Project
 from kpi_editor.domain.review import (
-    GIVEN_STATUSES,
     CommentReply,
+    EffectiveStatus,
     ProjectReview,
     RecordedChange,
     ReviewComment,
@@ -53,8 +56,8 @@ class CarryOutcome(StrEnum):
 class ProjectCarry:
     name: str
     outcome: CarryOutcome
-    before: ReviewStatus  # the stored status in the booklet before the merge
-    after: ReviewStatus  # the stored status after it
+    before: EffectiveStatus  # in the booklet before the merge
+    after: EffectiveStatus  # after it
     comments: int  # comments the project has after the merge (for REMOVED: the ones dropped)
     answered: tuple[str, ...] = ()  # words of comments the unit replied to or resolved in this version
     file_comments: int = 0  # comments only the unit's file had (kept)
@@ -64,7 +67,7 @@ class ProjectCarry:
     def lost_review(self) -> bool:
         """A removed project that had a status or comments: the merge result must say so."""
         return self.outcome is CarryOutcome.REMOVED and (
-            self.before is not ReviewStatus.PENDING or self.comments > 0
+            self.before is not EffectiveStatus.PENDING or self.comments > 0
         )
 
 
@@ -87,7 +90,7 @@ class UnitCarry:
     def summary(self) -> str:
         """One line of Chinese for the merge report."""
         if all(p.outcome is CarryOutcome.NEW_UNIT for p in self.projects):
-            stated = sum(1 for p in self.projects if p.after is not ReviewStatus.PENDING)
+            stated = sum(1 for p in self.projects if p.after is not EffectiveStatus.PENDING)
             extra = f"，文件自带审核状态{stated}个" if stated else ""
             return f"新单位，{len(self.projects)}个项目{extra}"
         parts = [f"{outcome.value}{n}个" for outcome in CarryOutcome if (n := self.count(outcome))]
@@ -222,46 +225,39 @@ def carry_project(
         row_map(old.indicators, new.indicators),
         len(new.indicators),
     )
-    before = old.review_status
+    before = effective_status(old, old_department)
     review = bureau.model_copy(deep=True) if bureau is not None else ProjectReview()
     review.comments = merged.comments
     new_fp = project_fingerprint(new, new_department)
     lines = tuple(r.text for r in _recorded(changes))
 
-    if before is ReviewStatus.PENDING:
+    if review.status is ReviewStatus.PENDING:
         outcome = CarryOutcome.UNREVIEWED_CHANGED if changes else CarryOutcome.UNREVIEWED
-    elif before in GIVEN_STATUSES:
+    else:
         old_fp = project_fingerprint(old, old_department)
-        stamp = review.fingerprint or old_fp
+        review.fingerprint = stamp = review.fingerprint or old_fp
         if new_fp == stamp:
-            outcome = CarryOutcome.KEPT
+            outcome = CarryOutcome.RESTORED if before is EffectiveStatus.CHANGED else CarryOutcome.KEPT
+            review.changes = None
+        elif before is EffectiveStatus.CHANGED:
+            outcome = CarryOutcome.STILL_CHANGED
+            recorded = review.changes or [
+                RecordedChange(
+                    text="汇编本中的版本在给出审核状态后也被修改过：以下只列出与汇编本版本相比的改动"
+                )
+            ]
+            review.changes = [*recorded, *_recorded(changes)]
         else:
             outcome = CarryOutcome.CHANGED
-            review.previous = before
-            review.status = ReviewStatus.CHANGED
-            review.fingerprint = stamp
-            recorded = _recorded(changes)
-            if old_fp != stamp:
-                note = "汇编本中的版本在给出审核状态后也被修改过：以下只列出与汇编本版本相比的改动"
-                recorded.insert(0, RecordedChange(text=note))
-            review.changes = recorded
-    elif review.fingerprint == new_fp and review.previous is not None:
-        outcome = CarryOutcome.RESTORED
-        review.status = review.previous
-        review.previous = None
-        review.changes = None
-    elif changes:
-        outcome = CarryOutcome.STILL_CHANGED
-        review.changes = [*(review.changes or []), *_recorded(changes)]
-    else:
-        outcome = CarryOutcome.KEPT
+            review.changes = _recorded(changes)
 
     result = None if review.is_empty else review
+    after = new.model_copy(update={"review": result})
     carry = ProjectCarry(
         name=new.name,
         outcome=outcome,
         before=before,
-        after=review.status,
+        after=effective_status(after, new_department),
         comments=len(review.comments),
         answered=tuple(merged.answered),
         file_comments=merged.file_only,
@@ -293,7 +289,11 @@ def carry_department(
             comments = len(project.review.comments) if project.review else 0
             outcomes.append(
                 ProjectCarry(
-                    project.name, CarryOutcome.ADDED, ReviewStatus.PENDING, ReviewStatus.PENDING, comments
+                    project.name,
+                    CarryOutcome.ADDED,
+                    EffectiveStatus.PENDING,
+                    EffectiveStatus.PENDING,
+                    comments,
                 )
             )
             continue
@@ -305,7 +305,7 @@ def carry_department(
     for o, project in enumerate(old.projects):
         if o not in matched:
             comments = len(project.review.comments) if project.review else 0
-            status = project.review_status
+            status = effective_status(project, old)
             outcomes.append(ProjectCarry(project.name, CarryOutcome.REMOVED, status, status, comments))
     return result, UnitCarry(result.code, result.name, outcomes, identical)
 
@@ -319,8 +319,8 @@ def new_unit_carry(department: Department) -> UnitCarry:
             ProjectCarry(
                 p.name,
                 CarryOutcome.NEW_UNIT,
-                ReviewStatus.PENDING,
-                p.review_status,
+                EffectiveStatus.PENDING,
+                effective_status(p, department),
                 len(p.review.comments) if p.review else 0,
             )
             for p in department.projects

@@ -27,12 +27,25 @@ class ReviewStatus(StrEnum):
     PENDING = "未审核"
     APPROVED = "审核通过"
     RETURNED = "退回修改"
-    # A status was given, then the content changed (a resubmission, an edit): review it again.
-    CHANGED = "已修改待复审"
 
 
 # The statuses a reviewer gives to a particular content (and that an edit therefore invalidates).
 GIVEN_STATUSES = frozenset({ReviewStatus.APPROVED, ReviewStatus.RETURNED})
+
+
+class EffectiveStatus(StrEnum):
+    """The status a project is shown, counted, filtered and reported with.
+
+    The three statuses a reviewer gives, plus 已修改待复审: a status was given and the content is no
+    longer what it was given to (``kpi_editor.domain.approval.effective_status``). It is never
+    stored: it follows from the stamp, so undoing the edit brings the given status back. Values
+    equal the `ReviewStatus` labels, so the two compare equal as text.
+    """
+
+    PENDING = "未审核"
+    APPROVED = "审核通过"
+    RETURNED = "退回修改"
+    CHANGED = "已修改待复审"
 
 
 class CommentReply(BaseModel):
@@ -65,7 +78,8 @@ class ReviewComment(BaseModel):
 
 
 class RecordedChange(BaseModel):
-    """One content change recorded when a status became 已修改待复审 (see ``diff.Change``)."""
+    """One content change since the status was given, recorded when a resubmission was merged
+    (see ``diff.Change``)."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -86,8 +100,7 @@ class ProjectReview(BaseModel):
     reviewer: str | None = None
     reviewed_at: str | None = None
     fingerprint: str | None = None
-    # For 已修改待复审: the status it had before the content changed, and what changed since.
-    previous: ReviewStatus | None = None
+    # What changed since the status was given, recorded when a resubmission was merged.
     changes: list[RecordedChange] | None = None
 
     @property

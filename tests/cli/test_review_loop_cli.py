@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from kpi_editor.cli import main
-from kpi_editor.domain.approval import give_status
+from kpi_editor.domain.approval import effective_status, give_status
 from kpi_editor.domain.model import Booklet, Department
-from kpi_editor.domain.review import ReviewStatus, comment
+from kpi_editor.domain.review import EffectiveStatus, ReviewStatus, comment
 from kpi_editor.io.projectfile import dumps_booklet, load_booklet, save_booklet
 from kpi_editor.io.submission import split_booklet, submission_file_name
 
@@ -75,10 +75,9 @@ def test_a_tampered_submission_is_refused_until_confirmed(
     record = (merged.submissions or [])[-1]
     assert record.accepted and "内容指纹与提交信息不符" in record.accepted[0]
     # The returned project's status became 已修改待复审; its comment is still there.
-    review = merged.departments[1].projects[0].review
-    assert (
-        review is not None and review.status is ReviewStatus.CHANGED and review.comments[0].text == "请量化"
-    )
+    project = merged.departments[1].projects[0]
+    assert effective_status(project, merged.departments[1]) is EffectiveStatus.CHANGED
+    assert project.review is not None and project.review.comments[0].text == "请量化"
 
 
 def test_a_unit_not_expected_is_refused_until_confirmed(
@@ -195,8 +194,10 @@ def test_letter_report_and_status_on_the_round_booklet(
         ReviewStatus.RETURNED,
         "王审核",
     )
-    assert main(["status", str(booklet), "--revert-edited", "--all"]) == 0
-    assert "0 个项目" in capsys.readouterr().err
+    assert main(["status", str(booklet), "--set", "approved", "--all", "--even-with-errors"]) == 0
+    assert "个项目" in capsys.readouterr().err
+    assert main(["status", str(booklet), "--set", "changed", "--all"]) == 2
+    one_line(capsys.readouterr().err, "不能手工设置")
 
 
 def test_split_names_are_safe_for_hostile_unit_names(

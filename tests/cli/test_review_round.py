@@ -23,10 +23,18 @@ from pathlib import Path
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from kpi_editor.domain.approval import edited_after_review, give_status
+from kpi_editor.domain.approval import edited_after_review, effective_status, give_status
 from kpi_editor.domain.model import Booklet, Indicator
-from kpi_editor.domain.review import ReviewStatus, comment, reply_to, set_resolved, shift_after_insert
+from kpi_editor.domain.review import (
+    EffectiveStatus,
+    ReviewStatus,
+    comment,
+    reply_to,
+    set_resolved,
+    shift_after_insert,
+)
 from kpi_editor.io.projectfile import load_booklet, save_booklet
+from kpi_editor.io.submission import export_submission, submission_file_name
 
 RETURN_A = "105001"  # returns two projects with comments, fixes them
 RETURN_B = "106001"  # returns one project, the clerk inserts a row above the commented one
@@ -158,8 +166,14 @@ def test_the_whole_round_from_the_command_line(sample_path: Path, tmp_path: Path
     edited.funding.total = (edited.funding.total or Decimal(0)) + 100
     save_booklet(clerk, tmp_path / "clerk-c.kpi.json")
 
+    # Each unit exports its submission file as the editor's 导出本单位提交文件… does.
+    (tmp_path / "resubmitted").mkdir()
     for name in ("clerk-a", "clerk-b", "clerk-c"):
-        kpi("split", f"{name}.kpi.json", "-o", "resubmitted", "--submitter", "单位填报人", cwd=tmp_path)
+        clerk = load_booklet(tmp_path / f"{name}.kpi.json")
+        unit = clerk.departments[0]
+        export_submission(
+            clerk, unit.code, tmp_path / "resubmitted" / submission_file_name(unit), "单位填报人"
+        )
     shutil.copy(returned_files[UNCHANGED], tmp_path / "resubmitted")
     resubmitted = sorted((tmp_path / "resubmitted").iterdir())
     assert len(resubmitted) == 4
@@ -188,8 +202,9 @@ def test_the_whole_round_from_the_command_line(sample_path: Path, tmp_path: Path
         for p, project in enumerate(department.projects):
             after = now.projects[p]
             if (department.code, p) in changed:
-                assert after.review is not None and after.review.status is ReviewStatus.CHANGED
-                assert after.review.previous is project.review_status
+                assert after.review is not None and effective_status(after, now) is EffectiveStatus.CHANGED
+                assert after.review.status is project.review_status  # the status given, kept beside the stamp
+                assert after.review.fingerprint == project.review.fingerprint  # type: ignore[union-attr]
                 assert len(after.review.comments) == len(project.review.comments)  # type: ignore[union-attr]
                 assert after.review.changes and edited_after_review(after, now)
             else:
@@ -208,7 +223,7 @@ def test_the_whole_round_from_the_command_line(sample_path: Path, tmp_path: Path
     b_now = merged.departments[index_of(merged, RETURN_B)].projects[1].review
     assert b_now is not None and b_now.comments[0].indicator == 4  # followed its row down
     c_now = merged.departments[index_of(merged, EDITS_APPROVED)].projects[3].review
-    assert c_now is not None and c_now.previous is ReviewStatus.APPROVED
+    assert c_now is not None and c_now.status is ReviewStatus.APPROVED
     assert any("合计" in c.text for c in c_now.changes or [])
 
     # -- the reviewer's views: report filtered by status, progress and submissions ------------
@@ -223,14 +238,6 @@ def test_the_whole_round_from_the_command_line(sample_path: Path, tmp_path: Path
     }
     assert any(r[5] == "审核后改动" and "合计" in str(r[7]) for r in rows)
     assert any(r[5] == "审核意见" and "已量化为≥95%" in str(r[7]) for r in rows)
-
-    progress = json.loads(
-        kpi("progress", "booklet.kpi.json", "--units", "units.txt", "--json", cwd=tmp_path).stdout
-    )
-    assert progress["total"]["changed"] == 4 and progress["total"]["returned"] == 0
-    versions = {s["code"]: s["versions"] for s in progress["submissions"]}
-    assert all(versions[code] == 2 for code in (RETURN_A, RETURN_B, EDITS_APPROVED, UNCHANGED))
-    assert sum(1 for v in versions.values() if v == 1) == 68
 
     # -- an approved project edited afterwards in the booklet itself is flagged ----------------
     document = json.loads(booklet_file.read_text(encoding="utf-8"))
@@ -255,5 +262,15 @@ def test_the_whole_round_from_the_command_line(sample_path: Path, tmp_path: Path
     assert rows and all(r[0] == "101001" for r in rows)
     assert rows[0][4] == "已修改待复审（原为审核通过）"
     assert any(r[9] == "在审核后修改" and "审核通过后内容被修改" in str(r[7]) for r in rows)
-    progress = json.loads(kpi("progress", "booklet.kpi.json", "--json", cwd=tmp_path).stdout)
-    assert progress["total"]["edited_after_review"] == 5 and progress["total"]["changed"] == 5
+
+    progress = json.loads(
+        kpi("progress", "booklet.kpi.json", "--units", "units.txt", "--json", cwd=tmp_path).stdout
+    )
+    total = progress["total"]
+    assert (total["changed"], total["edited_after_review"], total["returned"]) == (5, 5, 0)
+    assert total["approved"] == approved_before - 2 and total["total"] == 327
+    versions = {s["code"]: s["versions"] for s in progress["submissions"]}
+    assert all(versions[code] == 2 for code in (RETURN_A, RETURN_B, EDITS_APPROVED, UNCHANGED))
+    assert sum(1 for v in versions.values() if v == 1) == 68
+    units_status = {u["code"]: u["status"] for u in progress["units"]}
+    assert units_status[UNCHANGED] == "审核通过" and units_status[RETURN_A] == "已修改待复审"

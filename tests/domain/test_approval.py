@@ -15,17 +15,17 @@ from kpi_editor.domain.approval import (
     effective_status,
     give_status,
     project_paths,
-    revert_edited_plan,
     review_freshness,
 )
 from kpi_editor.domain.edits import SetValue, apply_plan
 from kpi_editor.domain.fingerprint import project_fingerprint
 from kpi_editor.domain.model import Booklet
-from kpi_editor.domain.review import ProjectReview, ReviewStatus, comment
+from kpi_editor.domain.review import EffectiveStatus, ProjectReview, ReviewStatus, comment
 from kpi_editor.domain.template import load_template
 from kpi_editor.io.projectfile import dumps_booklet, loads_booklet
 
 AT = "2026-03-05T14:30:00+08:00"
+LATER = "2026-03-12T09:00:00+08:00"
 
 
 @pytest.fixture
@@ -42,7 +42,7 @@ def test_a_given_status_is_stamped_with_who_when_and_the_printed_fingerprint(boo
     assert review.fingerprint == project_fingerprint(project, department)
     project.review = review
     assert review_freshness(project, department) is Freshness.CURRENT
-    assert effective_status(project, department) is ReviewStatus.APPROVED
+    assert effective_status(project, department) is EffectiveStatus.APPROVED
     assert not edited_after_review(project, department)
     # The stamp survives save and load.
     again = loads_booklet(dumps_booklet(booklet)).departments[0].projects[0]
@@ -57,11 +57,11 @@ def test_an_edit_after_approval_is_flagged_and_undoing_it_clears_the_flag(bookle
     project.funding.total = Decimal(200)  # the 合计 2 → 200 of the issue
     assert edited_after_review(project, department)
     assert review_freshness(project, department) is Freshness.EDITED
-    assert effective_status(project, department) is ReviewStatus.CHANGED
+    assert effective_status(project, department) is EffectiveStatus.CHANGED
     assert project.review_status is ReviewStatus.APPROVED  # stored status untouched: undo-safe
     project.funding.total = before
     assert not edited_after_review(project, department)
-    assert effective_status(project, department) is ReviewStatus.APPROVED
+    assert effective_status(project, department) is EffectiveStatus.APPROVED
 
 
 def test_a_status_without_stamp_is_unstamped_not_edited(booklet: Booklet) -> None:
@@ -70,7 +70,7 @@ def test_a_status_without_stamp_is_unstamped_not_edited(booklet: Booklet) -> Non
     project.review = ProjectReview(status=ReviewStatus.RETURNED)  # as schema-2 files stored it
     project.name += "（改）"
     assert review_freshness(project, department) is Freshness.UNSTAMPED
-    assert effective_status(project, department) is ReviewStatus.RETURNED
+    assert effective_status(project, department) is EffectiveStatus.RETURNED
     assert review_freshness(booklet.departments[1].projects[0], booklet.departments[1]) is Freshness.NO_STATUS
 
 
@@ -107,25 +107,22 @@ def test_batch_status_is_one_plan_over_units_and_projects(booklet: Booklet) -> N
     assert all(isinstance(e, SetValue) and e.field == "review" for e in plan.edits)
     apply_plan(booklet, plan)
     for department, project in [(booklet.departments[0], p) for p in booklet.departments[0].projects]:
-        assert effective_status(project, department) is ReviewStatus.APPROVED
+        assert effective_status(project, department) is EffectiveStatus.APPROVED
         assert project.review is not None and project.review.reviewer == "李审核"
     # Asking again changes nothing: every project already has that status on its content.
     assert not batch_status_plan(booklet, [(0,), (1, 0)], ReviewStatus.APPROVED, "李审核", AT)
 
 
-def test_revert_edited_plan_stores_changed_and_keeps_the_stamp(booklet: Booklet) -> None:
-    apply_plan(booklet, batch_status_plan(booklet, [(2,)], ReviewStatus.APPROVED, "李审核", AT))
+def test_a_new_status_replaces_the_stamp_and_the_recorded_changes(booklet: Booklet) -> None:
+    from kpi_editor.domain.review import RecordedChange
+
     department = booklet.departments[2]
-    edited = department.projects[0]
-    stamp = edited.review.fingerprint  # type: ignore[union-attr]
-    edited.indicators[0].value += "（修订）"
-    plan = revert_edited_plan(booklet)
-    assert [e.path for e in plan.edits] == [(2, 0)]  # type: ignore[union-attr]
-    apply_plan(booklet, plan)
-    review = edited.review
-    assert review is not None and review.status is ReviewStatus.CHANGED
-    assert (review.previous, review.fingerprint) == (ReviewStatus.APPROVED, stamp)
-    assert review.changes and stamp in review.changes[0].text
-    # The edit undone: the content is what was approved, so the approval shows again.
-    edited.indicators[0].value = edited.indicators[0].value.removesuffix("（修订）")
-    assert effective_status(edited, department) is ReviewStatus.APPROVED
+    project = department.projects[0]
+    project.review = give_status(project, department, ReviewStatus.APPROVED, "李审核", AT)
+    project.indicators[0].value += "（修订）"
+    project.review.changes = [RecordedChange(text="指标改动")]  # type: ignore[union-attr]  # as a merge records
+    assert effective_status(project, department) is EffectiveStatus.CHANGED
+    again = give_status(project, department, ReviewStatus.APPROVED, "王审核", LATER)
+    assert again is not None and again.changes is None and again.reviewer == "王审核"
+    project.review = again
+    assert effective_status(project, department) is EffectiveStatus.APPROVED

@@ -16,7 +16,7 @@ from kpi_editor.domain.progress import (
     submissions_view,
     unit_progress,
 )
-from kpi_editor.domain.review import ReviewStatus, SubmissionRecord
+from kpi_editor.domain.review import EffectiveStatus, ReviewStatus, SubmissionRecord
 from kpi_editor.domain.submission import UnitRef
 
 AT = "2026-03-05T14:30:00+08:00"
@@ -32,10 +32,10 @@ def test_counts_and_rollup_follow_the_effective_status(corpus_booklet: Booklet) 
     assert (total.approved, total.returned, total.changed, total.edited) == (n0 + n1 - 1, 1, 1, 1)
     assert total.pending == 327 - n0 - n1 - 1 and total.total == 327
     assert [u.rollup for u in units[:4]] == [
-        ReviewStatus.APPROVED,
-        ReviewStatus.CHANGED,
-        ReviewStatus.RETURNED,
-        ReviewStatus.PENDING,
+        EffectiveStatus.APPROVED,
+        EffectiveStatus.CHANGED,
+        EffectiveStatus.RETURNED,
+        EffectiveStatus.PENDING,
     ]
     assert units[0].label == f"{n0}/{n0} 通过"
     assert (
@@ -43,9 +43,9 @@ def test_counts_and_rollup_follow_the_effective_status(corpus_booklet: Booklet) 
         == f"审核通过 {total.approved} · 退回修改 1 · 已修改待复审 1 · 未审核 {total.pending}"
     )
     assert unit_progress(booklet.departments[3]).counts.pending == len(booklet.departments[3].projects)
-    assert rollup_status(unit_progress(booklet.departments[3]).counts) is ReviewStatus.PENDING
-    statuses = sorted(ReviewStatus, key=status_sort_key)
-    assert statuses[0] is ReviewStatus.CHANGED and statuses[-1] is ReviewStatus.APPROVED
+    assert rollup_status(unit_progress(booklet.departments[3]).counts) is EffectiveStatus.PENDING
+    statuses = sorted(EffectiveStatus, key=status_sort_key)
+    assert statuses[0] is EffectiveStatus.CHANGED and statuses[-1] is EffectiveStatus.APPROVED
 
 
 def test_submissions_view_lists_expected_received_and_missing(corpus_booklet: Booklet) -> None:

@@ -11,7 +11,14 @@ from kpi_editor.domain.edits import apply_plan
 from kpi_editor.domain.merge import FRONT_BLANK, MergeError, front_matter_choices, merge_booklets
 from kpi_editor.domain.model import Booklet, Indicator, Project
 from kpi_editor.domain.resubmission import CarryOutcome, match_projects, row_map
-from kpi_editor.domain.review import ProjectReview, ReviewStatus, comment, reply_to, set_resolved
+from kpi_editor.domain.review import (
+    EffectiveStatus,
+    ProjectReview,
+    ReviewStatus,
+    comment,
+    reply_to,
+    set_resolved,
+)
 
 AT = "2026-03-05T14:30:00+08:00"
 LATER = "2026-03-12T09:00:00+08:00"
@@ -81,17 +88,14 @@ def test_replace_keeps_untouched_approvals_and_marks_changed_projects(reviewed: 
     assert carry.count(CarryOutcome.KEPT) == len(unit.projects) - 2
 
     first = merged.projects[0].review
-    assert (
-        first is not None and first.status is ReviewStatus.CHANGED and first.previous is ReviewStatus.APPROVED
-    )
+    assert first is not None and first.status is ReviewStatus.APPROVED  # the given status, kept
+    assert effective_status(merged.projects[0], merged) is EffectiveStatus.CHANGED
     assert first.changes and any("合计" in c.text and "200" in c.text for c in first.changes)
     assert edited_after_review(merged.projects[0], merged)
 
     second = merged.projects[1].review
-    assert second is not None and (second.status, second.previous) == (
-        ReviewStatus.CHANGED,
-        ReviewStatus.RETURNED,
-    )
+    assert second is not None and second.status is ReviewStatus.RETURNED
+    assert effective_status(merged.projects[1], merged) is EffectiveStatus.CHANGED
     quantify, total, own = second.comments
     assert quantify.indicator == 3 and quantify.replies and quantify.replies[0].author == "王填报"
     assert (total.resolved, total.resolved_by, total.resolved_at) == (True, "王填报", LATER)
@@ -104,7 +108,7 @@ def test_replace_keeps_untouched_approvals_and_marks_changed_projects(reviewed: 
 
     for old, project in zip(reviewed.departments[D].projects[2:], merged.projects[2:], strict=True):
         assert project.review == old.review and project.id == old.id  # untouched approvals as they were
-        assert effective_status(project, merged) is ReviewStatus.APPROVED
+        assert effective_status(project, merged) is EffectiveStatus.APPROVED
 
 
 def test_content_back_to_the_approved_version_gets_the_approval_back(reviewed: Booklet) -> None:
@@ -113,18 +117,26 @@ def test_content_back_to_the_approved_version_gets_the_approval_back(reviewed: B
     original_total = edited.departments[0].projects[0].funding.total
     edited.departments[0].projects[0].funding.total = Decimal(200)
     once = merge_booklets(reviewed, [("v2", edited)], replace=True).booklet
-    assert once.department(code).projects[0].review.status is ReviewStatus.CHANGED  # type: ignore[union-attr]
+    unit = once.department(code)
+    assert unit is not None and effective_status(unit.projects[0], unit) is EffectiveStatus.CHANGED
     twice_edited = unit_file(once, D)
     twice_edited.departments[0].projects[0].funding.total = Decimal(300)
     twice = merge_booklets(once, [("v3", twice_edited)], replace=True)
-    review = twice.booklet.department(code).projects[0].review  # type: ignore[union-attr]
-    assert review is not None and review.status is ReviewStatus.CHANGED and review.changes
+    unit = twice.booklet.department(code)
+    assert unit is not None and effective_status(unit.projects[0], unit) is EffectiveStatus.CHANGED
+    review = unit.projects[0].review
+    assert review is not None and review.changes
+    assert (
+        next(d.review for d in twice.departments if d.code == code).projects[0].outcome
+        is CarryOutcome.STILL_CHANGED
+    )  # type: ignore[union-attr]
     assert any("300" in c.text for c in review.changes) and any("200" in c.text for c in review.changes)
     back = unit_file(twice.booklet, D)
     back.departments[0].projects[0].funding.total = original_total
     result = merge_booklets(twice.booklet, [("v4", back)], replace=True)
-    restored = result.booklet.department(code).projects[0].review  # type: ignore[union-attr]
-    assert restored is not None and restored.status is ReviewStatus.APPROVED and restored.changes is None
+    unit = result.booklet.department(code)
+    assert unit is not None and effective_status(unit.projects[0], unit) is EffectiveStatus.APPROVED
+    assert unit.projects[0].review == reviewed.departments[D].projects[0].review  # as it was approved
     carry = next(d.review for d in result.departments if d.code == code)
     assert carry is not None and carry.projects[0].outcome is CarryOutcome.RESTORED
 
@@ -137,7 +149,7 @@ def test_a_removed_project_with_review_state_is_reported(reviewed: Booklet) -> N
     carry = next(d.review for d in result.departments if d.code == code)
     assert carry is not None
     (gone,) = [p for p in carry.projects if p.lost_review]
-    assert (gone.name, gone.before, gone.comments) == (removed.name, ReviewStatus.RETURNED, 2)
+    assert (gone.name, gone.before, gone.comments) == (removed.name, EffectiveStatus.RETURNED, 2)
     assert "被删除的项目带走了审核状态或意见" in carry.summary()
 
 

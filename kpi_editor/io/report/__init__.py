@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Literal
 
 from kpi_editor.domain.model import Booklet
-from kpi_editor.domain.review import ReviewStatus
+from kpi_editor.domain.review import EffectiveStatus
 from kpi_editor.io.atomic import write_atomic
 from kpi_editor.io.report.content import FindingLike, ReviewReport, build_report
 
@@ -23,7 +23,7 @@ def write_review_report(
     findings: Sequence[FindingLike] | None = None,
     created: str | None = None,
     departments: Collection[str] | None = None,
-    statuses: Collection[ReviewStatus] | None = None,
+    statuses: Collection[EffectiveStatus] | None = None,
 ) -> ReviewReport:
     """Write the report atomically (a failed write leaves any old file as it was).
 

@@ -17,7 +17,7 @@ from typing import Protocol
 from kpi_editor.domain.approval import edited_after_review, effective_status
 from kpi_editor.domain.fingerprint import booklet_fingerprint, canonical_amount, project_fingerprint
 from kpi_editor.domain.model import FUNDING_FIELDS, Booklet, Department, Project
-from kpi_editor.domain.review import GIVEN_STATUSES, ReviewComment, ReviewStatus, now_iso
+from kpi_editor.domain.review import GIVEN_STATUSES, EffectiveStatus, ReviewComment, ReviewStatus, now_iso
 from kpi_editor.domain.template import FormTemplate, load_template
 
 COMMENT = "审核意见"
@@ -62,10 +62,10 @@ class ProjectEntry:
     name: str
     unit_name: str
     total: str  # Σ of this table, 万元, as printed
-    status: ReviewStatus  # the effective status
+    status: EffectiveStatus
     fingerprint: str
     lines: list[ReportLine]
-    # For 已修改待复审: the status it had before the content changed.
+    # For 已修改待复审: the status that was given before the content changed.
     previous: ReviewStatus | None = None
     edited_after_review: bool = False
     stamp: str = ""  # who gave the status and when, e.g. 李审核 2026-03-05 14:30
@@ -73,7 +73,7 @@ class ProjectEntry:
     @property
     def status_label(self) -> str:
         """``已修改待复审（原为审核通过）``; other statuses as they are."""
-        if self.status is ReviewStatus.CHANGED and self.previous is not None:
+        if self.status is EffectiveStatus.CHANGED and self.previous is not None:
             return f"{self.status.value}（原为{self.previous.value}）"
         return self.status.value
 
@@ -92,8 +92,8 @@ class DepartmentEntry:
     projects: list[ProjectEntry]
     lines: list[ReportLine] = field(default_factory=list)  # findings about the unit, not one project
 
-    def status_count(self, status: ReviewStatus) -> int:
-        return sum(1 for p in self.projects if p.status is status)
+    def status_count(self, status: EffectiveStatus) -> int:
+        return sum(1 for p in self.projects if p.status == status)
 
     @property
     def open_comments(self) -> int:
@@ -107,10 +107,10 @@ class DepartmentEntry:
         """The summary row's numbers: projects, 通过, 退回, 已修改待复审, 未审核, open comments, 错误, 警告."""
         return [
             len(self.projects),
-            self.status_count(ReviewStatus.APPROVED),
-            self.status_count(ReviewStatus.RETURNED),
-            self.status_count(ReviewStatus.CHANGED),
-            self.status_count(ReviewStatus.PENDING),
+            self.status_count(EffectiveStatus.APPROVED),
+            self.status_count(EffectiveStatus.RETURNED),
+            self.status_count(EffectiveStatus.CHANGED),
+            self.status_count(EffectiveStatus.PENDING),
             self.open_comments,
             self.count("错误"),
             self.count("警告"),
@@ -168,12 +168,12 @@ def _comment_line(project: Project, comment: ReviewComment) -> ReportLine:
     return ReportLine(COMMENT, place, text, source, "已解决" if comment.resolved else "未解决")
 
 
-def _change_lines(department: Department, project: Project, status: ReviewStatus) -> list[ReportLine]:
+def _change_lines(department: Department, project: Project) -> list[ReportLine]:
     review = project.review
     if review is None or not edited_after_review(project, department):
         return []
     source = who_and_when(review.reviewer, review.reviewed_at)
-    if review.status is ReviewStatus.CHANGED and review.changes:
+    if review.changes:
         return [
             ReportLine(
                 CHANGE,
@@ -185,8 +185,7 @@ def _change_lines(department: Department, project: Project, status: ReviewStatus
             for c in review.changes
         ]
     now = project_fingerprint(project, department)
-    given = review.previous if review.status is ReviewStatus.CHANGED else review.status
-    text = f"{given.value if given else status.value}后内容被修改（表格指纹 {review.fingerprint} → {now}），需重新审核"
+    text = f"{review.status.value}后内容被修改（表格指纹 {review.fingerprint} → {now}），需重新审核"
     return [ReportLine(CHANGE, "整个项目", text, source, EDITED)]
 
 
@@ -217,14 +216,12 @@ def _project_entry(
     review = project.review
     comments = review.comments if review is not None else []
     status = effective_status(project, department)
-    lines = _change_lines(department, project, status)
+    lines = _change_lines(department, project)
     lines += [_comment_line(project, c) for c in comments]
     lines += [_finding_line(f, project, template, year) for f in _sorted(findings)]
-    previous = None
-    if status is ReviewStatus.CHANGED and review is not None:
-        previous = review.previous if review.status is ReviewStatus.CHANGED else review.status
+    previous = project.review_status if status is EffectiveStatus.CHANGED else None
     stamp = ""
-    if review is not None and (review.status in GIVEN_STATUSES or review.status is ReviewStatus.CHANGED):
+    if review is not None and review.status in GIVEN_STATUSES:
         stamp = who_and_when(review.reviewer, review.reviewed_at)
     return ProjectEntry(
         name=project.name,
@@ -244,7 +241,7 @@ def build_report(
     findings: Sequence[FindingLike],
     created: str | None = None,
     departments: Collection[str] | None = None,
-    statuses: Collection[ReviewStatus] | None = None,
+    statuses: Collection[EffectiveStatus] | None = None,
 ) -> ReviewReport:
     """Gather the report; ``findings`` are those of ``validate_booklet(booklet)``.
 

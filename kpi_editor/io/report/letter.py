@@ -42,7 +42,7 @@ from kpi_editor.domain.approval import effective_status
 from kpi_editor.domain.fingerprint import canonical_amount, department_fingerprint, project_fingerprint
 from kpi_editor.domain.model import Booklet, Department, Project
 from kpi_editor.domain.progress import unit_progress
-from kpi_editor.domain.review import ReviewStatus
+from kpi_editor.domain.review import EffectiveStatus
 from kpi_editor.domain.rules import RULES
 from kpi_editor.domain.template import FormTemplate, load_template
 from kpi_editor.io.atomic import write_atomic
@@ -162,7 +162,7 @@ def build_letter(
     returned = [
         _project(department, p, by_project.get(p.id, []), template, booklet.fiscal_year)
         for p in department.projects
-        if effective_status(p, department) is ReviewStatus.RETURNED
+        if effective_status(p, department) is EffectiveStatus.RETURNED
     ]
     counts = unit_progress(department).counts
     return ReturnLetter(

@@ -27,7 +27,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from kpi_editor.domain.review import ReviewStatus
+from kpi_editor.domain.review import EffectiveStatus
 from kpi_editor.io.pdf.cjk import install_line_rules
 from kpi_editor.io.pdf.fonts import FontSet, resolve_fonts
 from kpi_editor.io.report.content import DepartmentEntry, ProjectEntry, ReportLine, ReviewReport, display_time
@@ -40,10 +40,10 @@ LEADING = 12.5
 GRID = colors.HexColor("#555555")
 HEADER_BG = colors.HexColor("#D9E1F2")
 STATUS_BG = {
-    ReviewStatus.APPROVED: colors.HexColor("#E2EFDA"),
-    ReviewStatus.RETURNED: colors.HexColor("#FCE4D6"),
-    ReviewStatus.PENDING: colors.HexColor("#F2F2F2"),
-    ReviewStatus.CHANGED: colors.HexColor("#FFF2CC"),
+    EffectiveStatus.APPROVED: colors.HexColor("#E2EFDA"),
+    EffectiveStatus.RETURNED: colors.HexColor("#FCE4D6"),
+    EffectiveStatus.PENDING: colors.HexColor("#F2F2F2"),
+    EffectiveStatus.CHANGED: colors.HexColor("#FFF2CC"),
 }
 # 类别 | 位置 | 内容 | 提出人／规则 | 状态, as shares of the width.
 LINE_COLUMNS = (0.11, 0.2, 0.43, 0.17, 0.09)
@@ -167,10 +167,10 @@ def _project_table(project: ProjectEntry, s: _Styles) -> Table:
 
 def _department_flowables(department: DepartmentEntry, s: _Styles) -> list[Any]:
     stats = (
-        f"{len(department.projects)}个项目：审核通过{department.status_count(ReviewStatus.APPROVED)}个，"
-        f"退回修改{department.status_count(ReviewStatus.RETURNED)}个，"
-        f"已修改待复审{department.status_count(ReviewStatus.CHANGED)}个，"
-        f"未审核{department.status_count(ReviewStatus.PENDING)}个；"
+        f"{len(department.projects)}个项目：审核通过{department.status_count(EffectiveStatus.APPROVED)}个，"
+        f"退回修改{department.status_count(EffectiveStatus.RETURNED)}个，"
+        f"已修改待复审{department.status_count(EffectiveStatus.CHANGED)}个，"
+        f"未审核{department.status_count(EffectiveStatus.PENDING)}个；"
         f"未解决意见{department.open_comments}条，错误{department.count('错误')}个，警告{department.count('警告')}个。"
     )
     out: list[Any] = [KeepTogether([s.p(f"{department.code}　{department.name}", s.heading), s.p(stats)])]

@@ -18,7 +18,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 
-from kpi_editor.domain.review import ReviewStatus
+from kpi_editor.domain.review import EffectiveStatus
 from kpi_editor.io.report.content import ReportLine, ReviewReport, display_time
 from kpi_editor.io.xlsx import layout
 
@@ -26,9 +26,9 @@ THIN = Side(style="thin", color="000000")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
 STATUS_FILL = {
-    ReviewStatus.APPROVED: PatternFill("solid", fgColor="E2EFDA"),
-    ReviewStatus.RETURNED: PatternFill("solid", fgColor="FCE4D6"),
-    ReviewStatus.CHANGED: PatternFill("solid", fgColor="FFF2CC"),
+    EffectiveStatus.APPROVED: PatternFill("solid", fgColor="E2EFDA"),
+    EffectiveStatus.RETURNED: PatternFill("solid", fgColor="FCE4D6"),
+    EffectiveStatus.CHANGED: PatternFill("solid", fgColor="FFF2CC"),
 }
 BODY = Font(name=layout.FONT_NAME, size=layout.BODY_SIZE)
 BOLD = Font(name=layout.FONT_NAME, size=layout.BODY_SIZE, bold=True)
@@ -176,7 +176,7 @@ def _details(ws: Worksheet, report: ReviewReport) -> None:
 
 
 def _detail_row(
-    ws: Worksheet, row: int, values: list[str], widths: list[float], status: ReviewStatus | None
+    ws: Worksheet, row: int, values: list[str], widths: list[float], status: EffectiveStatus | None
 ) -> None:
     for col, value in enumerate(values, start=1):
         _put(ws, row, col, value, align=CENTER if col - 1 in CENTERED_DETAIL else WRAP)
