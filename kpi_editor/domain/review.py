@@ -67,6 +67,8 @@ class ReviewComment(BaseModel):
     resolved: bool = False
     # 0-based row of project.indicators the comment is about; None: about the whole project.
     indicator: int | None = Field(default=None, ge=0)
+    # The field it points at, as edits address it: ``value`` of its row, ``funding.total``, ``name``.
+    field: str | None = None
     # Who marked it resolved and when (None for comments resolved before this was recorded).
     resolved_by: str | None = None
     resolved_at: str | None = None
@@ -118,10 +120,14 @@ def now_iso() -> str:
 
 
 def comment(
-    text: str, author: str = "", indicator: int | None = None, time: str | None = None
+    text: str,
+    author: str = "",
+    indicator: int | None = None,
+    time: str | None = None,
+    field: str | None = None,
 ) -> ReviewComment:
     """A new unresolved comment stamped with the current time unless ``time`` is given."""
-    return ReviewComment(author=author, time=time or now_iso(), text=text, indicator=indicator)
+    return ReviewComment(author=author, time=time or now_iso(), text=text, indicator=indicator, field=field)
 
 
 def shift_after_insert(review: ProjectReview | None, row: int, count: int = 1) -> None:

@@ -16,6 +16,7 @@ from typing import Protocol
 
 from kpi_editor.domain.approval import edited_after_review, effective_status
 from kpi_editor.domain.fingerprint import booklet_fingerprint, canonical_amount, project_fingerprint
+from kpi_editor.domain.labels import PROJECT_NAMES, field_name
 from kpi_editor.domain.model import FUNDING_FIELDS, Booklet, Department, Project
 from kpi_editor.domain.review import GIVEN_STATUSES, EffectiveStatus, ReviewComment, ReviewStatus, now_iso
 from kpi_editor.domain.template import FormTemplate, load_template
@@ -157,8 +158,23 @@ def who_and_when(author: str | None, time: str | None) -> str:
     return " ".join(part for part in (author, display_time(time) if time else None) if part)
 
 
-def _comment_line(project: Project, comment: ReviewComment) -> ReportLine:
-    place = "整个项目" if comment.indicator is None else row_place(project, comment.indicator)
+def comment_place(project: Project, comment: ReviewComment, template: FormTemplate, year: int) -> str:
+    """Where a comment points, as a clerk finds it: ``第3行（社会效益指标／履职能力）·指标值``,
+    ``资金来源·合计``, ``项目名称`` or ``整个项目``."""
+    name = comment.field
+    if comment.indicator is not None:
+        place = row_place(project, comment.indicator)
+        return f"{place}·{field_name(name)}" if name else place
+    if name and name.removeprefix("funding.") in FUNDING_FIELDS:
+        return f"资金来源·{template.funding_label(name.removeprefix('funding.'), year)}"
+    if name:
+        # Without a row, ``name`` is the project's name, not a row's 三级指标.
+        return PROJECT_NAMES.get(name) or field_name(name)
+    return "整个项目"
+
+
+def _comment_line(project: Project, comment: ReviewComment, template: FormTemplate, year: int) -> ReportLine:
+    place = comment_place(project, comment, template, year)
     source = who_and_when(comment.author, comment.time)
     if comment.resolved and (comment.resolved_by or comment.resolved_at):
         source += f"；{who_and_when(comment.resolved_by, comment.resolved_at)} 处理"
@@ -217,7 +233,7 @@ def _project_entry(
     comments = review.comments if review is not None else []
     status = effective_status(project, department)
     lines = _change_lines(department, project)
-    lines += [_comment_line(project, c) for c in comments]
+    lines += [_comment_line(project, c, template, year) for c in comments]
     lines += [_finding_line(f, project, template, year) for f in _sorted(findings)]
     previous = project.review_status if status is EffectiveStatus.CHANGED else None
     stamp = ""

@@ -48,7 +48,7 @@ from kpi_editor.domain.template import FormTemplate, load_template
 from kpi_editor.io.atomic import write_atomic
 from kpi_editor.io.pdf.cjk import install_line_rules
 from kpi_editor.io.pdf.fonts import FontSet, resolve_fonts
-from kpi_editor.io.report.content import FindingLike, finding_place, row_place, who_and_when
+from kpi_editor.io.report.content import FindingLike, comment_place, finding_place, who_and_when
 from kpi_editor.io.report.pdf import ReportLayoutError
 
 COMMENT = "审核意见"
@@ -120,7 +120,7 @@ def _project(
     for comment in project.review.comments if project.review is not None else []:
         if comment.resolved:
             continue
-        place = "整个项目" if comment.indicator is None else row_place(project, comment.indicator)
+        place = comment_place(project, comment, template, year)
         text = comment.text
         for reply in comment.replies or []:
             text += f"\n（单位答复 {who_and_when(reply.author, reply.time)}：{reply.text}）"
