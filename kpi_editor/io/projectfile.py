@@ -5,7 +5,10 @@ Layout::
     {"schema_version": 2, "booklet": {...}}
 
 Version 2 added the optional per-project ``review`` (status, comments); version-1 files migrate
-on load with their content unchanged.
+on load with their content unchanged. Later optional fields (a status's stamp, replies, the
+booklet's ``submissions`` log) need no migration. Other top-level parts than ``booklet`` (a
+submission's ``"submission"`` manifest) are ignored by `load_booklet` and returned by
+`load_document`.
 
 Amounts are written as JSON strings (``"816.995875"``) so no reader turns them into binary
 floats; numbers are accepted on load and read exactly. Loading then saving an unchanged file
