@@ -129,8 +129,24 @@ def cmd_validate(args: argparse.Namespace) -> int:
         errors = sum(1 for f in findings if f.severity is Severity.ERROR)
         warnings = sum(1 for f in findings if f.severity is Severity.WARNING)
         print(f"共 {errors} 个错误，{warnings} 个警告。", file=sys.stderr)
+        _print_edited_after_review(booklet)
     has_errors = any(f.severity is Severity.ERROR for f in findings)
     return EXIT_FINDINGS if has_errors else EXIT_OK
+
+
+def _print_edited_after_review(booklet: Booklet) -> None:
+    """Name the projects whose content changed after their status was given (在审核后修改)."""
+    from kpi_editor.domain.approval import edited_after_review
+
+    edited = [(d, p) for d, p in booklet.projects() if edited_after_review(p, d)]
+    for department, project in edited[:20]:
+        status = project.review_status.value
+        print(
+            f"在审核后修改\t{department.code}「{project.name}」：{status}后内容被修改，现为已修改待复审",
+            file=sys.stderr,
+        )
+    if len(edited) > 20:
+        print(f"……另有 {len(edited) - 20} 个项目在审核后修改", file=sys.stderr)
 
 
 def cmd_merge(args: argparse.Namespace) -> int:

@@ -210,3 +210,20 @@ def test_split_names_are_safe_for_hostile_unit_names(
     (written,) = (tmp_path / "out").iterdir()
     assert written.name == submission_file_name(booklet.departments[0]) == "101001-出去_看看.kpi.json"
     capsys.readouterr()
+
+
+def test_validate_names_projects_edited_after_review(
+    round_files: tuple[Path, Path, list[Path]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    booklet, _units, _files = round_files
+    main(["validate", str(booklet)])
+    assert "在审核后修改" not in capsys.readouterr().err
+    reviewed = load_booklet(booklet)
+    reviewed.departments[0].projects[0].name += "（改）"
+    save_booklet(reviewed, booklet)
+    main(["validate", str(booklet)])
+    err = capsys.readouterr().err
+    assert (
+        f"在审核后修改\t{reviewed.departments[0].code}「{reviewed.departments[0].projects[0].name}」：审核通过后"
+        in err
+    )
