@@ -3,7 +3,7 @@
 Per unit, addressed to it: every project whose (effective) status is 退回修改, each with the
 reviewer's open comments placed where they point (第3行（社会效益指标／履职能力）) and the
 project's open validation errors with their fix, then the required action with a deadline, and
-the reviewer's signature with the date. ``build_letter`` gathers it; ``letter_pdf`` lays it out
+the reviewer's signature with the date. ``build_letter`` gathers it; ``letters_pdf`` lays it out
 with the export's embedded TrueType fonts; ``write_letters`` writes one PDF for one or more units,
 each letter starting on a new page.
 """
