@@ -311,7 +311,9 @@ def cmd_diff(args: argparse.Namespace) -> int:
     else:
         for change in changes:
             print(change.describe())
-        print(f"共 {len(changes)} 处不同。" if changes else "内容相同。", file=sys.stderr)
+        shifted = sum(1 for c in changes if c.year_shift)
+        detail = f"（其中 {shifted} 处只是年份随预算年度顺延）" if shifted else ""
+        print(f"共 {len(changes)} 处不同{detail}。" if changes else "内容相同。", file=sys.stderr)
     # Like diff(1): 1 when the versions differ, so scripts can test for "unchanged".
     return EXIT_FINDINGS if changes else EXIT_OK
 
@@ -418,6 +420,48 @@ def cmd_import_xlsx(args: argparse.Namespace) -> int:
     sys.stderr.write(
         f"已导入 {len(booklet.departments)} 个部门、{booklet.project_count} 个项目（{report.tables} 张表），"
         f"{len(report.errors)} 处无法读取，{len(report.guesses)} 处为推断 → {args.output}\n"
+    )
+    return EXIT_OK
+
+
+def _writable(path: Path) -> None:
+    """Refuse an output whose folder is missing or that is a folder, before anything is written."""
+    if path.is_dir():
+        raise CliError(f"{path} 是一个文件夹，不能写成文件")
+    if not path.parent.is_dir():
+        raise CliError(f"{path}：所在的文件夹不存在")
+
+
+def cmd_rollover(args: argparse.Namespace) -> int:
+    from kpi_editor.domain.rollover import RolloverError, rollover
+    from kpi_editor.io.atomic import write_atomic
+    from kpi_editor.io.projectfile import save_booklet
+
+    output, report_path = Path(args.output), Path(args.report) if args.report else None
+    _not_an_input(output, args.input)
+    if report_path is not None:
+        _not_an_input(report_path, args.input)
+        if report_path.resolve() == output.resolve():
+            raise CliError(f"--report 与 -o 是同一个文件 {output}；请分别指定")
+    for path in (output, report_path):
+        if path is not None:
+            _writable(path)
+    booklet = _load(args.input)
+    try:
+        result = rollover(booklet, args.year, args.amounts)
+    except RolloverError as exc:
+        raise CliError(f"{args.input}：{exc}") from None
+    save_booklet(result.booklet, output)
+    if report_path is not None:
+        data = {"source": str(args.input), "output": str(output), **result.report.as_json()}
+        write_atomic(report_path, (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+    for line in result.report.summary():
+        print(line, file=sys.stderr)
+    new = result.booklet
+    print(
+        f"已写入 {len(new.departments)} 个单位、{new.project_count} 个项目、{new.indicator_count} 行指标"
+        f" → {output}" + (f"；报告 → {report_path}" if report_path is not None else ""),
+        file=sys.stderr,
     )
     return EXIT_OK
 
@@ -717,6 +761,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--status", action="append", metavar="STATUS", help="只含该审核状态的项目（可重复）")
     p.set_defaults(func=cmd_report)
 
+    p = sub.add_parser(
+        "rollover", help="由本年度的项目文件新建下一年度：年份顺延，历史年份保留，拿不准的列出待核对"
+    )
+    p.add_argument("input", help="本年度的 .kpi.json 项目文件（不会被改动）")
+    p.add_argument("-o", "--output", required=True, help="新年度的 .kpi.json 项目文件")
+    p.add_argument("--year", type=int, required=True, help="新的预算年度，如 2027")
+    p.add_argument(
+        "--amounts",
+        choices=("keep", "clear"),
+        default="keep",
+        help="金额：keep 沿用上年（标为上年数，默认），clear 清空（上年金额留作参考）",
+    )
+    p.add_argument("--report", metavar="REPORT.json", help="把完整报告（每处改动、保留和待核对）写成 JSON")
+    p.set_defaults(func=cmd_rollover)
+
+    from kpi_editor.cli_library import add_commands as add_library_commands
+
+    add_library_commands(sub)
     return parser
 
 

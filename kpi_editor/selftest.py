@@ -190,6 +190,23 @@ def _run(out: Path) -> _Run:
 
     run.step("检查规则 validate", validate)
 
+    def suggest() -> str | list[str]:
+        # The shipped indicator library and rapidfuzz (a compiled extension a bundle could lack).
+        from kpi_editor.domain.suggest import LibraryIndex
+        from kpi_editor.domain.template import load_template
+        from kpi_editor.io.libraryfile import shipped_library
+
+        template = load_template(booklet.template_id)
+        library = shipped_library(template)
+        project = next(p for _, p in booklet.projects())
+        result = LibraryIndex(library, template).suggest(project, booklet.fiscal_year, top=3)
+        missing = [s.name for s in template.required_level2() if s.name not in result.by_level2]
+        if missing:
+            return [f"“{project.name}”没有{'、'.join(missing)}的推荐指标"]
+        return f"{len(library.rows)} 条指标 rows，为“{project.name}”推荐 {len(result.all())} 条 suggested"
+
+    run.step("指标库 indicator library", suggest)
+
     department = _department_to_export(booklet)
     label = f"{department.code} {department.name}（{len(department.projects)} 个项目）"
 

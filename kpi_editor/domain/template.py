@@ -34,6 +34,7 @@ class Level2Spec(_Spec):
     name: str = Field(min_length=1)
     kind: Kind = "other"
     required: bool = False
+    explanation: str = ""  # what it measures (the 二级's tooltip), e.g. 反映……的数量
 
 
 class Level1Spec(_Spec):
@@ -153,6 +154,10 @@ class FormTemplate(_Spec):
     def parent_of(self, level2: str) -> str | None:
         """The 一级 a 二级 belongs under, or ``None`` when the template does not know it."""
         return self._parent_index().get(level2)
+
+    def explanation_of(self, level2: str) -> str:
+        spec = self.level2_spec(level2)
+        return spec.explanation if spec else ""
 
     def kind_of(self, level2: str) -> Kind | None:
         spec = self.level2_spec(level2)

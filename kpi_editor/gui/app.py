@@ -58,6 +58,18 @@ def create_application(argv: Sequence[str], settings: Settings) -> QApplication:
     return app
 
 
+def relaunch(files: Sequence[Path]) -> bool:
+    """Start a new editor process on `files` (after a language change); True when it started."""
+    from PySide6.QtCore import QProcess
+
+    if getattr(sys, "frozen", False):
+        program, arguments = sys.executable, [str(f) for f in files]
+    else:
+        program, arguments = sys.executable, ["-m", "kpi_editor", *(str(f) for f in files)]
+    started, _pid = QProcess.startDetached(program, arguments)
+    return bool(started)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv if argv is None else argv)
     if "--self-test" in args[1:]:
@@ -79,12 +91,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if options.files:
         for path in options.files:
             window = MainWindow(settings)
-            window.open_file(path)
+            window.files.open_file(path)
             windows.append(window)
     else:
         window = MainWindow(settings)
-        if not window.recover_autosaves() and settings.last_file and Path(settings.last_file).exists():
-            window.open_file(Path(settings.last_file))
+        if (
+            not window.context.recover_autosaves()
+            and settings.last_file
+            and Path(settings.last_file).exists()
+        ):
+            window.files.open_file(Path(settings.last_file))
         windows.append(window)
     for window in windows:
         window.show()

@@ -61,6 +61,8 @@ _FIELD_NAMES = {
     "review": "审核",
     "status": "审核状态",
     "comments": "审核意见",
+    "previous_value": "上年指标值",
+    "previous_funding": "上年资金来源",
 }
 
 

@@ -17,7 +17,7 @@ QM = TS.with_suffix(".qm")
 SOURCES = [
     *sorted((ROOT / "kpi_editor" / "gui").rglob("*.py")),
     ROOT / "kpi_editor" / "app" / "commands.py",
-    ROOT / "kpi_editor" / "app" / "review_commands.py",
+    ROOT / "kpi_editor" / "app" / "operations.py",
     *sorted((ROOT / "forms").glob("*.ui")),
 ]
 
@@ -57,6 +57,13 @@ ENGLISH = {
     "编制说明标题": "Preface title",
     "预算年度": "Fiscal year",
     "节标题": "Section heading",
+    "节正文": "Section body",
+    "三级指标": "Level-3 indicator",
+    "表样": "Form template",
+    "无法执行“{what}”：{reason}": "Cannot do “{what}”: {reason}",
+    "审核状态和审核意见只能在审核模式下修改（“审核”菜单 ▸ 审核模式）。": (
+        "Review status and comments can be changed in review mode only (Review ▸ Review Mode)."
+    ),
     "正文": "Body",
     "单位编码": "Unit code",
     "名称": "Name",
@@ -335,12 +342,38 @@ ENGLISH = {
 }
 
 
+def _add_label_context(root: ET.Element) -> None:
+    """The field names live once, in kpi_editor/domain/labels.py (no Qt there, so lupdate cannot
+    see them); the app shows them through QCoreApplication.translate("labels", name)."""
+    sys.path.insert(0, str(ROOT))
+    from kpi_editor.domain import labels
+
+    names = [
+        *labels.FUNDING_NAMES.values(),
+        *labels.COLUMN_NAMES.values(),
+        *labels.FRONT_NAMES.values(),
+        *(f"节{name}" for name in labels.SECTION_NAMES.values()),
+        *labels.PROJECT_NAMES.values(),
+        *labels.DEPARTMENT_NAMES.values(),
+    ]
+    for context in root.findall("context"):
+        if context.findtext("name") == "labels":
+            root.remove(context)
+    context = ET.SubElement(root, "context")
+    ET.SubElement(context, "name").text = "labels"
+    for name in dict.fromkeys(names):
+        message = ET.SubElement(context, "message")
+        ET.SubElement(message, "source").text = name
+        ET.SubElement(message, "translation")
+
+
 def main() -> int:
     subprocess.run(
         ["pyside6-lupdate", *map(str, SOURCES), "-ts", str(TS), "-target-language", "en_US", "-no-obsolete"],
         check=True,
     )
     tree = ET.parse(TS)
+    _add_label_context(tree.getroot())
     missing = []
     for message in tree.iter("message"):
         source = message.findtext("source") or ""

@@ -21,7 +21,7 @@
 <context>
     <name>AmountEdit</name>
     <message>
-        <location filename="../../kpi_editor/gui/delegates.py" line="61" />
+        <location filename="../../kpi_editor/gui/widgets.py" line="42" />
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
@@ -82,61 +82,46 @@
 <context>
     <name>BookletPage</name>
     <message>
-        <location filename="../../kpi_editor/gui/editors.py" line="123" />
+        <location filename="../../kpi_editor/gui/pages/booklet.py" line="47" />
         <source>{year}年 · {template}</source>
         <translation>{year} · {template}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/editors.py" line="138" />
-        <location filename="../../kpi_editor/gui/editors.py" line="163" />
+        <location filename="../../kpi_editor/gui/pages/booklet.py" line="62" />
+        <location filename="../../kpi_editor/gui/pages/booklet.py" line="87" />
         <source>（无标题）</source>
         <translation>(untitled)</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/editors.py" line="172" />
-        <source>新的一节</source>
-        <translation>New section</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/editors.py" line="174" />
-        <source>添加编制说明一节</source>
-        <translation>Add preface section</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/editors.py" line="181" />
-        <source>删除编制说明一节</source>
-        <translation>Delete preface section</translation>
     </message>
 </context>
 <context>
     <name>BookletTreeModel</name>
     <message>
-        <location filename="../../kpi_editor/gui/tree_model.py" line="164" />
+        <location filename="../../kpi_editor/gui/tree/model.py" line="158" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/tree_model.py" line="164" />
+        <location filename="../../kpi_editor/gui/tree/model.py" line="158" />
         <source>合计（万元）</source>
         <translation>Total (10k CNY)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/tree_model.py" line="164" />
+        <location filename="../../kpi_editor/gui/tree/model.py" line="158" />
         <source>问题</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/tree_model.py" line="209" />
+        <location filename="../../kpi_editor/gui/tree/model.py" line="202" />
         <source>{count}个项目；{errors}个错误，{warnings}个警告</source>
         <translation>{count} projects; {errors} errors, {warnings} warnings</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/tree_model.py" line="219" />
+        <location filename="../../kpi_editor/gui/tree/model.py" line="212" />
         <source>（未命名项目）</source>
         <translation>(unnamed project)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/tree_model.py" line="244" />
+        <location filename="../../kpi_editor/gui/tree/model.py" line="237" />
         <source>（空行）</source>
         <translation>(empty row)</translation>
     </message>
@@ -144,70 +129,78 @@
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../kpi_editor/gui/compare_view.py" line="82" />
+        <location filename="../../kpi_editor/gui/review/compare.py" line="82" />
         <source>比较版本</source>
         <translation>Compare Versions</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/compare_view.py" line="88" />
+        <location filename="../../kpi_editor/gui/review/compare.py" line="88" />
         <source>与已保存的版本比较</source>
         <translation>Compare with Saved Version</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/compare_view.py" line="91" />
+        <location filename="../../kpi_editor/gui/review/compare.py" line="91" />
         <source>与其他文件比较…</source>
         <translation>Compare with Another File…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/compare_view.py" line="104" />
+        <location filename="../../kpi_editor/gui/review/compare.py" line="104" />
         <source>位置</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/compare_view.py" line="104" />
+        <location filename="../../kpi_editor/gui/review/compare.py" line="104" />
         <source>改动</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/compare_view.py" line="104" />
+        <location filename="../../kpi_editor/gui/review/compare.py" line="104" />
         <source>原内容</source>
         <translation>Before</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/compare_view.py" line="104" />
+        <location filename="../../kpi_editor/gui/review/compare.py" line="104" />
         <source>新内容</source>
         <translation>After</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/compare_view.py" line="120" />
+        <location filename="../../kpi_editor/gui/review/compare.py" line="120" />
         <source>已保存的版本</source>
         <translation>saved version</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/compare_view.py" line="131" />
-        <location filename="../../kpi_editor/gui/compare_view.py" line="134" />
+        <location filename="../../kpi_editor/gui/review/compare.py" line="131" />
+        <location filename="../../kpi_editor/gui/review/compare.py" line="134" />
         <source>无法比较</source>
         <translation>Cannot Compare</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/compare_view.py" line="134" />
+        <location filename="../../kpi_editor/gui/review/compare.py" line="134" />
         <source>{path}：{error}</source>
         <translation>{path}: {error}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/compare_view.py" line="137" />
+        <location filename="../../kpi_editor/gui/review/compare.py" line="137" />
         <source>{old}（{path}）→ 当前编辑的内容</source>
         <translation>{old} ({path}) → the content being edited</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/compare_view.py" line="145" />
+        <location filename="../../kpi_editor/gui/review/compare.py" line="145" />
         <source>比较：{what}</source>
         <translation>Comparing: {what}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/compare_view.py" line="158" />
+        <location filename="../../kpi_editor/gui/review/compare.py" line="158" />
         <source>封面与编制说明</source>
         <translation>Cover and Preface</translation>
+    </message>
+</context>
+<context>
+    <name>CountsLabel</name>
+    <message>
+        <location filename="../../kpi_editor/gui/findings/status.py" line="40" />
+        <source>{departments} 个单位 · {projects} 个项目 · Σ合计 {total} 万元 · {errors} 个错误 · {warnings} 个警告</source>
+        <translation>{departments} units · {projects} projects · Σ total {total} (10k CNY) · {errors} errors · {warnings} warnings</translation>
     </message>
 </context>
 <context>
@@ -246,55 +239,211 @@
 <context>
     <name>DepartmentPage</name>
     <message>
-        <location filename="../../kpi_editor/gui/editors.py" line="221" />
+        <location filename="../../kpi_editor/gui/pages/department.py" line="52" />
         <source>{count}个项目，合计 {total} 万元</source>
         <translation>{count} projects, total {total} (10k CNY)</translation>
     </message>
 </context>
 <context>
+    <name>EditorContext</name>
+    <message>
+        <location filename="../../kpi_editor/gui/context.py" line="90" />
+        <source>未命名</source>
+        <translation>Untitled</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/context.py" line="115" />
+        <source>保存失败</source>
+        <translation>Save Failed</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/context.py" line="116" />
+        <source>无法写入 {path}：{error}。原文件未改动。</source>
+        <translation>Cannot write {path}: {error}. The original file is unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/context.py" line="120" />
+        <source>已保存到 {path}</source>
+        <translation>Saved to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/context.py" line="129" />
+        <source>文件已被打开</source>
+        <translation>File Already Open</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/context.py" line="131" />
+        <source>“{path}”已在另一个编辑器窗口（进程 {pid}）中打开。同时编辑会互相覆盖修改。仍要打开吗？</source>
+        <translation>“{path}” is open in another editor (process {pid}). Editing it in both places overwrites changes. Open it anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/context.py" line="138" />
+        <location filename="../../kpi_editor/gui/context.py" line="142" />
+        <source>无法打开文件</source>
+        <translation>Cannot Open File</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/context.py" line="142" />
+        <source>{path}：{error}</source>
+        <translation>{path}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/context.py" line="174" />
+        <source>无法恢复</source>
+        <translation>Cannot Recover</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/context.py" line="196" />
+        <source>无法保存设置：{error}</source>
+        <translation>Cannot save settings: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportActions</name>
+    <message>
+        <location filename="../../kpi_editor/gui/exports/feature.py" line="30" />
+        <source>导出 PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/exports/feature.py" line="31" />
+        <source>导出 Excel…</source>
+        <translation>Export Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/exports/feature.py" line="51" />
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/exports/feature.py" line="51" />
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/exports/feature.py" line="57" />
+        <source>正在导出 {name}…</source>
+        <translation>Exporting {name}…</translation>
+    </message>
+</context>
+<context>
+    <name>FileActions</name>
+    <message>
+        <location filename="../../kpi_editor/gui/files/feature.py" line="26" />
+        <source>新建(&amp;N)…</source>
+        <translation>&amp;New…</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/files/feature.py" line="28" />
+        <source>打开(&amp;O)…</source>
+        <translation>&amp;Open…</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/files/feature.py" line="30" />
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/files/feature.py" line="31" />
+        <source>另存为(&amp;A)…</source>
+        <translation>Save &amp;As…</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/files/feature.py" line="33" />
+        <source>关闭(&amp;C)</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/files/feature.py" line="36" />
+        <source>导入 Excel 工作簿…</source>
+        <translation>Import Excel Workbook…</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/files/feature.py" line="38" />
+        <source>导入汇编文本…</source>
+        <translation>Import Booklet Text…</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/files/feature.py" line="39" />
+        <source>最近打开(&amp;R)</source>
+        <translation>&amp;Recent Files</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/files/feature.py" line="81" />
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/files/feature.py" line="87" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="105" />
+        <source>无法导入</source>
+        <translation>Cannot Import</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/files/feature.py" line="90" />
+        <source>读入{projects}个项目；{errors}个错误，{notes}条提示。</source>
+        <translation>Read {projects} projects; {errors} errors, {notes} notes.</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/files/feature.py" line="99" />
+        <source>文本文件 (*.txt)</source>
+        <translation>Text files (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/files/feature.py" line="107" />
+        <source>读入{projects}个项目；{issues}处需要核对。</source>
+        <translation>Read {projects} projects; {issues} places to check.</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/files/feature.py" line="114" />
+        <source>已导入 {path}</source>
+        <translation>Imported {path}</translation>
+    </message>
+</context>
+<context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../kpi_editor/gui/findings_panel.py" line="67" />
+        <location filename="../../kpi_editor/gui/findings/panel.py" line="114" />
         <source>级别</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/findings_panel.py" line="67" />
+        <location filename="../../kpi_editor/gui/findings/panel.py" line="114" />
         <source>位置</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/findings_panel.py" line="67" />
+        <location filename="../../kpi_editor/gui/findings/panel.py" line="114" />
         <source>说明</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/findings_panel.py" line="67" />
+        <location filename="../../kpi_editor/gui/findings/panel.py" line="114" />
         <source>规则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/findings_panel.py" line="78" />
+        <location filename="../../kpi_editor/gui/findings/panel.py" line="125" />
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/findings_panel.py" line="79" />
+        <location filename="../../kpi_editor/gui/findings/panel.py" line="126" />
         <source>警告</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/findings_panel.py" line="80" />
+        <location filename="../../kpi_editor/gui/findings/panel.py" line="127" />
         <source>提示</source>
         <translation>Info</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/findings_panel.py" line="95" />
+        <location filename="../../kpi_editor/gui/findings/panel.py" line="142" />
         <source>第{row}行</source>
         <translation>row {row}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/findings_panel.py" line="100" />
+        <location filename="../../kpi_editor/gui/findings/panel.py" line="147" />
         <source>全册</source>
         <translation>whole booklet</translation>
     </message>
@@ -302,12 +451,12 @@
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../kpi_editor/gui/findings_panel.py" line="129" />
+        <location filename="../../kpi_editor/gui/findings/panel.py" line="174" />
         <source>全部规则</source>
         <translation>All rules</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/findings_panel.py" line="179" />
+        <location filename="../../kpi_editor/gui/findings/panel.py" line="233" />
         <source>显示 {count} 条</source>
         <translation>{count} shown</translation>
     </message>
@@ -341,539 +490,277 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>JobRunner</name>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="143" />
-        <source>封面与编制说明</source>
-        <translation>Cover and Preface</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="145" />
-        <source>仅显示有问题的项目</source>
-        <translation>Only projects with findings</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="155" />
-        <source>查找名称、指标和指标值（回车查找下一个）</source>
-        <translation>Find in names, indicators and values (Enter: next)</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="211" />
-        <source>问题</source>
-        <translation>Findings</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="217" />
-        <source>&lt;打开时的状态&gt;</source>
-        <translation>&lt;as opened&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="218" />
-        <source>操作历史</source>
-        <translation>History</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="242" />
-        <source>新建(&amp;N)…</source>
-        <translation>&amp;New…</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="243" />
-        <source>打开(&amp;O)…</source>
-        <translation>&amp;Open…</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="244" />
-        <source>保存(&amp;S)</source>
-        <translation>&amp;Save</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="245" />
-        <source>另存为(&amp;A)…</source>
-        <translation>Save &amp;As…</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="247" />
-        <source>关闭(&amp;C)</source>
-        <translation>&amp;Close</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="249" />
-        <source>导出 PDF…</source>
-        <translation>Export PDF…</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="250" />
-        <source>导出 Excel…</source>
-        <translation>Export Excel…</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="251" />
-        <source>导入 Excel 工作簿…</source>
-        <translation>Import Excel Workbook…</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="252" />
-        <source>导入汇编文本…</source>
-        <translation>Import Booklet Text…</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="253" />
-        <source>关于(&amp;A)</source>
-        <translation>&amp;About</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="254" />
-        <source>退出(&amp;Q)</source>
-        <translation>&amp;Quit</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="255" />
-        <source>撤销</source>
-        <translation>Undo</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="257" />
-        <source>重做</source>
-        <translation>Redo</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="259" />
-        <source>查找(&amp;F)…</source>
-        <translation>&amp;Find…</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="261" />
-        <source>查找下一个</source>
-        <translation>Find Next</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="269" />
-        <source>上移</source>
-        <translation>Move Up</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="270" />
-        <source>下移</source>
-        <translation>Move Down</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="276" />
-        <source>粘贴指标行</source>
-        <translation>Paste Indicator Rows</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="279" />
-        <source>由分项计算财政拨款与合计</source>
-        <translation>Compute Fiscal and Total from Parts</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="281" />
-        <source>重新检查全册</source>
-        <translation>Recheck Whole Booklet</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="282" />
-        <source>设置…</source>
-        <translation>Settings…</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="291" />
-        <source>文件(&amp;F)</source>
-        <translation>&amp;File</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="293" />
-        <source>最近打开(&amp;R)</source>
-        <translation>&amp;Recent Files</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="301" />
-        <source>编辑(&amp;E)</source>
-        <translation>&amp;Edit</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="311" />
-        <source>视图(&amp;V)</source>
-        <translation>&amp;View</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="315" />
-        <source>工具(&amp;T)</source>
-        <translation>&amp;Tools</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="317" />
-        <source>帮助(&amp;H)</source>
-        <translation>&amp;Help</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="370" />
-        <location filename="../../kpi_editor/gui/main_window.py" line="583" />
-        <source>未命名</source>
-        <translation>Untitled</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="397" />
-        <source>文件已被打开</source>
-        <translation>File Already Open</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="399" />
-        <source>“{path}”已在另一个编辑器窗口（进程 {pid}）中打开。同时编辑会互相覆盖修改。仍要打开吗？</source>
-        <translation>“{path}” is open in another editor (process {pid}). Editing it in both places overwrites changes. Open it anyway?</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="406" />
-        <location filename="../../kpi_editor/gui/main_window.py" line="410" />
-        <source>无法打开文件</source>
-        <translation>Cannot Open File</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="410" />
-        <source>{path}：{error}</source>
-        <translation>{path}: {error}</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="431" />
-        <source>无法恢复</source>
-        <translation>Cannot Recover</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="457" />
-        <source>保存失败</source>
-        <translation>Save Failed</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="458" />
-        <source>无法写入 {path}：{error}。原文件未改动。</source>
-        <translation>Cannot write {path}: {error}. The original file is unchanged.</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="464" />
-        <source>已保存到 {path}</source>
-        <translation>Saved to {path}</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="477" />
-        <location filename="../../kpi_editor/gui/main_window.py" line="495" />
-        <source>无法导入</source>
-        <translation>Cannot Import</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="480" />
-        <source>读入{projects}个项目；{errors}个错误，{notes}条提示。</source>
-        <translation>Read {projects} projects; {errors} errors, {notes} notes.</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="489" />
-        <source>文本文件 (*.txt)</source>
-        <translation>Text files (*.txt)</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="497" />
-        <source>读入{projects}个项目；{issues}处需要核对。</source>
-        <translation>Read {projects} projects; {issues} places to check.</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="510" />
-        <source>已导入 {path}</source>
-        <translation>Imported {path}</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="549" />
-        <source>无法保存设置：{error}</source>
-        <translation>Cannot save settings: {error}</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="578" />
-        <source>绩效目标表编辑器</source>
-        <translation>Performance Target Editor</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="606" />
-        <source>{departments} 个单位 · {projects} 个项目 · Σ合计 {total} 万元 · {errors} 个错误 · {warnings} 个警告</source>
-        <translation>{departments} units · {projects} projects · Σ total {total} (10k CNY) · {errors} errors · {warnings} warnings</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="644" />
-        <source>无法修改</source>
-        <translation>Edit Refused</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="739" />
-        <source>新单位</source>
-        <translation>New unit</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="263" />
-        <location filename="../../kpi_editor/gui/main_window.py" line="740" />
-        <source>新建单位</source>
-        <translation>New Unit</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="754" />
-        <source>新项目</source>
-        <translation>New project</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="264" />
-        <location filename="../../kpi_editor/gui/main_window.py" line="758" />
-        <source>新建项目</source>
-        <translation>New Project</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="773" />
-        <source>{name}（副本）</source>
-        <translation>{name} (copy)</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="265" />
-        <location filename="../../kpi_editor/gui/main_window.py" line="774" />
-        <source>创建副本</source>
-        <translation>Duplicate</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="267" />
-        <location filename="../../kpi_editor/gui/main_window.py" line="786" />
-        <source>删除</source>
-        <translation>Delete</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="271" />
-        <location filename="../../kpi_editor/gui/main_window.py" line="814" />
-        <source>添加指标行</source>
-        <translation>Add Indicator Row</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="825" />
-        <source>插入指标行</source>
-        <translation>Insert indicator row</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="273" />
-        <location filename="../../kpi_editor/gui/main_window.py" line="834" />
-        <source>复制指标行</source>
-        <translation>Copy Indicator Rows</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="843" />
-        <source>删除{count}个指标行</source>
-        <translation>Delete {count} indicator row(s)</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="869" />
-        <source>已复制{count}行</source>
-        <translation>Copied {count} row(s)</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="885" />
-        <source>剪贴板中没有可粘贴的行</source>
-        <translation>Nothing to paste on the clipboard</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="889" />
-        <source>粘贴{count}行</source>
-        <translation>Paste {count} row(s)</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="933" />
-        <source>未找到</source>
-        <translation>Not found</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="967" />
-        <source>PDF 文件 (*.pdf)</source>
-        <translation>PDF files (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="471" />
-        <location filename="../../kpi_editor/gui/main_window.py" line="967" />
-        <source>Excel 工作簿 (*.xlsx)</source>
-        <translation>Excel workbooks (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="974" />
-        <source>正在导出 {name}…</source>
-        <translation>Exporting {name}…</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="1040" />
+        <location filename="../../kpi_editor/gui/jobs.py" line="33" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="1041" />
+        <location filename="../../kpi_editor/gui/jobs.py" line="34" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="1054" />
+        <location filename="../../kpi_editor/gui/jobs.py" line="47" />
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="1056" />
+        <location filename="../../kpi_editor/gui/jobs.py" line="49" />
         <source>导出已取消，未写入文件</source>
         <translation>Export cancelled; nothing was written</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="1058" />
+        <location filename="../../kpi_editor/gui/jobs.py" line="51" />
         <source>导出失败</source>
         <translation>Export Failed</translation>
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../kpi_editor/gui/main_window.py" line="72" />
+        <source>问题</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/main_window.py" line="75" />
+        <source>&lt;打开时的状态&gt;</source>
+        <translation>&lt;as opened&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/main_window.py" line="76" />
+        <source>操作历史</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/main_window.py" line="99" />
+        <source>关于(&amp;A)</source>
+        <translation>&amp;About</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/main_window.py" line="97" />
+        <source>退出(&amp;Q)</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/main_window.py" line="93" />
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/main_window.py" line="95" />
+        <source>重做</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/main_window.py" line="100" />
+        <source>重新检查全册</source>
+        <translation>Recheck Whole Booklet</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/main_window.py" line="98" />
+        <source>设置…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/main_window.py" line="108" />
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/main_window.py" line="117" />
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/main_window.py" line="127" />
+        <source>视图(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/main_window.py" line="135" />
+        <source>工具(&amp;T)</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/main_window.py" line="137" />
+        <source>审核(&amp;R)</source>
+        <translation>&amp;Review</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/main_window.py" line="138" />
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/main_window.py" line="173" />
+        <source>未命名</source>
+        <translation>Untitled</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/main_window.py" line="167" />
+        <source>绩效目标表编辑器</source>
+        <translation>Performance Target Editor</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/main_window.py" line="179" />
+        <source>无法修改</source>
+        <translation>Edit Refused</translation>
+    </message>
+</context>
+<context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/merge_dialog.py" line="50" />
-        <location filename="../../kpi_editor/gui/dialogs/merge_dialog.py" line="132" />
+        <location filename="../../kpi_editor/gui/review/merge.py" line="47" />
+        <location filename="../../kpi_editor/gui/review/merge.py" line="129" />
         <source>汇编合并</source>
         <translation>Merge Booklets</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/merge_dialog.py" line="56" />
+        <location filename="../../kpi_editor/gui/review/merge.py" line="53" />
         <source>选择各单位提交的项目文件（*.kpi.json）。已在汇编本中的单位不会被悄悄覆盖：每一处冲突都会显示差异并询问。</source>
         <translation>Choose the project files the units sent (*.kpi.json). A unit already in the booklet is never silently overwritten: every conflict shows its differences and asks.</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/merge_dialog.py" line="64" />
+        <location filename="../../kpi_editor/gui/review/merge.py" line="61" />
         <source>添加文件…</source>
         <translation>Add Files…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/merge_dialog.py" line="66" />
+        <location filename="../../kpi_editor/gui/review/merge.py" line="63" />
         <source>添加文件夹…</source>
         <translation>Add Folder…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/merge_dialog.py" line="68" />
+        <location filename="../../kpi_editor/gui/review/merge.py" line="65" />
         <source>移除所选</source>
         <translation>Remove Selected</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/merge_dialog.py" line="70" />
+        <location filename="../../kpi_editor/gui/review/merge.py" line="67" />
         <source>以当前打开的汇编本为基础</source>
         <translation>Start from the booklet that is open</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/merge_dialog.py" line="78" />
+        <location filename="../../kpi_editor/gui/review/merge.py" line="75" />
         <source>合并</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/merge_dialog.py" line="88" />
+        <location filename="../../kpi_editor/gui/review/merge.py" line="85" />
         <source>单位编码</source>
         <translation>Unit code</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/merge_dialog.py" line="89" />
+        <location filename="../../kpi_editor/gui/review/merge.py" line="86" />
         <source>单位名称</source>
         <translation>Unit name</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/merge_dialog.py" line="90" />
+        <location filename="../../kpi_editor/gui/review/merge.py" line="87" />
         <source>来源文件</source>
         <translation>Source file</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/merge_dialog.py" line="91" />
+        <location filename="../../kpi_editor/gui/review/merge.py" line="88" />
         <source>项目数</source>
         <translation>Projects</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/merge_dialog.py" line="92" />
+        <location filename="../../kpi_editor/gui/review/merge.py" line="89" />
         <source>合计（万元）</source>
         <translation>Total (10k CNY)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/merge_dialog.py" line="93" />
+        <location filename="../../kpi_editor/gui/review/merge.py" line="90" />
         <source>说明</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/merge_dialog.py" line="100" />
+        <location filename="../../kpi_editor/gui/review/merge.py" line="97" />
         <source>打开合并结果</source>
         <translation>Open Merged Booklet</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/merge_dialog.py" line="121" />
+        <location filename="../../kpi_editor/gui/review/merge.py" line="118" />
         <source>选择项目文件</source>
         <translation>Choose Project Files</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/merge_dialog.py" line="121" />
+        <location filename="../../kpi_editor/gui/review/merge.py" line="118" />
         <source>绩效目标表 (*.kpi.json *.json)</source>
         <translation>Performance target booklets (*.kpi.json *.json)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/merge_dialog.py" line="126" />
+        <location filename="../../kpi_editor/gui/review/merge.py" line="123" />
         <source>选择包含项目文件的文件夹</source>
         <translation>Choose a Folder of Project Files</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/merge_dialog.py" line="132" />
+        <location filename="../../kpi_editor/gui/review/merge.py" line="129" />
         <source>文件夹中没有 *.kpi.json 文件：{path}</source>
         <translation>No *.kpi.json files in the folder: {path}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/merge_dialog.py" line="149" />
+        <location filename="../../kpi_editor/gui/review/merge.py" line="146" />
         <source>单位 {code} {name} 已在汇编本中（来自“{old}”），“{new}”中又有这个单位。</source>
         <translation>Unit {code} {name} is already in the booklet (from “{old}”) and “{new}” has it too.</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/merge_dialog.py" line="157" />
+        <location filename="../../kpi_editor/gui/review/merge.py" line="154" />
         <source>  …另有 {count} 处不同</source>
         <translation>  … {count} more differences</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/merge_dialog.py" line="160" />
+        <location filename="../../kpi_editor/gui/review/merge.py" line="157" />
         <source>用“{new}”中的版本替换吗？选“否”保留汇编本中原有的版本。</source>
         <translation>Replace it with the version in “{new}”? “No” keeps the version already in the booklet.</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/merge_dialog.py" line="171" />
-        <location filename="../../kpi_editor/gui/dialogs/merge_dialog.py" line="175" />
+        <location filename="../../kpi_editor/gui/review/merge.py" line="168" />
+        <location filename="../../kpi_editor/gui/review/merge.py" line="172" />
         <source>无法读取文件</source>
         <translation>Cannot Read File</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/merge_dialog.py" line="175" />
+        <location filename="../../kpi_editor/gui/review/merge.py" line="172" />
         <source>{path}：{error}</source>
         <translation>{path}: {error}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/merge_dialog.py" line="180" />
+        <location filename="../../kpi_editor/gui/review/merge.py" line="177" />
         <source>当前汇编本</source>
         <translation>current booklet</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/merge_dialog.py" line="192" />
+        <location filename="../../kpi_editor/gui/review/merge.py" line="189" />
         <source>单位重复：{code}</source>
         <translation>Duplicate unit: {code}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/merge_dialog.py" line="199" />
+        <location filename="../../kpi_editor/gui/review/merge.py" line="196" />
         <source>保留；未采用“{new}”中的版本</source>
         <translation>kept; the version in “{new}” was not used</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/merge_dialog.py" line="208" />
+        <location filename="../../kpi_editor/gui/review/merge.py" line="205" />
         <source>替换了“{old}”中的版本</source>
         <translation>replaced the version from “{old}”</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/merge_dialog.py" line="215" />
+        <location filename="../../kpi_editor/gui/review/merge.py" line="212" />
         <source>无法合并</source>
         <translation>Cannot Merge</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/merge_dialog.py" line="241" />
+        <location filename="../../kpi_editor/gui/review/merge.py" line="238" />
         <source>合并结果：{departments} 个单位、{projects} 个项目，Σ合计 {total} 万元。</source>
         <translation>Merged: {departments} units, {projects} projects, Σ total {total} (10k CNY).</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/merge_dialog.py" line="255" />
+        <location filename="../../kpi_editor/gui/review/merge.py" line="250" />
         <source>已打开合并结果（未保存）</source>
         <translation>Merged booklet opened (not saved)</translation>
     </message>
@@ -997,9 +884,34 @@
 <context>
     <name>ProjectPage</name>
     <message>
-        <location filename="../../kpi_editor/gui/editors.py" line="357" />
-        <source>由分项计算合计</source>
-        <translation>Compute totals from parts</translation>
+        <location filename="../../kpi_editor/gui/pages/project.py" line="74" />
+        <source>添加指标行</source>
+        <translation>Add Indicator Row</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/pages/project.py" line="76" />
+        <source>复制指标行</source>
+        <translation>Copy Indicator Rows</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/pages/project.py" line="79" />
+        <source>粘贴指标行</source>
+        <translation>Paste Indicator Rows</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/pages/project.py" line="81" />
+        <source>由分项计算财政拨款与合计</source>
+        <translation>Compute Fiscal and Total from Parts</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/pages/project.py" line="301" />
+        <source>已复制{count}行</source>
+        <translation>Copied {count} row(s)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/pages/project.py" line="318" />
+        <source>剪贴板中没有可粘贴的行</source>
+        <translation>Nothing to paste on the clipboard</translation>
     </message>
 </context>
 <context>
@@ -1087,115 +999,95 @@
         <translation>whole booklet</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="115" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="120" />
         <source>未命名的新文件</source>
         <translation>an unsaved new booklet</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="118" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="123" />
         <source>恢复未保存的修改</source>
         <translation>Recover Unsaved Changes</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="120" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="125" />
         <source>上次编辑器意外退出，“{name}”有 {time} 自动保存的修改。是否恢复？</source>
         <translation>The editor quit unexpectedly. “{name}” has changes autosaved at {time}. Recover them?</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="124" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="129" />
         <source>恢复</source>
         <translation>Recover</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="125" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="130" />
         <source>丢弃</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="126" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="131" />
         <source>以后再说</source>
         <translation>Later</translation>
     </message>
 </context>
 <context>
-    <name>ReviewController</name>
+    <name>ReviewFeature</name>
     <message>
-        <location filename="../../kpi_editor/gui/review_panel.py" line="237" />
+        <location filename="../../kpi_editor/gui/review/feature.py" line="32" />
         <source>审核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review_panel.py" line="245" />
-        <source>全部</source>
-        <translation>All</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/review_panel.py" line="248" />
-        <source>按审核状态筛选项目</source>
-        <translation>Filter projects by review status</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/review_panel.py" line="252" />
-        <source>审核状态</source>
-        <translation>Review status</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/review_panel.py" line="257" />
+        <location filename="../../kpi_editor/gui/review/feature.py" line="38" />
         <source>内容指纹：与打印页脚上的指纹相同，即为同一版本的内容（不含审核状态）</source>
         <translation>Content fingerprint: the same as on a printed page's footer means the same content (review state not included)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review_panel.py" line="267" />
+        <location filename="../../kpi_editor/gui/review/feature.py" line="47" />
         <source>审核模式</source>
         <translation>Review Mode</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review_panel.py" line="269" />
+        <location filename="../../kpi_editor/gui/review/feature.py" line="49" />
         <source>表格内容只读，只能修改审核状态和审核意见</source>
         <translation>Table content is read-only; only review status and comments change</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review_panel.py" line="271" />
+        <location filename="../../kpi_editor/gui/review/feature.py" line="51" />
         <source>比较版本…</source>
         <translation>Compare Versions…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review_panel.py" line="273" />
+        <location filename="../../kpi_editor/gui/review/feature.py" line="52" />
         <source>汇编合并…</source>
         <translation>Merge Booklets…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review_panel.py" line="275" />
+        <location filename="../../kpi_editor/gui/review/feature.py" line="53" />
         <source>导出审核报告…</source>
         <translation>Export Review Report…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review_panel.py" line="277" />
-        <source>审核(&amp;R)</source>
-        <translation>&amp;Review</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/review_panel.py" line="374" />
+        <location filename="../../kpi_editor/gui/review/feature.py" line="101" />
         <source>审核模式：表格内容只读，只能修改审核状态和审核意见</source>
         <translation>Review mode: table content is read-only; only review status and comments change</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review_panel.py" line="433" />
+        <location filename="../../kpi_editor/gui/review/feature.py" line="140" />
         <source>项目指纹 {fp}</source>
         <translation>Project fingerprint {fp}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review_panel.py" line="434" />
+        <location filename="../../kpi_editor/gui/review/feature.py" line="141" />
         <source>全册指纹 {fp}</source>
         <translation>Booklet fingerprint {fp}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review_panel.py" line="474" />
+        <location filename="../../kpi_editor/gui/review/feature.py" line="178" />
         <source>Excel 工作簿 (*.xlsx);;PDF 文件 (*.pdf)</source>
         <translation>Excel workbooks (*.xlsx);;PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review_panel.py" line="489" />
+        <location filename="../../kpi_editor/gui/review/feature.py" line="193" />
         <source>正在导出审核报告 {name}…</source>
         <translation>Exporting review report {name}…</translation>
     </message>
@@ -1203,75 +1095,93 @@
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../kpi_editor/gui/review_panel.py" line="67" />
+        <location filename="../../kpi_editor/gui/review/panel.py" line="50" />
         <source>审核状态</source>
         <translation>Review status</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review_panel.py" line="70" />
+        <location filename="../../kpi_editor/gui/review/panel.py" line="53" />
         <source>已处理</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review_panel.py" line="70" />
+        <location filename="../../kpi_editor/gui/review/panel.py" line="53" />
         <source>位置</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review_panel.py" line="70" />
+        <location filename="../../kpi_editor/gui/review/panel.py" line="53" />
         <source>审核意见</source>
         <translation>Review comment</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review_panel.py" line="81" />
+        <location filename="../../kpi_editor/gui/review/panel.py" line="64" />
         <source>写下审核意见，例如：指标值应量化，请补充具体数量</source>
         <translation>Write a review comment, e.g. the target value should be measurable: add a quantity</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review_panel.py" line="86" />
-        <location filename="../../kpi_editor/gui/review_panel.py" line="91" />
+        <location filename="../../kpi_editor/gui/review/panel.py" line="69" />
+        <location filename="../../kpi_editor/gui/review/panel.py" line="74" />
         <source>审核人</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review_panel.py" line="87" />
+        <location filename="../../kpi_editor/gui/review/panel.py" line="70" />
         <source>添加意见</source>
         <translation>Add Comment</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review_panel.py" line="89" />
+        <location filename="../../kpi_editor/gui/review/panel.py" line="72" />
         <source>删除所选意见</source>
         <translation>Delete Selected Comment</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review_panel.py" line="133" />
+        <location filename="../../kpi_editor/gui/review/panel.py" line="131" />
         <source>选择一个项目以查看审核状态和审核意见</source>
         <translation>Select a project to see its review status and comments</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review_panel.py" line="142" />
+        <location filename="../../kpi_editor/gui/review/panel.py" line="140" />
         <source>第{row}行 {name}</source>
         <translation>row {row} {name}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review_panel.py" line="146" />
+        <location filename="../../kpi_editor/gui/review/panel.py" line="144" />
         <source>整个项目</source>
         <translation>whole project</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review_panel.py" line="165" />
+        <location filename="../../kpi_editor/gui/review/panel.py" line="163" />
         <source>新意见针对：第{row}行 {name}</source>
         <translation>New comment on: row {row} {name}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review_panel.py" line="170" />
+        <location filename="../../kpi_editor/gui/review/panel.py" line="168" />
         <source>新意见针对：整个项目（在表格中选中一行可针对该行）</source>
         <translation>New comment on: the whole project (select a row in the table to comment on it)</translation>
     </message>
+</context>
+<context>
+    <name>SearchBar</name>
     <message>
-        <location filename="../../kpi_editor/gui/review_panel.py" line="203" />
-        <source>删除审核意见</source>
-        <translation>Delete review comment</translation>
+        <location filename="../../kpi_editor/gui/search/bar.py" line="23" />
+        <source>查找名称、指标和指标值（回车查找下一个）</source>
+        <translation>Find in names, indicators and values (Enter: next)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/bar.py" line="32" />
+        <source>查找(&amp;F)…</source>
+        <translation>&amp;Find…</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/bar.py" line="35" />
+        <source>查找下一个</source>
+        <translation>Find Next</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/bar.py" line="67" />
+        <source>未找到</source>
+        <translation>Not found</translation>
     </message>
 </context>
 <context>
@@ -1333,6 +1243,67 @@
     </message>
 </context>
 <context>
+    <name>StructureActions</name>
+    <message>
+        <location filename="../../kpi_editor/gui/tree/actions.py" line="35" />
+        <source>新建单位</source>
+        <translation>New Unit</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/tree/actions.py" line="36" />
+        <source>新建项目</source>
+        <translation>New Project</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/tree/actions.py" line="37" />
+        <source>创建副本</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/tree/actions.py" line="39" />
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/tree/actions.py" line="41" />
+        <source>上移</source>
+        <translation>Move Up</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/tree/actions.py" line="42" />
+        <source>下移</source>
+        <translation>Move Down</translation>
+    </message>
+</context>
+<context>
+    <name>TreePanel</name>
+    <message>
+        <location filename="../../kpi_editor/gui/tree/panel.py" line="44" />
+        <source>封面与编制说明</source>
+        <translation>Cover and Preface</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/tree/panel.py" line="46" />
+        <source>仅显示有问题的项目</source>
+        <translation>Only projects with findings</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/tree/panel.py" line="49" />
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/tree/panel.py" line="52" />
+        <source>按审核状态筛选项目</source>
+        <translation>Filter projects by review status</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/tree/panel.py" line="56" />
+        <source>审核状态</source>
+        <translation>Review status</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
         <location filename="../../forms/welcome.ui" line="9" />
@@ -1363,127 +1334,27 @@
 <context>
     <name>commands</name>
     <message>
-        <location filename="../../kpi_editor/app/commands.py" line="35" />
-        <source>标题</source>
-        <translation>Title</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/app/commands.py" line="36" />
-        <source>编制单位</source>
-        <translation>Compiled by</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/app/commands.py" line="37" />
-        <source>日期</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/app/commands.py" line="38" />
-        <source>编制说明标题</source>
-        <translation>Preface title</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/app/commands.py" line="39" />
-        <source>预算年度</source>
-        <translation>Fiscal year</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/app/commands.py" line="40" />
-        <source>节标题</source>
-        <translation>Section heading</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/app/commands.py" line="41" />
-        <source>正文</source>
-        <translation>Body</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/app/commands.py" line="42" />
-        <source>单位编码</source>
-        <translation>Unit code</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/app/commands.py" line="43" />
-        <source>名称</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/app/commands.py" line="44" />
-        <source>部门（单位）</source>
-        <translation>Department (unit)</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/app/commands.py" line="45" />
-        <source>一级指标</source>
-        <translation>Level-1 indicator</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/app/commands.py" line="46" />
-        <source>二级指标</source>
-        <translation>Level-2 indicator</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/app/commands.py" line="47" />
-        <source>指标值</source>
-        <translation>Target value</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/app/commands.py" line="48" />
-        <source>合计</source>
-        <translation>Total</translation>
-    </message>
-    <message>
         <location filename="../../kpi_editor/app/commands.py" line="49" />
-        <source>财政拨款</source>
-        <translation>Fiscal appropriation</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/app/commands.py" line="50" />
-        <source>上级补助</source>
-        <translation>Superior subsidy</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/app/commands.py" line="51" />
-        <source>本级安排</source>
-        <translation>Local allocation</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/app/commands.py" line="52" />
-        <source>上年结转资金</source>
-        <translation>Carry-over from last year</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/app/commands.py" line="53" />
-        <source>非财政拨款</source>
-        <translation>Non-fiscal funds</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/app/commands.py" line="68" />
-        <source>此列只能填写文字</source>
-        <translation>This column takes text only</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/app/commands.py" line="81" />
         <source>“{field}”的值无效：{reason}</source>
         <translation>Invalid value for “{field}”: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/app/commands.py" line="93" />
+        <location filename="../../kpi_editor/app/commands.py" line="60" />
         <source>修改{field}</source>
         <translation>Edit {field}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/app/commands.py" line="137" />
+        <location filename="../../kpi_editor/app/commands.py" line="96" />
         <source>插入{count}行</source>
         <translation>Insert {count} row(s)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/app/commands.py" line="153" />
+        <location filename="../../kpi_editor/app/commands.py" line="112" />
         <source>删除{count}行</source>
         <translation>Delete {count} row(s)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/app/commands.py" line="180" />
+        <location filename="../../kpi_editor/app/commands.py" line="139" />
         <source>移动</source>
         <translation>Move</translation>
     </message>
@@ -1491,153 +1362,166 @@
 <context>
     <name>compare</name>
     <message>
-        <location filename="../../kpi_editor/gui/compare_view.py" line="39" />
+        <location filename="../../kpi_editor/gui/review/compare.py" line="39" />
         <source>封面/编制说明</source>
         <translation>Cover/preface</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/compare_view.py" line="40" />
+        <location filename="../../kpi_editor/gui/review/compare.py" line="40" />
         <source>新增单位</source>
         <translation>Unit added</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/compare_view.py" line="41" />
+        <location filename="../../kpi_editor/gui/review/compare.py" line="41" />
         <source>删除单位</source>
         <translation>Unit removed</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/compare_view.py" line="42" />
+        <location filename="../../kpi_editor/gui/review/compare.py" line="42" />
         <source>单位更名</source>
         <translation>Unit renamed</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/compare_view.py" line="43" />
+        <location filename="../../kpi_editor/gui/review/compare.py" line="43" />
         <source>新增项目</source>
         <translation>Project added</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/compare_view.py" line="44" />
+        <location filename="../../kpi_editor/gui/review/compare.py" line="44" />
         <source>删除项目</source>
         <translation>Project removed</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/compare_view.py" line="45" />
+        <location filename="../../kpi_editor/gui/review/compare.py" line="45" />
         <source>项目更名</source>
         <translation>Project renamed</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/compare_view.py" line="46" />
+        <location filename="../../kpi_editor/gui/review/compare.py" line="46" />
         <source>项目移到其他单位</source>
         <translation>Project moved to another unit</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/compare_view.py" line="47" />
+        <location filename="../../kpi_editor/gui/review/compare.py" line="47" />
         <source>项目顺序</source>
         <translation>Project order</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/compare_view.py" line="48" />
+        <location filename="../../kpi_editor/gui/review/compare.py" line="48" />
         <source>部门（单位）</source>
         <translation>Department (unit)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/compare_view.py" line="49" />
+        <location filename="../../kpi_editor/gui/review/compare.py" line="49" />
         <source>金额</source>
         <translation>Amounts</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/compare_view.py" line="50" />
+        <location filename="../../kpi_editor/gui/review/compare.py" line="50" />
         <source>新增指标行</source>
         <translation>Indicator row added</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/compare_view.py" line="51" />
+        <location filename="../../kpi_editor/gui/review/compare.py" line="51" />
         <source>删除指标行</source>
         <translation>Indicator row removed</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/compare_view.py" line="52" />
+        <location filename="../../kpi_editor/gui/review/compare.py" line="52" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/compare_view.py" line="58" />
+        <location filename="../../kpi_editor/gui/review/compare.py" line="58" />
         <source>内容相同：两个版本的内容没有任何不同（格式和审核状态不计）。</source>
         <translation>Same content: the two versions do not differ (formatting and review state not counted).</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/compare_view.py" line="63" />
+        <location filename="../../kpi_editor/gui/review/compare.py" line="63" />
         <source>共 {count} 处不同：{parts}</source>
         <translation>{count} differences: {parts}</translation>
     </message>
 </context>
 <context>
+    <name>operations</name>
+    <message>
+        <location filename="../../kpi_editor/app/operations.py" line="235" />
+        <source>无法执行“{what}”：{reason}</source>
+        <translation>Cannot do “{what}”: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>review</name>
     <message>
-        <location filename="../../kpi_editor/gui/review_marks.py" line="89" />
+        <location filename="../../kpi_editor/gui/marks.py" line="89" />
         <source>未审核</source>
         <translation>Not reviewed</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review_marks.py" line="90" />
+        <location filename="../../kpi_editor/gui/marks.py" line="90" />
         <source>审核通过</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review_marks.py" line="91" />
+        <location filename="../../kpi_editor/gui/marks.py" line="91" />
         <source>退回修改</source>
         <translation>Returned for changes</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review_marks.py" line="97" />
+        <location filename="../../kpi_editor/gui/marks.py" line="97" />
         <source>已处理</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review_marks.py" line="99" />
+        <location filename="../../kpi_editor/gui/marks.py" line="99" />
         <source>未处理</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review_marks.py" line="129" />
-        <location filename="../../kpi_editor/app/review_commands.py" line="78" />
+        <location filename="../../kpi_editor/gui/marks.py" line="129" />
+        <location filename="../../kpi_editor/app/operations.py" line="407" />
         <source>审核状态：{status}</source>
         <translation>Review status: {status}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review_marks.py" line="132" />
+        <location filename="../../kpi_editor/gui/marks.py" line="135" />
         <source>第{row}行 </source>
         <translation>row {row} </translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review_marks.py" line="145" />
+        <location filename="../../kpi_editor/gui/marks.py" line="148" />
         <source>审核意见：</source>
         <translation>Review comments:</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/app/review_commands.py" line="33" />
+        <location filename="../../kpi_editor/app/operations.py" line="77" />
         <source>审核模式下表格内容只读：只能修改审核状态和审核意见。请在“审核”菜单中关闭审核模式后再修改内容。</source>
         <translation>In review mode the table content is read-only: only review status and comments can change. Turn review mode off in the Review menu to edit the content.</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/app/review_commands.py" line="91" />
+        <location filename="../../kpi_editor/app/operations.py" line="84" />
+        <source>审核状态和审核意见只能在审核模式下修改（“审核”菜单 ▸ 审核模式）。</source>
+        <translation>Review status and comments can be changed in review mode only (Review ▸ Review Mode).</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/app/operations.py" line="419" />
         <source>添加审核意见</source>
         <translation>Add review comment</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/app/review_commands.py" line="99" />
+        <location filename="../../kpi_editor/app/operations.py" line="426" />
         <source>审核意见已处理</source>
         <translation>Review comment resolved</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/app/review_commands.py" line="101" />
+        <location filename="../../kpi_editor/app/operations.py" line="428" />
         <source>审核意见改为未处理</source>
         <translation>Review comment reopened</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/app/review_commands.py" line="109" />
+        <location filename="../../kpi_editor/app/operations.py" line="436" />
         <source>删除审核意见</source>
         <translation>Delete review comment</translation>
     </message>
 </context>
-</TS>
+<context><name>labels</name><message><source>合计</source><translation>Total</translation></message><message><source>财政拨款</source><translation>Fiscal appropriation</translation></message><message><source>上级补助</source><translation>Superior subsidy</translation></message><message><source>本级安排</source><translation>Local allocation</translation></message><message><source>上年结转资金</source><translation>Carry-over from last year</translation></message><message><source>非财政拨款</source><translation>Non-fiscal funds</translation></message><message><source>一级指标</source><translation>Level-1 indicator</translation></message><message><source>二级指标</source><translation>Level-2 indicator</translation></message><message><source>三级指标</source><translation>Level-3 indicator</translation></message><message><source>指标值</source><translation>Target value</translation></message><message><source>预算年度</source><translation>Fiscal year</translation></message><message><source>表样</source><translation>Form template</translation></message><message><source>标题</source><translation>Title</translation></message><message><source>编制单位</source><translation>Compiled by</translation></message><message><source>日期</source><translation>Date</translation></message><message><source>编制说明标题</source><translation>Preface title</translation></message><message><source>节标题</source><translation>Section heading</translation></message><message><source>节正文</source><translation>Section body</translation></message><message><source>项目名称</source><translation>Project name</translation></message><message><source>部门（单位）</source><translation>Department (unit)</translation></message><message><source>单位编码</source><translation>Unit code</translation></message><message><source>单位名称</source><translation>Unit name</translation></message></context></TS>

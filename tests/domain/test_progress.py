@@ -84,3 +84,18 @@ def test_submissions_view_lists_expected_received_and_missing(corpus_booklet: Bo
     # Without a list the booklet's own units are expected.
     default = submissions_view(booklet)
     assert len([r for r in default if r.expected]) == 72
+
+
+def test_the_submissions_log_does_not_roll_over_to_next_year(corpus_booklet: Booklet) -> None:
+    from kpi_editor.domain.rollover import rollover
+
+    booklet = corpus_booklet.model_copy(deep=True)
+    a = booklet.departments[0]
+    booklet.submissions = [
+        SubmissionRecord(
+            unit_code=a.code, version=1, source="a", received_at=AT, fingerprint=department_fingerprint(a)
+        )
+    ]
+    result = rollover(booklet, 2027)
+    assert result.booklet.submissions is None and booklet.submissions is not None
+    assert any("提交记录" in note for note in result.report.notes)

@@ -12,8 +12,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 
 from kpi_editor.app.settings import Settings
+from kpi_editor.gui.dialogs.new_booklet import NewBooklet
 from kpi_editor.io.booklet_text import import_booklet_text
-from kpi_editor.io.projectfile import save_booklet
+from kpi_editor.io.projectfile import load_booklet, save_booklet
 from kpi_editor.paths import sample_path as bundled_sample
 
 
@@ -27,7 +28,8 @@ class FakePrompts:
         self.recover_answer: bool | None = True
         self.paths: list[Path] = []
         self.scope = "booklet"
-        self.new_choice: tuple[str, int] | None = ("xiqu-2026", 2027)
+        self.export_errors_choice: str | None = "export"
+        self.new_choice: NewBooklet | None = NewBooklet("xiqu-2026", 2027)
 
     def save_changes(self, name: str) -> str:
         self.asked.append(("save_changes", name))
@@ -65,7 +67,11 @@ class FakePrompts:
         self.asked.append(("export_scope", project))
         return self.scope
 
-    def new_booklet(self) -> tuple[str, int] | None:
+    def export_with_errors(self, errors: int) -> str | None:
+        self.asked.append(("export_with_errors", errors))
+        return self.export_errors_choice
+
+    def new_booklet(self) -> NewBooklet | None:
         return self.new_choice
 
     def recover(self, info: Any) -> bool | None:
@@ -98,9 +104,30 @@ def sample_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def sample_file(sample_source: Path, tmp_path: Path) -> Path:
-    """A private copy: tests save over it."""
+    """A private copy of the whole sample (72 units, 327 projects): tests save over it."""
     target = tmp_path / "xiqu-2026.kpi.json"
     shutil.copyfile(sample_source, target)
+    return target
+
+
+SMALL_UNITS = 8  # the sample's first eight units: 39 real projects with real findings
+
+
+@pytest.fixture(scope="session")
+def small_source(sample_source: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    booklet = load_booklet(sample_source)
+    booklet.departments = booklet.departments[:SMALL_UNITS]
+    target = tmp_path_factory.mktemp("small") / "xiqu-2026-small.kpi.json"
+    save_booklet(booklet, target)
+    return target
+
+
+@pytest.fixture
+def small_file(small_source: Path, tmp_path: Path) -> Path:
+    """A private copy of the first units of the sample: what most window tests need, and it opens
+    in a fraction of the whole sample's time."""
+    target = tmp_path / "xiqu-2026-small.kpi.json"
+    shutil.copyfile(small_source, target)
     return target
 
 
@@ -130,8 +157,15 @@ def window(gui_app: Any, qtbot: Any, prompts: FakePrompts) -> Any:
 
 
 @pytest.fixture
-def opened(window: Any, sample_file: Path) -> Any:
-    assert window.open_file(sample_file)
+def opened(window: Any, small_file: Path) -> Any:
+    """The window with the first units of the sample open (the whole sample: `opened_sample`)."""
+    assert window.files.open_file(small_file)
+    return window
+
+
+@pytest.fixture
+def opened_sample(window: Any, sample_file: Path) -> Any:
+    assert window.files.open_file(sample_file)
     return window
 
 

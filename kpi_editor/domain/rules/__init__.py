@@ -1,7 +1,7 @@
 """What the rules share: findings, the one registry of rule codes, and the per-project context.
 
 Every rule code is declared once, in `RULES` below, with its severity and Chinese title. The
-category modules (funding, structure, cost, time, value, satisfaction, text, unit) report
+category modules (funding, structure, cost, time, value, previous, satisfaction, text, unit) report
 findings by code through a context; `kpi_editor.domain.engine` runs them.
 """
 
@@ -127,6 +127,7 @@ RULES = RuleRegistry(
         RuleInfo("value.duplicate_row", _E, "同一指标行重复"),
         RuleInfo("value.unmeasurable", _W, "指标值无法衡量"),
         RuleInfo("value.copied_set", _W, "整套指标与另一项目完全相同", "booklet"),
+        RuleInfo("value.below_previous", _W, "目标低于上年指标值"),
         RuleInfo("satisfaction.not_percent", _W, "满意度指标值不是百分比"),
         RuleInfo("satisfaction.below_threshold", _W, "满意度目标低于规定标准"),
         RuleInfo("text.missing_project_name", _E, "项目名称为空"),

@@ -13,7 +13,8 @@ from typing import Literal
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from kpi_editor.app.document import AutosaveInfo
+from kpi_editor.app.autosave import AutosaveInfo
+from kpi_editor.gui.dialogs.new_booklet import NewBooklet
 
 SaveChoice = Literal["save", "discard", "cancel"]
 ExportScope = Literal["project", "department", "booklet"]
@@ -99,12 +100,35 @@ class Prompts(QObject):
         booklet_button = box.addButton(self.tr("全册"), QMessageBox.ButtonRole.YesRole)
         box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
-        return {project_button: "project", department_button: "department", booklet_button: "booklet"}.get(  # type: ignore[return-value]
-            box.clickedButton()
-        )
+        clicked = box.clickedButton()
+        if clicked is project_button:
+            return "project"
+        if clicked is department_button:
+            return "department"
+        if clicked is booklet_button:
+            return "booklet"
+        return None
 
-    def new_booklet(self) -> tuple[str, int] | None:
-        """(template id, fiscal year) for File ▸ New, or None when cancelled."""
+    def export_with_errors(self, errors: int) -> Literal["view", "export"] | None:
+        """Before exporting tables that still have errors: 查看问题, 仍然导出 or cancel."""
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("导出前检查"))
+        box.setText(self.tr("要导出的表中还有 {count} 个错误，财政局审核时会被退回。").format(count=errors))
+        box.setInformativeText(self.tr("建议先查看并改正这些问题。"))
+        view = box.addButton(self.tr("查看问题"), QMessageBox.ButtonRole.AcceptRole)
+        export = box.addButton(self.tr("仍然导出"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(view)
+        box.exec()
+        if box.clickedButton() is view:
+            return "view"
+        if box.clickedButton() is export:
+            return "export"
+        return None
+
+    def new_booklet(self) -> NewBooklet | None:
+        """Template, fiscal year and the clerk's unit for 文件 ▸ 新建, or None when cancelled."""
         from kpi_editor.gui.dialogs.new_booklet import NewBookletDialog
 
         dialog = NewBookletDialog(date.today().year + 1, self.window)
@@ -118,11 +142,16 @@ class Prompts(QObject):
         box.setWindowTitle(self.tr("恢复未保存的修改"))
         box.setText(
             self.tr("上次编辑器意外退出，“{name}”有 {time} 自动保存的修改。是否恢复？").format(
-                name=name, time=info.saved_at
+                name=name, time=info.saved_at_text
             )
         )
         recover = box.addButton(self.tr("恢复"), QMessageBox.ButtonRole.AcceptRole)
         discard = box.addButton(self.tr("丢弃"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setInformativeText(
+            self.tr(
+                "恢复：打开自动保存的内容（保存后覆盖原文件）。丢弃：删除自动保存。以后再说：保留自动保存，下次再问。"
+            )
+        )
         box.addButton(self.tr("以后再说"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
         if box.clickedButton() is recover:

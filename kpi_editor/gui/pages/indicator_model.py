@@ -11,91 +11,27 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from kpi_editor.app.commands import Insert, Move, is_noop_move, push_edit
 from kpi_editor.app.document import Document, ItemPath
-from kpi_editor.app.review_commands import in_review_mode
+from kpi_editor.app.operations import Operations
 from kpi_editor.domain.engine import Finding, Severity
 from kpi_editor.domain.model import Indicator, Project
 from kpi_editor.gui.icons import severity_icon
+from kpi_editor.io.tsv import BASE_FIELDS, cell_text, rows_to_tsv
 
 Index = QModelIndex | QPersistentModelIndex
 Role = Qt.ItemDataRole
 ROW_MIME = "application/x-kpi-editor-indicator-rows"
-BASE_FIELDS = ("level1", "level2", "name", "value")
 
 
 def field_of(key: str) -> str:
     return key if key in BASE_FIELDS else f"extra:{key}"
 
 
-def cell_text(indicator: Indicator, key: str) -> str:
-    if key in BASE_FIELDS:
-        value: str = getattr(indicator, key)
-        return value
-    return indicator.extra.get(key, "")
-
-
-def rows_to_tsv(rows: list[Indicator], keys: list[str]) -> str:
-    """Tab-separated text as Excel copies it (a cell with a tab or newline is quoted)."""
-
-    def quote(text: str) -> str:
-        if any(c in text for c in '\t\n"'):
-            return '"' + text.replace('"', '""') + '"'
-        return text
-
-    return "".join("\t".join(quote(cell_text(row, key)) for key in keys) + "\n" for row in rows)
-
-
-def parse_tsv(text: str) -> list[list[str]]:
-    """Excel's clipboard text: rows by newline, cells by tab, quoted cells may hold newlines."""
-    rows: list[list[str]] = []
-    row: list[str] = []
-    cell: list[str] = []
-    quoted = False
-    i = 0
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    while i < len(text):
-        c = text[i]
-        if quoted:
-            if c == '"' and text[i + 1 : i + 2] == '"':
-                cell.append('"')
-                i += 1
-            elif c == '"':
-                quoted = False
-            else:
-                cell.append(c)
-        elif c == '"' and not cell:
-            quoted = True
-        elif c == "\t":
-            row.append("".join(cell))
-            cell = []
-        elif c == "\n":
-            row.append("".join(cell))
-            rows.append(row)
-            row, cell = [], []
-        else:
-            cell.append(c)
-        i += 1
-    if cell or row:
-        row.append("".join(cell))
-        rows.append(row)
-    return [r for r in rows if any(c.strip() for c in r)]
-
-
-def rows_from_table(cells: list[list[str]], keys: list[str]) -> list[Indicator]:
-    result = []
-    for cells_row in cells:
-        values = dict(zip(keys, (c.strip() for c in cells_row), strict=False))
-        extra = {k: v for k, v in values.items() if k not in BASE_FIELDS and v}
-        base = {k: values.get(k, "") for k in BASE_FIELDS}
-        result.append(Indicator(**base, extra=extra))
-    return result
-
-
 class IndicatorTableModel(QAbstractTableModel):
-    def __init__(self, document: Document, parent: QObject | None = None) -> None:
+    def __init__(self, document: Document, ops: Operations, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.document = document
+        self.ops = ops
         self.project: Project | None = None
         self.keys = [column.key for column in document.template.columns]
         self.labels = [column.label for column in document.template.columns]
@@ -147,7 +83,7 @@ class IndicatorTableModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled
-        if in_review_mode(self.document):
+        if self.document.review_mode:
             # Review mode: the reviewer reads the table; only status and comments change.
             return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         return (
@@ -185,6 +121,10 @@ class IndicatorTableModel(QAbstractTableModel):
         if role == Role.ToolTipRole:
             findings = self.cell_findings(index.row(), key)
             text = cell_text(indicator, key)
+            if key == "level2" and text:
+                # What the 二级 measures, from the template: the clerk's first question.
+                explanation = self.document.template.explanation_of(text)
+                text = f"{text}：{explanation}" if explanation else text
             if findings:
                 messages = "\n".join(f"[{f.rule}] {f.message}" for f in findings)
                 return f"{text}\n\n{messages}" if text else messages
@@ -198,9 +138,9 @@ class IndicatorTableModel(QAbstractTableModel):
         path = self.project_path()
         if path is None or not index.isValid():
             return False
-        return push_edit(
-            self.document, (*path, index.row()), field_of(self.keys[index.column()]), str(value), session
-        )
+        return self.ops.set_field(
+            (*path, index.row()), field_of(self.keys[index.column()]), str(value), session
+        ).done
 
     # -- rows: drag and drop within the table ---------------------------------------------------
 
@@ -230,13 +170,8 @@ class IndicatorTableModel(QAbstractTableModel):
         if row < 0:
             row = parent.row() if parent.isValid() else self.rowCount()
         payload = json.loads(bytes(data.data(ROW_MIME).data()).decode())
-        rows: list[int] = payload["rows"]
-        if action == Qt.DropAction.MoveAction and len(rows) == 1:
-            if not is_noop_move(path, rows[0], path, row):
-                self.document.undo_stack.push(Move(self.document, path, rows[0], path, row))
-        else:
-            items = [Indicator.model_validate(item) for item in payload["items"]]
-            self.document.undo_stack.push(Insert(self.document, path, row, items))
+        items = [Indicator.model_validate(item) for item in payload["items"]]
+        self.ops.drop_rows(path, payload["rows"], items, row, action == Qt.DropAction.MoveAction)
         return False  # the command changed the rows; the view must not remove anything
 
     # -- document notifications ------------------------------------------------------------------
@@ -260,7 +195,7 @@ class IndicatorTableModel(QAbstractTableModel):
             self.beginRemoveRows(QModelIndex(), first, last)
         elif self.project is not None and len(parent) < 2:
             # The project itself (or its department) is going away.
-            removed = self.document.children(parent)[first : last + 1]
+            removed = self.document.child_items(parent)[first : last + 1]
             projects = removed if len(parent) == 1 else [p for d in removed for p in d.projects]
             if any(p is self.project for p in projects):
                 self.set_project(None)
@@ -305,4 +240,4 @@ class IndicatorTableModel(QAbstractTableModel):
 _RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
-__all__ = ["IndicatorTableModel", "parse_tsv", "rows_from_table", "rows_to_tsv"]
+__all__ = ["ROW_MIME", "IndicatorTableModel", "field_of"]

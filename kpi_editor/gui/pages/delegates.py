@@ -1,13 +1,11 @@
-"""Editors for indicator cells and money fields.
+"""Editors for indicator cells.
 
 一级/二级 are chosen from the template (二级 limited to the row's 一级); 三级 and 指标值 are wrapping
 text editors that commit on every change, so findings update while the clerk types and one
-editing session is one undo step. Amounts are typed as exact decimals in 万元.
+editing session is one undo step.
 """
 
 from __future__ import annotations
-
-from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -15,14 +13,12 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QRegularExpression,
     Qt,
 )
-from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QComboBox,
-    QLineEdit,
     QPlainTextEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -30,47 +26,21 @@ from PySide6.QtWidgets import (
 )
 
 from kpi_editor.app.commands import new_session
-from kpi_editor.domain.model import MAX_DECIMALS
 from kpi_editor.domain.template import FormTemplate
 
 Index = QModelIndex | QPersistentModelIndex
-AMOUNT_PATTERN = rf"^-?\d{{0,12}}(\.\d{{0,{MAX_DECIMALS}}})?$"
 
 
-def parse_amount(text: str) -> Decimal | None:
-    """'' → None; otherwise the exact Decimal typed (no float in between). Raises ValueError."""
-    text = text.strip().replace(",", "").replace("，", "")
-    if not text:
-        return None
-    try:
-        value = Decimal(text)
-    except InvalidOperation as exc:
-        raise ValueError(text) from exc
-    if not value.is_finite():
-        raise ValueError(text)
-    return value
+_LINE_BREAK = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.AltModifier
 
 
-class AmountEdit(QLineEdit):
-    """A 万元 amount: digits with up to six decimals, kept as typed ("25.0" stays 25.0)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setValidator(QRegularExpressionValidator(QRegularExpression(AMOUNT_PATTERN), self))
-        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.setPlaceholderText(self.tr("（空）"))
-
-    def value(self) -> Decimal | None:
-        return parse_amount(self.text())
-
-    def set_value(self, value: Decimal | None) -> None:
-        text = "" if value is None else format(value, "f")
-        if text != self.text():
-            self.setText(text)
+def _is_enter(event: QKeyEvent) -> bool:
+    return event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 class WrapEditor(QPlainTextEdit):
-    """Multi-line text in a cell. Enter finishes; Shift+Enter inserts a line break."""
+    """Multi-line text in a cell. Enter finishes; Shift+Enter or Alt+Enter (Excel's) inserts a
+    line break."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,10 +49,13 @@ class WrapEditor(QPlainTextEdit):
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setFrameShape(QPlainTextEdit.Shape.NoFrame)
 
+        self.original = ""  # the cell's text when the editor opened: Esc goes back to it
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
-            event.modifiers() & Qt.KeyboardModifier.ShiftModifier
-        ):
+        if _is_enter(event):
+            if event.modifiers() & _LINE_BREAK:
+                self.insertPlainText("\n")
+                return
             event.ignore()  # let the delegate's event filter close the editor
             return
         super().keyPressEvent(event)
@@ -104,7 +77,9 @@ class IndicatorDelegate(QStyledItemDelegate):
                 choices = list(self.template.level1_names)
             else:
                 level1 = (
-                    index.siblingAtColumn(self.keys.index("level1")).data() if "level1" in self.keys else None
+                    index.sibling(index.row(), self.keys.index("level1")).data()
+                    if "level1" in self.keys
+                    else None
                 )
                 choices = list(self.template.level2_names(level1 or None)) or list(
                     self.template.level2_names()
@@ -119,14 +94,26 @@ class IndicatorDelegate(QStyledItemDelegate):
         editor.textChanged.connect(lambda e=editor: self.commitData.emit(e))
         return editor
 
-    def _finish(self, editor: QWidget) -> None:
+    def _finish(self, editor: QWidget, *, down: bool = False) -> None:
         self.commitData.emit(editor)
+        # The view moves to the cell below after an Enter (Excel's habit), not after a click away.
+        editor.setProperty("enterPressed", down)
         self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         text = index.data(Qt.ItemDataRole.EditRole) or ""
         if isinstance(editor, QComboBox):
             editor.setCurrentIndex(max(editor.findText(text), 0))
+        elif isinstance(editor, WrapEditor) and not editor.property("opened"):
+            editor.setProperty("opened", True)
+            editor.original = text
+            # Typing on a selected cell replaces its text; F2 or a double click edits it in place.
+            view = self.parent()
+            shown = "" if getattr(view, "replacing", False) else text
+            editor.blockSignals(True)
+            editor.setPlainText(shown)
+            editor.moveCursor(editor.textCursor().MoveOperation.End)
+            editor.blockSignals(False)
         elif isinstance(editor, WrapEditor) and editor.toPlainText() != text:
             # Only when different: the model echoes our own per-keystroke commits back.
             editor.blockSignals(True)
@@ -150,7 +137,7 @@ class IndicatorDelegate(QStyledItemDelegate):
             model.setData(index, value, Qt.ItemDataRole.EditRole)
 
     def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: Index) -> None:
-        rect = option.rect  # type: ignore[attr-defined]
+        rect = option.rect
         if isinstance(editor, WrapEditor):
             rect = rect.adjusted(0, 0, 0, max(0, 64 - rect.height()))
         editor.setGeometry(rect)
@@ -160,9 +147,13 @@ class IndicatorDelegate(QStyledItemDelegate):
             isinstance(editor, WrapEditor)
             and event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
         ):
-            self._finish(editor)
-            return True
+            if _is_enter(event) and not event.modifiers() & _LINE_BREAK:
+                self._finish(editor, down=True)
+                return True
+            if event.key() == Qt.Key.Key_Escape:
+                # Excel's Esc: the cell goes back to what it held (the session's step drops out).
+                editor.setPlainText(editor.original)
+                self._finish(editor)
+                return True
         return bool(super().eventFilter(editor, event))

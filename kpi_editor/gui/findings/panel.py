@@ -6,14 +6,16 @@ from bisect import bisect_right
 from itertools import accumulate
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from kpi_editor.app.commands import field_label
-from kpi_editor.app.document import Document
+from kpi_editor.app.document import Document, ItemPath
 from kpi_editor.domain import engine
 from kpi_editor.domain.engine import Finding, Severity
-from kpi_editor.gui.forms import load_form
+from kpi_editor.domain.model import FUNDING_FIELDS
+from kpi_editor.gui.context import EditorContext
+from kpi_editor.gui.forms import child, load_form
 from kpi_editor.gui.icons import severity_icon
 
 Index = QModelIndex | QPersistentModelIndex
@@ -146,28 +148,26 @@ class FindingsModel(QAbstractTableModel):
 
 
 def _project_field(field: str) -> str:
-    funding = {"total", "fiscal", "superior", "local", "carryover", "non_fiscal"}
-    return f"funding.{field}" if field in funding else field
+    return f"funding.{field}" if field in FUNDING_FIELDS else field
 
 
 class FindingsPanel(QWidget):
-    """Filters + list. ``activated`` carries the finding the user double-clicked."""
+    """Filters + list; double-clicking a finding shows its cell (``context.navigate``)."""
 
-    activated = Signal(object)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, context: EditorContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.context = context
         form = load_form("findings_panel", self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(form)
-        self.severity_combo: QComboBox = form.findChild(QComboBox, "severityCombo")
-        self.current_project_check = form.findChild(QWidget, "currentProjectCheck")
-        self.rule_combo: QComboBox = form.findChild(QComboBox, "ruleCombo")
-        self.summary_label: QLabel = form.findChild(QLabel, "summaryLabel")
+        self.severity_combo = child(form, QComboBox, "severityCombo")
+        self.current_project_check = child(form, QCheckBox, "currentProjectCheck")
+        self.rule_combo = child(form, QComboBox, "ruleCombo")
+        self.summary_label = child(form, QLabel, "summaryLabel")
         # A table, not a tree: its layout is O(visible rows), so refreshing thousands of findings
         # on every keystroke stays cheap.
-        self.view: QTableView = form.findChild(QTableView, "findingsView")
+        self.view = child(form, QTableView, "findingsView")
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
@@ -177,16 +177,19 @@ class FindingsPanel(QWidget):
         self.model: FindingsModel | None = None
         self.current_project_id: str | None = None
         self.severity_combo.currentIndexChanged.connect(self._apply_filters)
-        self.current_project_check.toggled.connect(self._apply_filters)  # type: ignore[attr-defined]
+        self.current_project_check.toggled.connect(self._apply_filters)
         self.rule_combo.currentIndexChanged.connect(self._apply_filters)
         self.view.doubleClicked.connect(self._double_clicked)
         self.view.activated.connect(self._double_clicked)
+        context.documentChanged.connect(self.set_document)
+        context.currentChanged.connect(self._current_changed)
+        context.findingsRequested.connect(self.show_errors)
 
     def set_document(self, document: Document | None) -> None:
         old = self.model
         if document is None:
             self.model = None
-            self.view.setModel(None)  # type: ignore[arg-type]
+            self.view.setModel(None)
         else:
             self.model = FindingsModel(document, self)
             self.model.modelReset.connect(self._update_summary)
@@ -203,15 +206,27 @@ class FindingsPanel(QWidget):
             old.deleteLater()
         self._update_summary()
 
+    def show_errors(self) -> None:
+        self.current_project_check.setChecked(False)
+        self.rule_combo.setCurrentIndex(0)
+        self.severity_combo.setCurrentIndex(ERRORS_ONLY)
+
+    def _current_changed(self, path: ItemPath) -> None:
+        document = self.context.document
+        project_id = None
+        if document is not None and len(path) >= 2:
+            project_id = document.booklet.departments[path[0]].projects[path[1]].id
+        self.set_current_project(project_id)
+
     def set_current_project(self, project_id: str | None) -> None:
         self.current_project_id = project_id
-        if self.current_project_check.isChecked():  # type: ignore[attr-defined]
+        if self.current_project_check.isChecked():
             self._apply_filters()
 
     def _apply_filters(self) -> None:
         if self.model is None:
             return
-        only_current = self.current_project_check.isChecked()  # type: ignore[attr-defined]
+        only_current = self.current_project_check.isChecked()
         project_id = self.current_project_id if only_current else None
         if only_current and project_id is None:
             project_id = ""  # no project selected: nothing to show
@@ -225,4 +240,25 @@ class FindingsPanel(QWidget):
 
     def _double_clicked(self, index: QModelIndex) -> None:
         if self.model is not None and index.isValid():
-            self.activated.emit(self.model.finding(index.row()))
+            self.go_to(self.model.finding(index.row()))
+
+    def go_to(self, finding: Finding) -> None:
+        """Show the tree item and the cell or field a finding points to."""
+        path = finding_path(self.context.document, finding)
+        if path is not None:
+            self.context.navigate(path, finding.field)
+
+
+def finding_path(document: Document | None, finding: Finding) -> ItemPath | None:
+    """Where a finding points: its row, its project, or its unit (booklet-wide ones: nowhere)."""
+    if document is None:
+        return None
+    if finding.project_id is None:
+        for d, department in enumerate(document.booklet.departments):
+            if finding.department and department.code == finding.department:
+                return (d,)
+        return None
+    path = document.project_path(finding.project_id)
+    if path is None:
+        return None
+    return (*path, finding.indicator) if finding.indicator is not None else path

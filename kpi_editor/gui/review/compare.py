@@ -184,11 +184,11 @@ class CompareDialog(QDialog):
     def visible_lines(self) -> list[str]:
         """Every change as shown (for tests and copy): 位置 | 改动 | 原内容 → 新内容."""
         lines = []
-        stack = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+        stack = _children(self.tree.invisibleRootItem())
         while stack:
             item = stack.pop(0)
             if item.childCount():
-                stack[:0] = [item.child(i) for i in range(item.childCount())]
+                stack[:0] = _children(item)
             else:
                 lines.append(f"{item.text(0)} | {item.text(1)} | {item.text(2)} → {item.text(3)}")
         return lines
@@ -205,10 +205,14 @@ def _field_text(change: Change) -> str:
     return head.split(" ", 1)[1] if " " in head else ""
 
 
+def _children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    return [c for c in (item.child(i) for i in range(item.childCount())) if c is not None]
+
+
 def _leaf_count(item: QTreeWidgetItem) -> int:
     if not item.childCount():
         return 1
-    return sum(_leaf_count(item.child(i)) for i in range(item.childCount()))
+    return sum(_leaf_count(c) for c in _children(item))
 
 
 __all__ = ["CompareDialog", "kind_label", "summary_text"]

@@ -9,7 +9,6 @@ The result lists which department came from which file and opens as a new unsave
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,27 +22,26 @@ from PySide6.QtWidgets import (
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
+    QWidget,
 )
 
 from kpi_editor.app.document import Document
 from kpi_editor.domain.merge import MergeConflict, MergeError, merge_booklets
 from kpi_editor.domain.model import Booklet
+from kpi_editor.gui.context import EditorContext
 from kpi_editor.io.errors import FileFormatError
 from kpi_editor.io.projectfile import load_booklet
-
-if TYPE_CHECKING:
-    from kpi_editor.gui.main_window import MainWindow
 
 CONFLICT_LINES = 20
 
 
 class MergeDialog(QDialog):
-    def __init__(self, window: MainWindow, prompts: Any) -> None:
-        super().__init__(window)
-        self.window_ = window
-        self.prompts = prompts
+    def __init__(self, context: EditorContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.prompts = context.prompts
         self.paths: list[Path] = []
-        self.result: Booklet | None = None
+        self.merged: Booklet | None = None
         # code -> (source file, note such as "替换了 A.kpi.json 中的版本")
         self.origins: dict[str, tuple[str, str]] = {}
         self.setWindowTitle(self.tr("汇编合并"))
@@ -67,7 +65,7 @@ class MergeDialog(QDialog):
         remove = QPushButton(self.tr("移除所选"), self)
         remove.clicked.connect(self._remove_selected)
         self.base_check = QCheckBox(self.tr("以当前打开的汇编本为基础"), self)
-        self.base_check.setEnabled(window.document is not None)
+        self.base_check.setEnabled(context.document is not None)
         row.addWidget(add_files)
         row.addWidget(add_folder)
         row.addWidget(remove)
@@ -139,7 +137,7 @@ class MergeDialog(QDialog):
 
     def _update_buttons(self) -> None:
         self.merge_button.setEnabled(bool(self.paths))
-        self.open_button.setEnabled(self.result is not None)
+        self.open_button.setEnabled(self.merged is not None)
 
     # -- merging --------------------------------------------------------------------------------
 
@@ -174,7 +172,7 @@ class MergeDialog(QDialog):
                     self.tr("无法读取文件"), self.tr("{path}：{error}").format(path=path, error=exc)
                 )
                 return None
-        document = self.window_.document
+        document = self.context.document
         use_base = self.base_check.isChecked() and document is not None
         base_label = (document.display_name if document is not None else "") or self.tr("当前汇编本")
         current: Booklet | None = document.booklet if use_base and document is not None else None
@@ -214,7 +212,7 @@ class MergeDialog(QDialog):
             self.prompts.error(self.tr("无法合并"), str(exc))
             return None
         assert current is not None
-        self.result = current
+        self.merged = current
         self.origins = origins
         self._show_result(current)
         self._update_buttons()
@@ -246,11 +244,10 @@ class MergeDialog(QDialog):
 
     def open_result(self) -> bool:
         """Open the merged booklet as a new, unsaved document (the user chooses where to save it)."""
-        if self.result is None or not self.window_.maybe_save():
+        if self.merged is None:
             return False
-        document = Document(self.result.model_copy(deep=True), None)
-        document.undo_stack.resetClean()  # unsaved: closing asks where to save it
-        self.window_.set_document(document)
-        self.window_.statusBar().showMessage(self.tr("已打开合并结果（未保存）"), 8000)
+        document = Document(self.merged.model_copy(deep=True), None)
+        if not self.context.open_unsaved(document, self.tr("已打开合并结果（未保存）")):
+            return False
         self.accept()
         return True

@@ -9,18 +9,17 @@ The document's structural signals keep the nodes in step and drive begin/end Ins
 from __future__ import annotations
 
 import json
-from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from kpi_editor.app.commands import Move, is_noop_move, push_edit
 from kpi_editor.app.document import PREFACE, Document, ItemPath
-from kpi_editor.app.review_commands import in_review_mode
+from kpi_editor.app.operations import Operations
 from kpi_editor.domain.engine import Finding, Severity
 from kpi_editor.domain.model import Department, Project
 from kpi_editor.gui.icons import icon, severity_icon
-from kpi_editor.gui.review_marks import project_mark, project_tooltip, row_mark, row_tooltip, status_icon
+from kpi_editor.gui.marks import project_mark, project_tooltip, row_mark, row_tooltip, status_icon
+from kpi_editor.gui.widgets import format_amount
 
 Index = QModelIndex | QPersistentModelIndex
 MIME_TYPE = "application/x-kpi-editor-tree-path"
@@ -28,12 +27,6 @@ NAME, TOTAL, ISSUES = range(3)
 Role = Qt.ItemDataRole
 # What findings change in a cell: its icon, its count text and its tooltip.
 _FINDINGS_ROLES = [Role.DisplayRole, Role.DecorationRole, Role.ToolTipRole]
-
-
-def format_amount(value: Decimal | None) -> str:
-    if value is None:
-        return ""
-    return format(value, "f")
 
 
 def count_text(errors: int, warnings: int) -> str:
@@ -74,9 +67,10 @@ class _Node:
 
 
 class BookletTreeModel(QAbstractItemModel):
-    def __init__(self, document: Document, parent: QObject | None = None) -> None:
+    def __init__(self, document: Document, ops: Operations, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.document = document
+        self.ops = ops
         self._root = _Node(document.booklet, None)
         self._department_counts: dict[int, tuple[int, int]] = {}
         document.aboutToInsert.connect(self._about_to_insert)
@@ -167,7 +161,7 @@ class BookletTreeModel(QAbstractItemModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled
-        if in_review_mode(self.document):
+        if self.document.review_mode:
             # Review mode: content is read-only, so nothing is renamed, dragged or dropped.
             return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
@@ -193,8 +187,7 @@ class BookletTreeModel(QAbstractItemModel):
             if column == NAME:
                 return department.name if role == Role.EditRole else f"{department.code} {department.name}"
             if column == TOTAL:
-                total = department.total()
-                return format_amount(total)
+                return format_amount(department.total())
             if column == ISSUES:
                 return count_text(*self._department_count(department))
         if role == Role.DecorationRole and column == NAME:
@@ -265,7 +258,7 @@ class BookletTreeModel(QAbstractItemModel):
     def setData(self, index: Index, value: Any, role: int = Role.EditRole) -> bool:
         if role != Role.EditRole or not index.isValid() or index.column() != NAME:
             return False
-        return push_edit(self.document, self.path(index), "name", str(value))
+        return self.ops.set_field(self.path(index), "name", str(value)).done
 
     # -- drag and drop: moves go through the undo stack ------------------------------------------
 
@@ -293,10 +286,7 @@ class BookletTreeModel(QAbstractItemModel):
         if target is None:
             return False
         source, destination, destination_row = target
-        if not is_noop_move(source[:-1], source[-1], destination, destination_row):
-            self.document.undo_stack.push(
-                Move(self.document, source[:-1], source[-1], destination, destination_row)
-            )
+        self.ops.move(source[:-1], source[-1], destination, destination_row)
         # False: the view must not delete the source rows itself, the Move command already did.
         return False
 
@@ -318,7 +308,7 @@ class BookletTreeModel(QAbstractItemModel):
         if len(source) == 3 and destination != source[:-1]:
             return None  # indicator rows stay in their project
         if row < 0:
-            row = len(self.document.children(destination))
+            row = len(self.document.child_items(destination))
         return source, destination, row
 
     # -- document notifications ------------------------------------------------------------------
@@ -337,7 +327,7 @@ class BookletTreeModel(QAbstractItemModel):
         if len(parent) < 2:
             node = self._node(parent)
             if node.built:
-                items = self.document.children(parent)[first : last + 1]
+                items = self.document.child_items(parent)[first : last + 1]
                 node.children()[first:first] = [_Node(item, node) for item in items]
         self._department_counts.clear()
         self.endInsertRows()
@@ -378,7 +368,7 @@ class BookletTreeModel(QAbstractItemModel):
                 else:
                     siblings[final_row] = moving
             elif destination_node.built:
-                item = self.document.children(destination)[final_row]
+                item = self.document.child_items(destination)[final_row]
                 destination_node.children().insert(final_row, _Node(item, destination_node))
         self._department_counts.clear()
         self.endMoveRows()

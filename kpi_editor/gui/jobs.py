@@ -1,0 +1,63 @@
+"""Long work (exports, reports) in a worker thread behind a progress dialog with 取消."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from kpi_editor.app.jobs import Job
+from kpi_editor.gui.context import EditorContext
+
+Work = Callable[[Callable[[int, int], bool]], Any]
+
+
+class JobRunner(QObject):
+    """Runs one job at a time for the window; the outcome goes to the status line or an error box."""
+
+    def __init__(self, context: EditorContext, window: QWidget) -> None:
+        super().__init__(window)
+        self.context = context
+        self.window = window
+        self.job: Job | None = None
+
+    @property
+    def busy(self) -> bool:
+        return self.job is not None and self.job.isRunning()
+
+    def run(self, work: Work, label: str, target: Path) -> Job:
+        job = Job(work, self)
+        dialog = QProgressDialog(label, self.tr("取消"), 0, 0, self.window)
+        dialog.setWindowTitle(self.tr("导出"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        dialog.canceled.connect(job.cancel)
+
+        def progressed(done: int, total: int) -> None:
+            dialog.setMaximum(total)
+            dialog.setValue(done)
+
+        def completed(outcome: str, detail: object) -> None:
+            dialog.reset()
+            dialog.deleteLater()
+            if outcome == "done":
+                self.context.show_message(self.tr("已导出到 {path}").format(path=target), 8000)
+            elif outcome == "cancelled":
+                self.context.show_message(self.tr("导出已取消，未写入文件"), 8000)
+            else:
+                self.context.prompts.error(self.tr("导出失败"), str(detail))
+
+        job.progressed.connect(progressed)
+        job.completed.connect(completed)
+        self.job = job
+        job.start()
+        return job
+
+    def stop(self) -> None:
+        """Cancel a running job and wait for it (the window is closing)."""
+        if self.job is not None and self.job.isRunning():
+            self.job.cancel()
+            self.job.wait()

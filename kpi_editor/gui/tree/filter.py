@@ -1,0 +1,44 @@
+"""The tree's filters: only projects with findings, only projects of one review status."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel
+
+from kpi_editor.domain.model import Project
+from kpi_editor.domain.review import ReviewStatus
+from kpi_editor.gui.tree.model import BookletTreeModel
+
+
+class TreeFilter(QSortFilterProxyModel):
+    """Shows only departments and projects that pass the filters (indicator rows always stay)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.only_findings = False
+        self.review_status: ReviewStatus | None = None  # 审核 status filter; None shows all
+
+    def source(self) -> BookletTreeModel:
+        model = self.sourceModel()
+        assert isinstance(model, BookletTreeModel)
+        return model
+
+    @property
+    def active(self) -> bool:
+        return self.only_findings or self.review_status is not None
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
+        if not self.active:
+            return True
+        model = self.source()
+        path = (*model.path(parent), row)
+        booklet = model.document.booklet
+        if len(path) == 1:
+            return any(self._shows(p) for p in booklet.departments[row].projects)
+        if len(path) == 2:
+            return self._shows(booklet.departments[path[0]].projects[row])
+        return True
+
+    def _shows(self, project: Project) -> bool:
+        if self.only_findings and not self.source().document.project_findings(project.id):
+            return False
+        return self.review_status is None or project.review_status is self.review_status

@@ -1,0 +1,82 @@
+"""Small widgets several features share."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtCore import QRegularExpression, Qt, QTimer
+from PySide6.QtGui import QAction, QFocusEvent, QKeyEvent, QRegularExpressionValidator
+from PySide6.QtWidgets import QLineEdit, QWidget
+
+from kpi_editor.domain.model import MAX_DECIMALS
+from kpi_editor.gui.icons import severity_icon
+
+MARK_COLORS = {"error": "#c62828", "warning": "#ef6c00", "info": "#1565c0"}
+
+AMOUNT_PATTERN = rf"^-?\d{{0,12}}(\.\d{{0,{MAX_DECIMALS}}})?$"
+
+
+def parse_amount(text: str) -> Decimal | None:
+    """'' → None; otherwise the exact Decimal typed (no float in between). Raises ValueError."""
+    text = text.strip().replace(",", "").replace("，", "")
+    if not text:
+        return None
+    try:
+        value = Decimal(text)
+    except InvalidOperation as exc:
+        raise ValueError(text) from exc
+    if not value.is_finite():
+        raise ValueError(text)
+    return value
+
+
+def format_amount(value: Decimal | None) -> str:
+    """An amount as the clerk typed it (``25.0`` stays ``25.0``); empty for no amount."""
+    return "" if value is None else format(value, "f")
+
+
+class AmountEdit(QLineEdit):
+    """A 万元 amount: digits with up to six decimals, kept as typed ("25.0" stays 25.0)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setValidator(QRegularExpressionValidator(QRegularExpression(AMOUNT_PATTERN), self))
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.setPlaceholderText(self.tr("（空）"))
+
+        self._mark: QAction | None = None
+        self._plain_tip = ""
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        # Excel's habit: typing on a field replaces what it shows (the cursor keys still edit it).
+        QTimer.singleShot(0, self.selectAll)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.editingFinished.emit()
+            self.focusNextChild()  # Enter goes on to the next amount, as in a form
+            return
+        super().keyPressEvent(event)
+
+    def set_marks(self, severity: str | None, messages: list[str]) -> None:
+        """Show the field's findings: a coloured frame, the severity icon and the messages."""
+        if self._mark is not None:
+            self.removeAction(self._mark)
+            self._mark = None
+        if severity is None:
+            self.setStyleSheet("")
+            self.setToolTip(self._plain_tip)
+            return
+        color = MARK_COLORS.get(severity, MARK_COLORS["info"])
+        self.setStyleSheet(f"AmountEdit {{ border: 2px solid {color}; }}")
+        self._mark = self.addAction(severity_icon(severity), QLineEdit.ActionPosition.LeadingPosition)
+        self.setToolTip("\n".join(messages))
+
+    def value(self) -> Decimal | None:
+        return parse_amount(self.text())
+
+    def set_value(self, value: Decimal | None) -> None:
+        text = format_amount(value)
+        if text != self.text():
+            self.setText(text)

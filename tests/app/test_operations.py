@@ -1,0 +1,177 @@
+"""The one edit path: every operation refuses in review mode in one place, validates before the stack,
+and is one undo step, on the real sample."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kpi_editor.app.document import PREFACE, Document
+from kpi_editor.app.operations import Operations, Outcome
+from kpi_editor.domain.edits import EditPlan, InsertItems, SetValue
+from kpi_editor.domain.model import Booklet, Indicator
+from kpi_editor.domain.review import ReviewStatus
+from kpi_editor.io.projectfile import dumps_booklet
+
+
+@pytest.fixture(autouse=True)
+def user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KPI_EDITOR_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("KPI_EDITOR_STATE_DIR", str(tmp_path / "state"))
+
+
+@pytest.fixture
+def document(qapp: Any, sample_booklet: Booklet) -> Any:
+    # Four units of the real sample: enough structure, fast to validate.
+    sample_booklet.departments = sample_booklet.departments[:4]
+    doc = Document(sample_booklet)
+    yield doc
+    doc.release()
+
+
+ROW = Indicator(level1="项目完成", level2="数量指标", name="培训人次", value="≥200人次")
+CONTENT: dict[str, Callable[[Operations], Outcome]] = {
+    "set_field": lambda ops: ops.set_field((0, 0), "name", "改名"),
+    "set_amount": lambda ops: ops.set_amount((0, 0), "total", Decimal("99")),
+    "fill_totals": lambda ops: ops.fill_totals((0, 0)),
+    "clear_cells": lambda ops: ops.clear_cells((0, 0), [(0, "value")]),
+    "set_cells": lambda ops: ops.set_cells((0, 0), [(0, "value", "3次")]),
+    "apply_plan": lambda ops: ops.apply_plan(EditPlan("改", [SetValue((0, 0), "name", "改名")])),
+    "insert": lambda ops: ops.insert((0, 0), 0, [ROW]),
+    "remove": lambda ops: ops.remove((0, 0), 0),
+    "move": lambda ops: ops.move((0, 0), 0, (0, 0), 3),
+    "move_by": lambda ops: ops.move_by((0, 0, 0), 1),
+    "add_department": lambda ops: ops.add_department((0,)),
+    "add_project": lambda ops: ops.add_project((0, 0)),
+    "duplicate": lambda ops: ops.duplicate((0, 0)),
+    "delete": lambda ops: ops.delete((1,)),
+    "add_section": lambda ops: ops.add_section(0),
+    "remove_section": lambda ops: ops.remove_section(0),
+    "add_row": lambda ops: ops.add_row((0, 0)),
+    "insert_row": lambda ops: ops.insert_row((0, 0), [1]),
+    "duplicate_rows": lambda ops: ops.duplicate_rows((0, 0), [0, 1]),
+    "delete_rows": lambda ops: ops.delete_rows((0, 0), [0, 2]),
+    "move_rows": lambda ops: ops.move_rows((0, 0), [1], -1),
+    "paste_rows": lambda ops: ops.paste_rows((0, 0), [0], [ROW]),
+    "drop_rows": lambda ops: ops.drop_rows((0, 0), [0], [ROW], 3, True),
+}
+REVIEW: dict[str, Callable[[Operations], Outcome]] = {
+    "set_status": lambda ops: ops.set_status((0, 0), ReviewStatus.RETURNED),
+    "add_comment": lambda ops: ops.add_comment((0, 0), "请量化", "审核员", 1),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CONTENT))
+def test_every_content_operation_is_one_step_and_refused_in_review_mode(
+    document: Document, name: str
+) -> None:
+    ops = Operations(document)
+    if name == "fill_totals":
+        document.item((0, 0)).funding.local += 1  # parts that no longer add up: something to compute
+    before = dumps_booklet(document.booklet)
+    messages: list[str] = []
+    document.editRejected.connect(messages.append)
+    document.set_review_mode(True)
+    outcome = CONTENT[name](ops)
+    assert not outcome and "审核模式" in outcome.refused and messages == [outcome.refused]
+    assert dumps_booklet(document.booklet) == before and document.undo_stack.count() == 0
+    document.set_review_mode(False)
+    outcome = CONTENT[name](ops)
+    assert outcome and not outcome.refused
+    assert dumps_booklet(document.booklet) != before and document.undo_stack.count() == 1
+    document.undo_stack.undo()
+    assert dumps_booklet(document.booklet) == before and document.undo_stack.isClean()
+
+
+@pytest.mark.parametrize("name", sorted(REVIEW))
+def test_review_operations_need_review_mode(document: Document, name: str) -> None:
+    ops = Operations(document)
+    outcome = REVIEW[name](ops)
+    assert not outcome and "审核模式下修改" in outcome.refused
+    assert document.item((0, 0)).review is None
+    document.set_review_mode(True)
+    assert REVIEW[name](ops) and document.item((0, 0)).review is not None
+    document.undo_stack.undo()
+    assert document.item((0, 0)).review is None
+
+
+def test_a_clerk_answers_comments_outside_review_mode(document: Document) -> None:
+    ops = Operations(document)
+    document.set_review_mode(True)
+    assert ops.add_comment((0, 0), "请量化", "审核员")
+    document.set_review_mode(False)
+    assert ops.set_resolved((0, 0), 0, True)
+    assert document.item((0, 0)).review.comments[0].resolved
+    assert not ops.delete_comments((0, 0), [0])  # deleting is the reviewer's
+    assert len(document.item((0, 0)).review.comments) == 1
+
+
+def test_a_plan_with_a_refused_value_changes_nothing(document: Document) -> None:
+    ops = Operations(document)
+    before = dumps_booklet(document.booklet)
+    plan = EditPlan(
+        "两处修改",
+        [
+            SetValue((0, 0), "name", "先改名"),
+            InsertItems((0, 0), 0, (ROW,)),
+            SetValue((0, 0), "funding.total", Decimal("1.1234567")),  # seven decimals: refused
+        ],
+    )
+    outcome = ops.apply_plan(plan)
+    assert not outcome and "两处修改" in outcome.refused and "小数" in outcome.refused
+    assert dumps_booklet(document.booklet) == before and document.undo_stack.count() == 0
+    plan.edits[-1] = SetValue((0, 0), "funding.total", Decimal("1.5"))
+    assert ops.apply_plan(plan)
+    project = document.item((0, 0))
+    assert (
+        project.name == "先改名" and project.indicators[0] == ROW and project.funding.total == Decimal("1.5")
+    )
+    assert document.undo_stack.count() == 1 and document.undo_stack.text(0) == "两处修改"
+
+
+def test_fill_totals_uses_the_domain_arithmetic(document: Document) -> None:
+    ops = Operations(document)
+    project = document.item((0, 0))
+    assert ops.set_amount((0, 0), "local", project.funding.local + 5)
+    assert ops.set_amount((0, 0), "non_fiscal", Decimal("2"))
+    outcome = ops.fill_totals((0, 0))
+    funding = project.funding
+    assert outcome and funding.fiscal == funding.superior + funding.local + funding.carryover
+    assert funding.total == funding.fiscal + Decimal("2") and document.undo_stack.count() == 3
+    assert not ops.fill_totals((0, 0))  # nothing left to compute: no empty step
+
+
+def test_negative_amounts_and_invalid_values_are_refused_before_the_stack(document: Document) -> None:
+    ops = Operations(document)
+    outcome = ops.set_amount((0, 0), "total", Decimal("-1"))
+    assert not outcome and "不能为负数" in outcome.refused and "合计" in outcome.refused
+    outcome = ops.set_field((), "fiscal_year", "明年")
+    assert not outcome and "预算年度" in outcome.refused
+    assert document.undo_stack.count() == 0
+
+
+def test_new_project_in_an_empty_booklet_is_one_step(qapp: Any) -> None:
+    document = Document(Booklet(fiscal_year=2027))
+    ops = Operations(document)
+    outcome = ops.add_project()
+    assert outcome.select == (0, 0) and document.undo_stack.count() == 1
+    project = document.booklet.departments[0].projects[0]
+    assert [row.level2 for row in project.indicators][:2] == ["数量指标", "质量指标"]
+    document.undo_stack.undo()
+    assert document.booklet.departments == []
+    document.release()
+
+
+def test_outcomes_say_what_to_show(document: Document) -> None:
+    ops = Operations(document)
+    rows = len(document.item((0, 0)).indicators)
+    assert ops.add_row((0, 0)).rows == (rows, rows)
+    assert ops.paste_rows((0, 0), [1], [ROW, ROW]).rows == (2, 3)
+    assert ops.move_by((0, 1), -1).select == (0, 0)
+    assert ops.add_department((1,)).select == (2,)
+    assert ops.insert_row((0, 0), [2]).column == "name"
+    assert ops.add_section(0).select == (*PREFACE, 0)
