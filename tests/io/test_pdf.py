@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
 from kpi_editor.domain.fingerprint import booklet_fingerprint, project_fingerprint
@@ -17,9 +18,9 @@ from kpi_editor.domain.model import Booklet, Department, Funding, Indicator, Pre
 from kpi_editor.domain.template import load_template
 from kpi_editor.io.pdf import ExportCancelled, PdfExportError, PdfOptions, export_pdf
 from kpi_editor.io.pdf import booklet as pdf_booklet
-from kpi_editor.io.pdf.cjk import CANNOT_START, install_line_rules
+from kpi_editor.io.pdf.cjk import CANNOT_END, CANNOT_START, install_line_rules
 from kpi_editor.io.pdf.fonts import resolve_fonts
-from kpi_editor.io.pdf.table import Styles
+from kpi_editor.io.pdf.table import Styles, column_widths
 
 GROUPS = [
     ("项目完成", "数量指标"),
@@ -204,8 +205,30 @@ def test_amounts_print_as_entered(hand_pdf):
     _, path, _ = hand_pdf
     table = page_texts(path)[3]
     assert "816.995875" in table and "25.0" in table and "791.995875" in table
-    assert "2025年结转资金" in table and "其中：2026年上级补助" in table
+    assert "其中：2026年上级补助" in table and re.search(r"上级补助\s*0\n", table)  # a 0 prints 0
     assert "816.99587500" not in table and "25.00" not in table
+    # The table leaves out 结转资金 (None): the print leaves the row out, as the official booklet
+    # prints a three-row block for such tables, instead of a blank cell a reader takes for 0.
+    assert "2025年结转资金" not in table
+
+
+def test_a_table_with_no_amount_prints_every_funding_row_as_a_blank_form(tmp_path):
+    project = make_project("blank", "新建项目", 6)
+    project.funding = Funding()
+    booklet = Booklet(
+        fiscal_year=2026, departments=[Department(code="120001", name="测试", projects=[project])]
+    )
+    export_pdf(booklet, tmp_path / "b.pdf", project_ids=["blank"])
+    table = page_texts(tmp_path / "b.pdf")[0]
+    for label in (
+        "合计",
+        "财政拨款",
+        "其中：2026年上级补助",
+        "2026年本级安排",
+        "2025年结转资金",
+        "非财政拨款",
+    ):
+        assert label in table
 
 
 def test_outline_and_metadata(hand_pdf):
@@ -233,12 +256,16 @@ def test_table_of_28_rows_continues_with_repeated_labels(tmp_path):
     expected = project_fingerprint(project, booklet.departments[0])
     reader = PdfReader(tmp_path / "t.pdf")
     assert [fingerprints(page.extract_text()) for page in reader.pages] == [[expected], [expected]]
-    carried = next(i for i in project.indicators if squash(i.value) in squash(second))
-    # The continuation repeats 总体绩效目标 and the 一级/二级 labels of the rows it carries,
-    # but not the header row.
-    assert "总体绩效目标" in second
-    assert carried.level1 in second and carried.level2 in second
-    assert "指标值（包含数字及文字描述）" not in second and "项目名称" not in second
+    carried = [i for i in project.indicators if squash(i.value) in squash(second)]
+    # The continuation opens with 续表 and the project's name, then the column header row, and
+    # repeats 总体绩效目标 and the 一级/二级 labels of the rows it carries.
+    lines = second.splitlines()
+    assert lines[0] == "项目名称：定点医药机构医保监管经费 续表"
+    assert squash(lines[1] + lines[2]) == "总体绩效目标一级指标二级指标三级指标指标值（包含数字及文字描述）"
+    assert carried[0].level1 in second and carried[0].level2 in second
+    # Never a single row carried over (or left behind).
+    assert len(carried) >= 2 and len(project.indicators) - len(carried) >= 2
+    assert "部门（单位）预算项目支出绩效目标表" not in second and "资金来源" not in second
 
 
 def test_216_character_value_and_a_cell_taller_than_a_page(tmp_path):
@@ -259,10 +286,15 @@ def test_216_character_value_and_a_cell_taller_than_a_page(tmp_path):
     result = export_pdf(booklet, tmp_path / "long.pdf", departments=["120001"])
     text = squash("".join(page_texts(tmp_path / "long.pdf")))
     assert squash(LONG_VALUE) in text
-    # Split across pages: a page ends with its fingerprint, the continuation starts with its page
-    # number and the repeated labels of the row (总体绩效目标 / 项目完成 / 成本指标), then the rest
-    # of the cell, with nothing lost.
-    joined = re.sub(r"指纹[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{2}-\d+-总体绩效目标项目完成成本指标", "", text)
+    # Split across pages: a page ends with its number and fingerprint, the continuation starts
+    # with 续表, the header row and the repeated labels of the row (总体绩效目标 / 项目完成 /
+    # 成本指标), then the rest of the cell, with nothing lost.
+    joined = re.sub(
+        r"-\d+-指纹[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{2}项目名称：超长单元格续表"
+        r"总体绩效目标一级指标二级指标三级指标指标值（包含数字及文字描述）项目完成成本指标",
+        "",
+        text,
+    )
     assert joined.count("超长指标值，用于检验单元格跨页拆分。") == 260
     assert result.pages >= 4  # 目录, one table, and at least two pages for the huge cell
 
@@ -301,11 +333,32 @@ def test_no_wrapped_line_starts_with_closing_punctuation():
     for punct in "，。、；：？！）》」”":
         for shift in range(12):
             text = "测" * shift + ("指标值" + punct) * 12
-            para = Paragraph(text, styles.text)
+            para = Paragraph(text, ParagraphStyle("t", fontName=styles.fonts.body.name, wordWrap="CJK"))
             para.wrap(width, 1e6)
             lines = [text_of(line) for line in para.blPara.lines]
             assert len(lines) > 2
             assert all(line[:1] not in CANNOT_START for line in lines[1:]), (punct, shift, lines)
+
+
+def test_cell_lines_keep_brackets_with_their_text_and_labels_end_with_two_characters():
+    ts = Styles.make(resolve_fonts()).typesetter
+    for shift in range(14):
+        for text in (
+            "测" * shift + "（含执法）工作经费）。" * 4,
+            "测" * shift + "完成“推普周”《经典》活动，" * 4,
+        ):
+            lines = ts.block(text, 100.0).text_lines
+            assert "".join(lines) == text
+            assert all(line[:1] not in CANNOT_START for line in lines[1:]), (shift, lines)
+            assert all(line[-1:] not in CANNOT_END for line in lines[:-1]), (shift, lines)
+    # Numbers stay whole: 0.16万元 does not break inside 0.16.
+    lines = ts.block("测" * 7 + "0.16万元", 80.0).text_lines
+    assert any(line.startswith("0.16") or "0.16" in line for line in lines)
+    # The corpus' 二级 labels in the 二级 column: never a one-character last line.
+    cols = column_widths(load_template("xiqu-2026"), pdf_booklet.CONTENT_W)
+    for label in ("可持续影响指标", "服务对象满意度指标", "社会效益指标", "经济效益指标"):
+        lines = ts.label(label, cols[2] - 6).text_lines
+        assert "".join(lines) == label and all(len(line) >= 2 for line in lines), lines
 
 
 def text_of(line: object) -> str:
@@ -317,6 +370,7 @@ def text_of(line: object) -> str:
 
 def test_mof_template_prints_its_own_labels(tmp_path):
     project = make_project("x", "部级项目", 8)
+    project.funding.carryover = Decimal("0")
     for indicator in project.indicators:
         indicator.extra = {"nature": "≥", "unit": "%"}
     booklet = Booklet(

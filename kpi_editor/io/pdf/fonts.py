@@ -70,6 +70,29 @@ class FontSet:
             out.append(ch)
         return "".join(out)
 
+    def face_of(self, ch: str, primary: FontFace) -> FontFace:
+        """The face that draws `ch`: the primary one, else the first fallback that has it."""
+        code = ord(ch)
+        if code in primary.glyphs or code in _NO_GLYPH_NEEDED:
+            return primary
+        for face in (self.body, self.title, *self.fallbacks):
+            if code in face.glyphs:
+                return face
+        return primary  # no face has it: reported by `missing`, drawn as the primary's blank
+
+    def runs(self, text: str, primary: FontFace) -> list[tuple[FontFace, str]]:
+        """`text` cut into runs drawn by one face each (usually a single run in `primary`)."""
+        if not (set(map(ord, text)) - primary.glyphs - _NO_GLYPH_NEEDED):
+            return [(primary, text)] if text else []
+        out: list[tuple[FontFace, str]] = []
+        for ch in text:
+            face = self.face_of(ch, primary)
+            if out and out[-1][0] is face:
+                out[-1] = (face, out[-1][1] + ch)
+            else:
+                out.append((face, ch))
+        return out
+
     def markup(self, text: str, primary: FontFace | None = None) -> str:
         """Paragraph markup for `text`: escaped, newlines as breaks, and runs the primary face
         lacks switched to the first fallback face that has them."""
