@@ -252,7 +252,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         from kpi_editor.io.pdf import PdfExportError, PdfOptions, export_pdf
 
         options = PdfOptions(
-            body_font=args.font, title_font=args.title_font, summary_chart=args.summary_chart
+            body_font=args.font,
+            title_font=args.title_font,
+            summary_chart=args.summary_chart,
+            duplex=args.duplex,
+            mark_blank_pages=args.blank_pages == "marked",
         )
         try:
             result = export_pdf(
@@ -262,7 +266,11 @@ def cmd_export(args: argparse.Namespace) -> int:
             raise CliError(str(exc)) from None
         for missing in result.missing:
             print(f"kpi: 警告：{missing}", file=sys.stderr)
-        print(f"已导出 PDF：{result.path}（{result.pages} 页，{result.projects} 个项目）", file=sys.stderr)
+        blank = f"，其中空白页 {len(result.blank_pages)} 页" if result.blank_pages else ""
+        print(
+            f"已导出 PDF：{result.path}（{result.pages} 页{blank}，{result.projects} 个项目）",
+            file=sys.stderr,
+        )
     if args.xlsx:
         from kpi_editor.io.xlsx import export_xlsx
 
@@ -328,6 +336,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--font", type=Path, help="PDF 正文字体（TrueType .ttf/.ttc）")
     p.add_argument("--title-font", type=Path, help="PDF 标题字体（TrueType .ttf/.ttc）")
     p.add_argument("--summary-chart", action="store_true", help="PDF 汇编加一页各部门合计图")
+    p.add_argument(
+        "--duplex",
+        choices=("off", "front", "units", "tables"),
+        default="off",
+        help="PDF 双面印刷：front 封面背面留空、编制说明/目录/第1页在右页；units 每个单位、tables 每张表从右页开始",
+    )
+    p.add_argument(
+        "--blank-pages",
+        choices=("marked", "empty"),
+        default="marked",
+        help="双面印刷留出的空白左页：marked 印“此页无正文”（默认），empty 留空",
+    )
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("import-xlsx", help="把官方格式的 Excel 工作簿导入为项目文件")

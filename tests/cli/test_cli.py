@@ -209,3 +209,22 @@ def test_department_given_twice_exports_it_once(
     assert code == 0
     booklet, _ = __import__("kpi_editor.io.xlsx", fromlist=["import_xlsx"]).import_xlsx(out)
     assert [d.code for d in booklet.departments] == ["101001"]
+
+
+def test_export_pdf_for_two_sided_printing(
+    sample_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pypdf import PdfReader
+
+    pdf = tmp_path / "duplex.pdf"
+    code, _, err = run(
+        capsys, "export", str(sample_path), "--pdf", str(pdf), "--department", "116001", "--duplex", "tables"
+    )
+    assert code == 0, err
+    pages = [page.extract_text() for page in PdfReader(pdf).pages]
+    assert "空白页" in err and "此页无正文" in "".join(pages)
+    # Each table starts on a right-hand (odd) page.
+    starts = [i + 1 for i, text in enumerate(pages) if "部门（单位）预算项目支出绩效目标表" in text]
+    assert starts and all(n % 2 == 1 for n in starts)
+    code, _, err = run(capsys, "export", str(sample_path), "--pdf", str(pdf), "--duplex", "both")
+    assert code == 2 and "--duplex" in err

@@ -161,7 +161,8 @@ def check_booklet_pdf(booklet: Booklet, pdf: Path, result: pdf_booklet.PdfResult
 
     # Every table page, continuations too, carries its own project's fingerprint, as
     # `kpi fingerprint --projects` prints it (department included).
-    body = pages[result.departments[0].pdf_page - 1 :]
+    # Pages left blank for two-sided printing carry nothing, not even a fingerprint.
+    body = [p for p in pages[result.departments[0].pdf_page - 1 :] if p.strip() not in ("", "此页无正文")]
     assert all(len(fingerprints(p)) == 1 for p in body)
     in_order = [fingerprints(p)[0] for p in body]
     expected = [
@@ -568,3 +569,47 @@ def test_a_cell_taller_than_a_page_is_a_clear_error_naming_the_project(tmp_path:
         export_pdf(booklet, target)
     assert project.id in str(info.value) and "过长" in str(info.value)
     assert target.read_bytes() == b"old" and sorted(p.name for p in tmp_path.iterdir()) == ["long.pdf"]
+
+
+# -- two-sided printing --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("duplex", ["front", "units", "tables"])
+def test_duplex_starts_front_matter_units_or_tables_on_right_hand_pages(tmp_path, duplex):
+    booklet = make_booklet()
+    path = tmp_path / f"{duplex}.pdf"
+    result = export_pdf(booklet, path, options=PdfOptions(duplex=duplex))
+    check_booklet_pdf(booklet, path, result)  # the 目录 still names the pages the tables landed on
+    pages = page_texts(path)
+    assert len(pages) == result.pages
+    # The back of the cover is empty (not even 此页无正文); 编制说明 and 目录 open right-hand pages.
+    assert pages[1].strip() == "" and 2 in result.blank_pages
+    assert "编制说明" in pages[2] and footer_number(pages[2]) == "I"
+    toc = next(i for i, p in enumerate(pages) if squash(p).startswith("目录"))
+    assert toc % 2 == 0  # 0-based even = odd PDF page = right-hand
+    # Every other blank page says so, has no page number and no fingerprint, yet is counted.
+    for page in result.blank_pages[1:]:
+        assert pages[page - 1].strip() == "此页无正文"
+    title = squash(load_template(booklet.template_id).labels.title)
+    starts = [i for i, p in enumerate(pages) if title in squash(p)]
+    assert starts[0] % 2 == 0 and footer_number(pages[starts[0]]) == "1"
+    by_department = [s.pdf_page for s in result.departments]
+    if duplex == "tables":
+        assert all(i % 2 == 0 for i in starts)
+    else:
+        assert all(p % 2 == 1 for p in by_department) if duplex == "units" else by_department[0] % 2 == 1
+    # Printed numbers run on without a gap: a blank page is counted.
+    numbers = [int(n) for p in pages[starts[0] :] if (n := footer_number(p)) and n.isdigit()]
+    blanks_in_body = sum(1 for b in result.blank_pages if b > starts[0] + 1)
+    assert numbers[-1] == len(numbers) + blanks_in_body
+
+
+def test_duplex_blank_pages_can_be_left_empty(tmp_path):
+    result = export_pdf(
+        make_booklet(), tmp_path / "e.pdf", options=PdfOptions(duplex="tables", mark_blank_pages=False)
+    )
+    pages = page_texts(tmp_path / "e.pdf")
+    assert len(result.blank_pages) > 3
+    assert all(pages[b - 1].strip() == "" for b in result.blank_pages)
+    with pytest.raises(PdfExportError, match="双面"):
+        export_pdf(make_booklet(), tmp_path / "x.pdf", options=PdfOptions(duplex="both"))  # type: ignore[arg-type]
