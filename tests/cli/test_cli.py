@@ -226,5 +226,6 @@ def test_export_pdf_for_two_sided_printing(
     # Each table starts on a right-hand (odd) page.
     starts = [i + 1 for i, text in enumerate(pages) if "部门（单位）预算项目支出绩效目标表" in text]
     assert starts and all(n % 2 == 1 for n in starts)
-    code, _, err = run(capsys, "export", str(sample_path), "--pdf", str(pdf), "--duplex", "both")
-    assert code == 2 and "--duplex" in err
+    with pytest.raises(SystemExit) as info:
+        main(["export", str(sample_path), "--pdf", str(pdf), "--duplex", "both"])
+    assert info.value.code == 2 and "--duplex" in capsys.readouterr().err
