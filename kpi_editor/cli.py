@@ -74,6 +74,23 @@ def cmd_import_text(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_import_pdf(args: argparse.Namespace) -> int:
+    from kpi_editor.io.booklet_pdf import import_booklet_pdf
+    from kpi_editor.io.projectfile import save_booklet
+
+    _not_an_input(args.output, args.input)
+    booklet, report = import_booklet_pdf(args.input)
+    save_booklet(booklet, args.output, backup=False)
+    text = report.format()
+    if text:
+        sys.stderr.write(text + "\n")
+    sys.stderr.write(
+        f"已从 {report.pages} 页 PDF 读出 {len(booklet.departments)} 个部门、{booklet.project_count} 个项目、"
+        f"{booklet.indicator_count} 行指标，合计 {booklet.total()} 万元；{len(report.issues)} 处需核对 → {args.output}\n"
+    )
+    return EXIT_OK
+
+
 def cmd_stats(args: argparse.Namespace) -> int:
     booklet = _load(args.file)
     stats = {
@@ -316,6 +333,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("input", help="汇编文本文件（UTF-8）")
     p.add_argument("-o", "--output", required=True, help="输出的 .kpi.json 项目文件")
     p.set_defaults(func=cmd_import_text)
+
+    p = sub.add_parser("import-pdf", help="按表格线和文字位置读取已印发的绩效目标汇编 PDF，导入为项目文件")
+    p.add_argument("input", help="汇编 PDF（本程序导出的，或由工作簿打印的）")
+    p.add_argument("-o", "--output", required=True, help="输出的 .kpi.json 项目文件")
+    p.set_defaults(func=cmd_import_pdf)
 
     p = sub.add_parser("stats", help="统计部门、项目、指标数和合计金额")
     p.add_argument("file")

@@ -77,7 +77,9 @@ def _break_paragraph(text: str, width: float, measure: Measure) -> list[str]:
         end, used = start, 0.0
         while end < n:
             w = measure(units[end])
-            if end > start and used + w > width + 1e-6:
+            # A space that does not fit stays at the end of the line, unseen: it is part of the
+            # text (a reader of the PDF gets it back) but never starts the next line.
+            if end > start and used + w > width + 1e-6 and units[end] != " ":
                 break
             used += w
             end += 1
@@ -89,10 +91,8 @@ def _break_paragraph(text: str, width: float, measure: Measure) -> list[str]:
             and (units[end][0] in CANNOT_START or units[end - 1][-1] in CANNOT_END)
         ):
             end -= 1
-        lines.append("".join(units[start:end]).rstrip(" "))
+        lines.append("".join(units[start:end]))
         start = end
-        while start < n and units[start] == " ":
-            start += 1  # a space that falls at a break is not carried to the next line
     return lines or [""]
 
 

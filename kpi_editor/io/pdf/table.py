@@ -121,7 +121,8 @@ class Typesetter:
         out: list[tuple[tuple[str, str], ...]] = []
         for line in lines:
             out.append(tuple((f.name, t) for f, t in self.fonts.runs(line, primary)))
-        return TextBlock(tuple(out), tuple(measure(line) for line in lines), size, leading, align)
+        widths = tuple(measure(line.rstrip(" ")) for line in lines)
+        return TextBlock(tuple(out), widths, size, leading, align)
 
     def label(
         self, text: str, width: float, *, face: FontFace | None = None, size: float = FONT_SIZE
