@@ -447,7 +447,7 @@ class _TableReader:
         if not labels:
             return amount_from
         label = labels[-1].text
-        field_name = _funding_field(label)
+        field_name = _funding_field(label, table.fiscal_year)
         if field_name is None:
             self.report.add(page.number, UNREADABLE, f"资金来源行“{clip(label, 20)}”不认识，已跳过。")
             return amount_from
@@ -475,10 +475,18 @@ class _TableReader:
         )
 
 
-def _funding_field(label: str) -> str | None:
-    text = _norm(label).removeprefix("其中")
+def _funding_field(label: str, year: int | None) -> str | None:
+    """The funding field a row label names: a template's own label first, then its key words."""
+    text = _norm(label)
+    if year is not None:
+        for template in available_templates().values():
+            for row in template.funding_rows:
+                if text == _norm(template.funding_label(row.field, year)):
+                    return row.field
+    text = text.removeprefix("其中")
     for word, name in (
         ("非财政", "non_fiscal"),
+        ("其他资金", "non_fiscal"),
         ("上级补助", "superior"),
         ("本级安排", "local"),
         ("结转", "carryover"),
@@ -522,6 +530,12 @@ class _Front:
     preface_title: str = ""
     preface: list[PrefaceSection] = field(default_factory=list)
     toc: list[tuple[str, str, int]] = field(default_factory=list)  # code, name, printed start page
+
+
+def _blank_page(page: _PageData) -> bool:
+    """A page left blank for two-sided printing (此页无正文, at most a footer)."""
+    body = [line for line in page.above if line.text.strip() and line.top < page.height * _FOOTER_AT]
+    return _norm("".join(line.text for line in body)) in ("", "此页无正文")
 
 
 def _front_page(page: _PageData, index: int, front: _Front, report: PdfImportReport) -> None:
@@ -583,11 +597,14 @@ def _preface(body: list[_Line], front: _Front) -> None:
 
 def _pages(pdf: PDF, source: str) -> Iterator[tuple[int, Page]]:
     try:
-        for index, obj in enumerate(PDFPage.create_pages(pdf.doc), start=1):
+        # Counted before any page is read (walking the page tree is cheap, reading pages is not),
+        # whatever the file's /Count claims.
+        for index, _ in enumerate(PDFPage.create_pages(pdf.doc), start=1):
             if index > MAX_PAGES:
                 raise FileFormatError(
                     source, f"页数超过 {MAX_PAGES} 页，不像绩效目标汇编，未导入。", place=f"第 {index} 页"
                 )
+        for index, obj in enumerate(PDFPage.create_pages(pdf.doc), start=1):
             yield index, Page(pdf, obj, page_number=index)
     except (FileFormatError, _Inflated):
         raise
@@ -660,7 +677,7 @@ def _read(data: bytes | Path, source: str, report: PdfImportReport) -> tuple[Boo
                 reader.page(data_page)
             elif has_text and not reader.tables:
                 _front_page(data_page, index - 1, front, report)
-            elif has_text:
+            elif has_text and not _blank_page(data_page):
                 report.add(index, NOTED, "这一页没有表格，已跳过。")
     except _PageError as exc:
         raise FileFormatError(source, exc.message, place=f"第 {exc.page} 页") from None

@@ -229,3 +229,23 @@ def test_export_pdf_for_two_sided_printing(
     with pytest.raises(SystemExit) as info:
         main(["export", str(sample_path), "--pdf", str(pdf), "--duplex", "both"])
     assert info.value.code == 2 and "--duplex" in capsys.readouterr().err
+
+
+def test_import_pdf_of_our_export_then_diff_says_same(
+    sample_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pdf, back = tmp_path / "d.pdf", tmp_path / "back.kpi.json"
+    code, _, err = run(capsys, "export", str(sample_path), "--pdf", str(pdf), "--department", "116001")
+    assert code == 0, err
+    code, _, err = run(capsys, "import-pdf", str(pdf), "-o", str(back))
+    assert code == 0 and "116001" not in err and "个项目" in err, err
+    from kpi_editor.io.projectfile import load_booklet
+
+    original = load_booklet(sample_path).department("116001")
+    assert original is not None
+    imported = load_booklet(back).department("116001")
+    assert imported is not None and imported.model_dump() == original.model_dump()
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"%PDF-1.4\n garbage")
+    code, _, err = run(capsys, "import-pdf", str(bad), "-o", str(back))
+    assert code == 2 and err.count("\n") == 1 and str(bad) in err
