@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import Any
 
 import pdfminer.pdftypes
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
@@ -254,10 +255,19 @@ def _lines(chars: list[_Char], *, spaces: bool) -> list[_Line]:
     return out
 
 
+def _space(char: dict[str, Any]) -> str:
+    """The character's text; LibreOffice maps an ASCII space in Chinese text to U+3000 in its
+    ToUnicode table, but draws it narrow: a narrow ideographic space is a space."""
+    text = str(char["text"])
+    if text == "\u3000" and float(char["x1"]) - float(char["x0"]) < 0.6 * float(char["size"]):
+        return " "
+    return text
+
+
 def _read_page(page: Page, number: int) -> _PageData:
     chars = [
         _Char(
-            c["text"], float(c["x0"]), float(c["x1"]), float(c["top"]), float(c["bottom"]), float(c["size"])
+            _space(c), float(c["x0"]), float(c["x1"]), float(c["top"]), float(c["bottom"]), float(c["size"])
         )
         for c in page.chars
         if c.get("upright", True)
@@ -324,7 +334,8 @@ class _PageError(Exception):
 
 _FOOTER_AT = 0.93  # of the page height: below it is the footer
 _FOOTER_NUMBER = re.compile(r"^-\s*(\d+)\s*-|第\s*(\d+)\s*页")
-_TOC_ENTRY = re.compile(r"^(\d{6})\s*(.+?)\s*[.…·]{2,}\s*(\d+)$")
+# A name too long for its leader has no dots left, only the gap before the page number.
+_TOC_ENTRY = re.compile(r"^(\d{6})\s*(.+?)(?:\s*[.…·]{2,}\s*|\s+)(\d+)$")
 _YEAR = re.compile(r"(\d{4})年")
 
 
@@ -549,14 +560,16 @@ def _front_page(page: _PageData, index: int, front: _Front, report: PdfImportRep
             front.toc.append((m.group(1), m.group(2).strip(), int(m.group(3))))
         return
     largest = max(line.size for line in body)
-    if index == 0 and largest >= 20:
+    smallest = min(line.size for line in body)
+    # Sizes are compared with each other: a print scaled to fit (LibreOffice) shrinks them all.
+    if index == 0 and largest >= 1.4 * smallest:
         title = [line for line in body if line.size >= largest - 0.5]
         rest = [line for line in body if line.size < largest - 0.5]
         front.title = "".join(line.text.strip() for line in title)
         front.compiler = rest[0].text.strip() if rest else ""
         front.date = rest[1].text.strip() if len(rest) > 1 else ""
         return
-    if front.preface_title or largest >= 16:
+    if front.preface_title or largest >= 1.3 * smallest:
         _preface(body, front)
         return
     report.add(
@@ -565,16 +578,19 @@ def _front_page(page: _PageData, index: int, front: _Front, report: PdfImportRep
 
 
 def _preface(body: list[_Line], front: _Front) -> None:
-    sizes = sorted({round(line.size) for line in body})
-    top = max(sizes)
-    paragraph_size = min(sizes)
-    left = min(line.x0 for line in body if round(line.size) == paragraph_size)
+    levels = _cluster([line.size for line in body], 0.3)
+
+    def level(line: _Line) -> int:
+        return _index(levels, line.size)
+
+    top, paragraph_size = len(levels) - 1, 0
+    left = min(line.x0 for line in body if level(line) == paragraph_size)
     section: PrefaceSection | None = front.preface[-1] if front.preface else None
     paragraphs: list[str] = section.body.split("\n") if section is not None and section.body else []
     for line in body:
-        size = round(line.size)
+        size = level(line)
         text = line.text.strip()
-        if size == top and size > paragraph_size + 3 and not front.preface_title:
+        if size == top and levels[top] > levels[0] * 1.3 and not front.preface_title:
             front.preface_title = text
         elif size > paragraph_size:
             if section is not None:
@@ -584,7 +600,8 @@ def _preface(body: list[_Line], front: _Front) -> None:
             paragraphs = []
         elif section is not None:
             # A paragraph opens indented; a wrapped line continues the one before.
-            if line.x0 > left + size or not paragraphs:
+            indented = line.x0 > left + line.size or line.text[:1].isspace()
+            if indented or not paragraphs:
                 paragraphs.append(text)
             else:
                 paragraphs[-1] += text

@@ -24,8 +24,8 @@ from kpi_editor.io.pdf import PdfOptions, export_pdf
 def part_of_sample(sample: Booklet, count: int) -> Booklet:
     """The sample's front matter and its first `count` units (long tables and 3-row funding included)."""
     codes = {d.code for d in sorted(sample.departments, key=lambda d: d.code)[:count]}
-    # 124004 has the three-row funding block, 120001 the 28-row table that runs onto a second page.
-    codes |= {"124004", "120001"}
+    # 124004 has the three-row funding block, 119001 the 28-row table that runs onto a second page.
+    codes |= {"124004", "119001"}
     return sample.model_copy(update={"departments": [d for d in sample.departments if d.code in codes]})
 
 
