@@ -44,6 +44,7 @@ from kpi_editor.domain.model import Booklet, Department, Project
 from kpi_editor.domain.template import FormTemplate, TemplateError, load_template
 from kpi_editor.io.atomic import atomic_output
 from kpi_editor.io.errors import ExportCancelled, clip
+from kpi_editor.io.pdf import encoding
 from kpi_editor.io.pdf.cjk import install_line_rules
 from kpi_editor.io.pdf.fonts import FontError, FontSet, resolve_fonts
 from kpi_editor.io.pdf.table import (
@@ -136,6 +137,22 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]  # ReportLab has no type hint
         self.marks: dict[int, str] = {}
         # Pages left blank so that what follows starts on a right-hand page: page → 此页无正文?
         self.blank: dict[int, bool] = {}
+        # Faces whose glyph codes are kept stable across exports (booklet and unit scopes).
+        self.stable_faces: tuple[str, ...] = ()
+
+    def _endBuild(self) -> None:
+        # The codes are remembered after the last page and before saving: saving forgets them.
+        self._doSave = 0
+        super()._endBuild()
+        if self.stable_faces:
+            encoding.remember(self.pdf_document, self.stable_faces)
+        self.canv.save()
+
+    def beforeDocument(self) -> None:
+        if self.stable_faces:
+            # The canvas lets go of its document when saved: keep it for `encoding.remember`.
+            self.pdf_document = self.canv._doc
+            self.canv.kpi_encoding = encoding.seed(self.pdf_document, self.stable_faces)
 
     def body_number(self, pdf_page: int) -> int:
         # Numbering starts on the first table page; a blank page before it is not page 1.
@@ -601,6 +618,9 @@ def _export(
     )
     doc.body_font = fonts.body.name
     doc.marks = marks
+    faces = tuple(dict.fromkeys(f.name for f in (fonts.body, fonts.title, *fonts.fallbacks)))
+    if with_toc:
+        doc.stable_faces = faces
     frame = Frame(MARGIN_X, MARGIN_BOTTOM, FRAME_W, FRAME_H, id="f")
     doc.addPageTemplates(
         [

@@ -186,6 +186,9 @@ class PreparedTable:
     styles: Styles
     label_heights: dict[tuple[str, int], float] = field(default_factory=dict)
     missing: list[MissingChars] = field(default_factory=list)
+    # Drawn parts by (encoding token, first?, first row, row count): PDF operators and the font
+    # subsets they use (see encoding.py); replayed when the same part lands on a page again.
+    drawn: dict[tuple[object, ...], tuple[str, frozenset[tuple[str, int]]]] = field(default_factory=dict)
 
     def label_block(self, text: str, col: int) -> TextBlock:
         return self.styles.typesetter.label(text, self.col_widths[col] - 2 * PAD)
@@ -379,7 +382,11 @@ class CellTooTall(Exception):
         self.project_name = project_name
 
 
-def draw_blocks(canv: Any, items: Sequence[tuple[TextBlock, float, float, float, float]]) -> None:
+def draw_blocks(
+    canv: Any,
+    items: Sequence[tuple[TextBlock, float, float, float, float]],
+    used: set[tuple[str, int]] | None = None,
+) -> None:
     """Draw text blocks, each in its cell (x0, x1, top, bottom), vertically centred.
 
     The operators are written straight into one text object: ReportLab's text-object API
@@ -411,6 +418,8 @@ def draw_blocks(canv: Any, items: Sequence[tuple[TextBlock, float, float, float,
                     if current != (name, subset, size):
                         code.append(f"{font.getSubsetInternalName(subset, doc)} {fp_str(size)} Tf")
                         current = (name, subset, size)
+                        if used is not None:
+                            used.add((name, subset))
                     code.append(f"({escape(data)}) Tj")
             y -= block.leading
     code.append("ET")
@@ -476,11 +485,14 @@ class ProjectTable(Flowable):  # type: ignore[misc]  # ReportLab has no type hin
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         room = availHeight - self._head_height()
-        fits = 0
-        for k in range(1, len(self.rows) + 1):
-            if sum(self._fit(self.rows[:k])) > room:
-                break
-            fits = k
+        # The most leading rows that fit; their height only grows with their number.
+        fits, most = 0, len(self.rows)
+        while fits < most:
+            k = (fits + most + 1) // 2
+            if sum(self._fit(self.rows[:k])) <= room:
+                fits = k
+            else:
+                most = k - 1
         n = len(self.rows)
         if fits >= n:
             return [self]
@@ -569,9 +581,41 @@ class ProjectTable(Flowable):  # type: ignore[misc]  # ReportLab has no type hin
                         spans.append(((col, top + first), (col, top + last)))
         return data, heights, spans
 
+    def _draw_key(self) -> tuple[object, ...] | None:
+        """Identifies this part for replay, or None (not a plain run of the prepared rows)."""
+        token = getattr(self.canv, "kpi_encoding", None)
+        rows = self.prepared.rows
+        if token is None or not self.rows:
+            return None
+        try:
+            start = next(i for i, r in enumerate(rows) if r is self.rows[0])
+        except StopIteration:
+            return None  # a row split inside its cells
+        if any(a is not b for a, b in zip(self.rows, rows[start:], strict=False)) or start + len(
+            self.rows
+        ) > len(rows):
+            return None
+        return (token, self.first, start, len(self.rows))
+
     def draw(self) -> None:
         if self.on_draw is not None:
             self.on_draw(self)
+        p = self.prepared
+        canv = self.canv
+        key = self._draw_key()
+        if key is not None and key in p.drawn:
+            code, fonts = p.drawn[key]
+            for name, subset in fonts:
+                getFont(name).getSubsetInternalName(subset, canv._doc)  # puts the subset on the page
+            canv._code.append(code)
+            return
+        mark = len(canv._code)
+        used: set[tuple[str, int]] = set()
+        self._draw(used)
+        if key is not None:
+            p.drawn[key] = ("\n".join(canv._code[mark:]), frozenset(used))
+
+    def _draw(self, used: set[tuple[str, int]]) -> None:
         p = self.prepared
         canv = self.canv
         width = sum(p.col_widths)
@@ -608,7 +652,7 @@ class ProjectTable(Flowable):  # type: ignore[misc]  # ReportLab has no type hin
                 path.rect(x0, bottom, x1 - x0, top - bottom)
                 if cell is not None:
                     items.append((cell, x0, x1, top, bottom))
-        draw_blocks(canv, items)
+        draw_blocks(canv, items, used)
         canv.saveState()
         canv.setLineWidth(RULE)
         canv.drawPath(path, stroke=1, fill=0)
