@@ -613,3 +613,32 @@ def test_duplex_blank_pages_can_be_left_empty(tmp_path):
     assert all(pages[b - 1].strip() == "" for b in result.blank_pages)
     with pytest.raises(PdfExportError, match="双面"):
         export_pdf(make_booklet(), tmp_path / "x.pdf", options=PdfOptions(duplex="both"))  # type: ignore[arg-type]
+
+
+# -- what the print preview and the live preview dock use ----------------------------------------
+
+
+def test_render_in_memory_is_the_export_and_pages_rasterise(tmp_path):
+    from kpi_editor.io.errors import FileFormatError
+    from kpi_editor.io.pdf import PdfPages, render_pdf
+
+    booklet = make_booklet()
+    pid = booklet.departments[0].projects[2].id
+    booklet.departments[0].projects[2] = make_project(pid, "四十行的项目", 40)  # two pages
+    data, result = render_pdf(booklet, project_ids=[pid])
+    export_pdf(booklet, tmp_path / "p.pdf", project_ids=[pid])
+    assert data == (tmp_path / "p.pdf").read_bytes()  # the same bytes as the exported file
+    assert result.pages == 2 and result.path == Path()
+    with PdfPages(data) as pages:
+        assert len(pages) == 2 and pages.size(0) == pytest.approx((595.28, 841.89), abs=0.1)
+        raster = pages.render(1, dpi=48)
+        assert (raster.width, raster.height) == (397, 562) and raster.stride == 4 * raster.width
+        pixels = raster.data
+        assert len(pixels) == raster.stride * raster.height
+        # White paper with black rules and text on it: both are there, and alpha is opaque.
+        assert pixels[3::4].count(255) == raster.width * raster.height
+        assert 0 < pixels[0::4].count(0) < raster.width * raster.height // 4
+        with pytest.raises(IndexError):
+            pages.render(2)
+    with pytest.raises(FileFormatError):
+        PdfPages(b"not a pdf")

@@ -2,22 +2,29 @@
 
 from kpi_editor.io.errors import ExportCancelled
 from kpi_editor.io.pdf.booklet import (
+    DUPLEX_CHOICES,
     DepartmentStart,
     PdfExportError,
     PdfOptions,
     PdfResult,
     export_pdf,
+    render_pdf,
 )
 from kpi_editor.io.pdf.fonts import FontError
+from kpi_editor.io.pdf.raster import PdfPages, Raster
 from kpi_editor.io.pdf.table import MissingChars
 
 __all__ = [
+    "DUPLEX_CHOICES",
     "DepartmentStart",
     "ExportCancelled",
     "FontError",
     "MissingChars",
     "PdfExportError",
     "PdfOptions",
+    "PdfPages",
     "PdfResult",
+    "Raster",
     "export_pdf",
+    "render_pdf",
 ]
