@@ -642,3 +642,26 @@ def test_render_in_memory_is_the_export_and_pages_rasterise(tmp_path):
             pages.render(2)
     with pytest.raises(FileFormatError):
         PdfPages(b"not a pdf")
+
+
+def test_corpus_cells_keep_the_line_rules(sample_booklet):
+    from kpi_editor.io.pdf.table import prepare_table
+
+    template = load_template(sample_booklet.template_id)
+    styles = Styles.make(resolve_fonts())
+    cells = 0
+    for department, project in sample_booklet.projects():
+        table = prepare_table(
+            project, department.code, template, sample_booklet.fiscal_year, styles, pdf_booklet.CONTENT_W
+        )
+        blocks = [c for row in table.head for c in row if c is not None]
+        blocks += [c for row in table.rows for c in row.cells.values() if c is not None]
+        labels = [table.label_block(t, col) for row in table.rows for col, t in row.labels.items() if t]
+        for block in blocks + labels:
+            lines = block.text_lines
+            cells += 1
+            assert all(line[:1] not in CANNOT_START for line in lines[1:]), lines
+            assert all(line.rstrip()[-1:] not in CANNOT_END for line in lines[:-1]), lines
+        for block in labels:
+            assert len(block.text_lines) == 1 or len(block.text_lines[-1].strip()) >= 2, block.text_lines
+    assert cells > 15000

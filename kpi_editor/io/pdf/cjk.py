@@ -59,17 +59,44 @@ def _chars(unit: str, width: float, measure: Measure) -> list[str]:
     piece = ""
     for ch in unit:
         if piece and measure(piece + ch) > width:
-            pieces.append(piece)
-            piece = ""
+            # The line rules hold inside the cut too: closing marks take the character before them
+            # along, and an opening mark goes down with what it opens.
+            # A dash or slash inside a date or number range is the better place to cut.
+            soft = max(piece.rfind("-"), piece.rfind("/"))
+            cut = soft + 1 if soft > 0 else len(piece)
+            following = piece[cut] if cut < len(piece) else ch
+            while cut > 1 and (following in CANNOT_START or piece[cut - 1] in CANNOT_END):
+                cut -= 1
+                following = piece[cut]
+            pieces.append(piece[:cut])
+            piece = piece[cut:]
         piece += ch
     if piece:
         pieces.append(piece)
     return pieces
 
 
+def _glued(units: list[str]) -> list[str]:
+    """Opening marks joined to what follows them, closing marks to what precedes them: a break
+    never falls between (“（2025.11.1-2026.2.28），” keeps its brackets whatever the width)."""
+    out: list[str] = []
+    pending = ""
+    for unit in units:
+        if unit[-1] in CANNOT_END:
+            pending += unit
+        elif unit[0] in CANNOT_START and out and not pending:
+            out[-1] += unit
+        else:
+            out.append(pending + unit)
+            pending = ""
+    if pending:
+        out.append(pending)
+    return out
+
+
 def _break_paragraph(text: str, width: float, measure: Measure) -> list[str]:
     units: list[str] = []
-    for unit in _units(text):
+    for unit in _glued(_units(text)):
         units.extend(_chars(unit, width, measure) if len(unit) > 1 and measure(unit) > width else [unit])
     lines: list[str] = []
     start, n = 0, len(units)
