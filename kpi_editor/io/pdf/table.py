@@ -190,6 +190,25 @@ class PreparedTable:
     # subsets they use (see encoding.py); replayed when the same part lands on a page again.
     drawn: dict[tuple[object, ...], tuple[str, frozenset[tuple[str, int]]]] = field(default_factory=dict)
 
+    # Fitted row heights by (first row, row count): the page-fit search asks for them again and again.
+    fitted: dict[tuple[int, int], tuple[float, ...]] = field(default_factory=dict)
+
+    def run_of(self, rows: Sequence[IndicatorRow]) -> tuple[int, int] | None:
+        """(first index, count) when `rows` are consecutive rows of this table, else None (a row
+        split inside its cells is a new object)."""
+        if not rows:
+            return None
+        first = self._index.get(id(rows[0]))
+        if first is None or self.rows[first] is not rows[0]:
+            return None
+        if first + len(rows) > len(self.rows) or self.rows[first + len(rows) - 1] is not rows[-1]:
+            return None
+        return first, len(rows)
+
+    def __post_init__(self) -> None:
+        # The rows live as long as the table, so their ids are theirs.
+        self._index = {id(r): i for i, r in enumerate(self.rows)}
+
     def label_block(self, text: str, col: int) -> TextBlock:
         return self.styles.typesetter.label(text, self.col_widths[col] - 2 * PAD)
 
@@ -457,6 +476,16 @@ class ProjectTable(Flowable):  # type: ignore[misc]  # ReportLab has no type hin
     def _fit(self, rows: Sequence[IndicatorRow]) -> list[float]:
         """Row heights, grown where a merged label needs more room than its rows give it."""
         p = self.prepared
+        at = p.run_of(rows)
+        if at is not None and at in p.fitted:
+            return list(p.fitted[at])
+        heights = self._fitted(rows)
+        if at is not None:
+            p.fitted[at] = tuple(heights)
+        return heights
+
+    def _fitted(self, rows: Sequence[IndicatorRow]) -> list[float]:
+        p = self.prepared
         heights = [r.height for r in rows]
         if not rows:
             return heights
@@ -584,18 +613,10 @@ class ProjectTable(Flowable):  # type: ignore[misc]  # ReportLab has no type hin
     def _draw_key(self) -> tuple[object, ...] | None:
         """Identifies this part for replay, or None (not a plain run of the prepared rows)."""
         token = getattr(self.canv, "kpi_encoding", None)
-        rows = self.prepared.rows
-        if token is None or not self.rows:
+        at = self.prepared.run_of(self.rows)
+        if token is None or at is None:
             return None
-        try:
-            start = next(i for i, r in enumerate(rows) if r is self.rows[0])
-        except StopIteration:
-            return None  # a row split inside its cells
-        if any(a is not b for a, b in zip(self.rows, rows[start:], strict=False)) or start + len(
-            self.rows
-        ) > len(rows):
-            return None
-        return (token, self.first, start, len(self.rows))
+        return (token, self.first, *at)
 
     def draw(self) -> None:
         if self.on_draw is not None:
