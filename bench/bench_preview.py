@@ -18,8 +18,9 @@ from common import CORPUS, print_table, run_scales, scaled
 
 def scenario(factor: int, repeat: int) -> dict[str, float]:
     from kpi_editor.io.booklet_text import import_booklet_text
-    from kpi_editor.io.pdf import PdfPages, render_pdf
+    from kpi_editor.io.pdf import render_pdf
     from kpi_editor.io.pdf.fonts import resolve_fonts
+    from kpi_editor.io.pdf.raster import PdfPages
 
     booklet = scaled(import_booklet_text(CORPUS)[0], factor)
     resolve_fonts()

@@ -620,7 +620,8 @@ def test_duplex_blank_pages_can_be_left_empty(tmp_path):
 
 def test_render_in_memory_is_the_export_and_pages_rasterise(tmp_path):
     from kpi_editor.io.errors import FileFormatError
-    from kpi_editor.io.pdf import PdfPages, render_pdf
+    from kpi_editor.io.pdf import render_pdf
+    from kpi_editor.io.pdf.raster import PdfPages
 
     booklet = make_booklet()
     pid = booklet.departments[0].projects[2].id

@@ -11,7 +11,6 @@ from kpi_editor.io.pdf.booklet import (
     render_pdf,
 )
 from kpi_editor.io.pdf.fonts import FontError
-from kpi_editor.io.pdf.raster import PdfPages, Raster
 from kpi_editor.io.pdf.table import MissingChars
 
 __all__ = [
@@ -22,9 +21,7 @@ __all__ = [
     "MissingChars",
     "PdfExportError",
     "PdfOptions",
-    "PdfPages",
     "PdfResult",
-    "Raster",
     "export_pdf",
     "render_pdf",
 ]
