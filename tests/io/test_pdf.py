@@ -666,3 +666,11 @@ def test_corpus_cells_keep_the_line_rules(sample_booklet):
         for block in labels:
             assert len(block.text_lines) == 1 or len(block.text_lines[-1].strip()) >= 2, block.text_lines
     assert cells > 15000
+
+
+def test_a_unit_pdf_after_the_booklet_embeds_only_its_own_characters(tmp_path):
+    booklet = make_booklet()
+    export_pdf(booklet, tmp_path / "unit-first.pdf", departments=["101001"])
+    export_pdf(booklet, tmp_path / "booklet.pdf")  # the booklet's glyph codes are kept for re-export
+    export_pdf(booklet, tmp_path / "unit-after.pdf", departments=["101001"])
+    assert (tmp_path / "unit-after.pdf").read_bytes() == (tmp_path / "unit-first.pdf").read_bytes()

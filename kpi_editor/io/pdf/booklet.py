@@ -619,7 +619,9 @@ def _export(
     doc.body_font = fonts.body.name
     doc.marks = marks
     faces = tuple(dict.fromkeys(f.name for f in (fonts.body, fonts.title, *fonts.fallbacks)))
-    if with_toc:
+    if whole:
+        # Only the whole booklet: it is the export made again and again, and a unit's or a
+        # project's PDF then stays as small as its own characters make it.
         doc.stable_faces = faces
     frame = Frame(MARGIN_X, MARGIN_BOTTOM, FRAME_W, FRAME_H, id="f")
     doc.addPageTemplates(

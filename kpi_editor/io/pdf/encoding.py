@@ -6,8 +6,8 @@ every page had to be drawn again. Here each new document is seeded with the orde
 ended with (new characters come after it), and the font's internal names are fixed at the start.
 A table drawn once then draws the same bytes in any later document of the same faces, and its
 content is replayed (`table.ProjectTable.draw`). The price is that a document embeds the glyphs
-of every character its faces were seeded with, so only booklet and unit exports are seeded; a
-project's own PDF (and the preview) is subset as usual.
+of every character its faces were seeded with, so only the whole booklet is seeded; a unit's or a
+project's PDF (and the preview) is subset as usual.
 """
 
 from __future__ import annotations
