@@ -24,7 +24,7 @@ import io
 import re
 import unicodedata
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -49,13 +49,15 @@ from kpi_editor.domain.model import (
     Project,
 )
 from kpi_editor.domain.template import FormTemplate, available_templates
-from kpi_editor.io.errors import FileFormatError, clip
+from kpi_editor.io.errors import FileFormatError, ImportCancelled, clip
 
 MAX_PAGES = 20_000  # ten times the 10× sample; a page tree longer than that is not a booklet
 MAX_FILE_BYTES = 512 * 1024 * 1024
 MAX_STREAM_BYTES = 64 * 1024 * 1024  # one inflated stream (a page of the sample is about 20 KB)
 MAX_TOTAL_BYTES = 2 * 1024 * 1024 * 1024  # everything inflated while reading one file
 MAX_CHARS_PER_PAGE = 200_000
+
+Progress = Callable[[int, int], bool]  # (pages read, pages in all) -> False to cancel
 
 # Issue kinds, as in the text import.
 GUESSED = "guessed"
@@ -612,17 +614,20 @@ def _preface(body: list[_Line], front: _Front) -> None:
 # -- the booklet -----------------------------------------------------------------------------------
 
 
-def _pages(pdf: PDF, source: str) -> Iterator[tuple[int, Page]]:
+def _pages(pdf: PDF, source: str) -> Iterator[tuple[int, int, Page]]:
+    """(page number, pages in all, page)."""
     try:
         # Counted before any page is read (walking the page tree is cheap, reading pages is not),
         # whatever the file's /Count claims.
+        count = 0
         for index, _ in enumerate(PDFPage.create_pages(pdf.doc), start=1):
             if index > MAX_PAGES:
                 raise FileFormatError(
                     source, f"页数超过 {MAX_PAGES} 页，不像绩效目标汇编，未导入。", place=f"第 {index} 页"
                 )
+            count = index
         for index, obj in enumerate(PDFPage.create_pages(pdf.doc), start=1):
-            yield index, Page(pdf, obj, page_number=index)
+            yield index, count, Page(pdf, obj, page_number=index)
     except (FileFormatError, _Inflated):
         raise
     except Exception as exc:
@@ -633,12 +638,17 @@ def _pages(pdf: PDF, source: str) -> Iterator[tuple[int, Page]]:
         ) from None
 
 
-def read_booklet_pdf(data: bytes | Path, source: str) -> tuple[Booklet, PdfImportReport]:
-    """Read a booklet PDF (bytes or a path); `source` names the file in messages."""
+def read_booklet_pdf(
+    data: bytes | Path, source: str, progress: Progress | None = None
+) -> tuple[Booklet, PdfImportReport]:
+    """Read a booklet PDF (bytes or a path); `source` names the file in messages.
+
+    `progress(pages read, pages in all)` is called before each page; returning False stops the
+    import (ImportCancelled)."""
     report = PdfImportReport(source)
     token = _BUDGET.set([0])
     try:
-        return _read(data, source, report)
+        return _read(data, source, report, progress)
     except _Inflated as exc:
         raise FileFormatError(source, f"{exc}，可能是恶意构造的文件，未导入。", place="压缩数据") from None
     finally:
@@ -663,15 +673,20 @@ def _open(data: bytes | Path, source: str) -> PDF:
         ) from None
 
 
-def _read(data: bytes | Path, source: str, report: PdfImportReport) -> tuple[Booklet, PdfImportReport]:
+def _read(
+    data: bytes | Path, source: str, report: PdfImportReport, progress: Progress | None = None
+) -> tuple[Booklet, PdfImportReport]:
     pdf = _open(data, source)
     front = _Front()
     reader = _TableReader(report)
     text_pages = 0
     scanned: list[int] = []
     try:
-        for index, page in _pages(pdf, source):
+        for index, count, page in _pages(pdf, source):
             report.pages = index
+            if progress is not None and progress(index - 1, count) is False:
+                page.close()
+                raise ImportCancelled(f"已取消读取 {source}")
             try:
                 data_page = _read_page(page, index)
             except (_PageError, _Inflated, FileFormatError):
@@ -807,7 +822,7 @@ def _by_department(
     return by_name
 
 
-def import_booklet_pdf(path: str | Path) -> tuple[Booklet, PdfImportReport]:
+def import_booklet_pdf(path: str | Path, progress: Progress | None = None) -> tuple[Booklet, PdfImportReport]:
     """Read a published booklet PDF. Raises FileFormatError naming the file and the place.
 
     What 文件 ▸ 导入 PDF 汇编本 calls, in a worker: the booklet and a report of every place that
@@ -820,4 +835,4 @@ def import_booklet_pdf(path: str | Path) -> tuple[Booklet, PdfImportReport]:
         raise FileFormatError(path, f"无法读取文件：{exc.strerror or exc}") from exc
     if size > MAX_FILE_BYTES:
         raise FileFormatError(path, f"文件超过 {MAX_FILE_BYTES // 2**20} MB，不像绩效目标汇编，未导入。")
-    return read_booklet_pdf(path, str(path))
+    return read_booklet_pdf(path, str(path), progress)

@@ -223,3 +223,19 @@ def test_amounts_are_exact_decimals(tmp_path: Path, sample_booklet: Booklet) -> 
     back, _ = import_booklet_pdf(pdf)
     assert back.find_project(f"{booklet.departments[0].code}-01") is not None
     assert back.departments[0].projects[0].funding.total == Decimal("816.995875")
+
+
+def test_progress_counts_pages_and_cancel_stops_the_import(sample_booklet: Booklet, tmp_path: Path) -> None:
+    from kpi_editor.io.errors import ImportCancelled
+
+    booklet = part_of_sample(sample_booklet, 2)
+    pdf = tmp_path / "b.pdf"
+    result = export_pdf(booklet, pdf)
+    seen: list[tuple[int, int]] = []
+    back, _ = import_booklet_pdf(pdf, progress=lambda done, total: seen.append((done, total)) or True)
+    assert diff_booklets(booklet, back) == []
+    assert seen == [(done, result.pages) for done in range(result.pages)]
+    seen.clear()
+    with pytest.raises(ImportCancelled):
+        import_booklet_pdf(pdf, progress=lambda done, total: seen.append((done, total)) or done < 2)
+    assert len(seen) == 3  # stopped before reading the fourth page

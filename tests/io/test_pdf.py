@@ -674,3 +674,21 @@ def test_a_unit_pdf_after_the_booklet_embeds_only_its_own_characters(tmp_path):
     export_pdf(booklet, tmp_path / "booklet.pdf")  # the booklet's glyph codes are kept for re-export
     export_pdf(booklet, tmp_path / "unit-after.pdf", departments=["101001"])
     assert (tmp_path / "unit-after.pdf").read_bytes() == (tmp_path / "unit-first.pdf").read_bytes()
+
+
+def test_pages_rasterise_in_grey_for_printing():
+    from kpi_editor.io.pdf import render_pdf
+    from kpi_editor.io.pdf.raster import PdfPages
+
+    data, _ = render_pdf(make_booklet(), project_ids=[make_booklet().departments[0].projects[0].id])
+    with PdfPages(data) as pages:
+        colour, grey = pages.render(0, dpi=48), pages.render(0, dpi=48, gray=True)
+    assert (grey.width, grey.height) == (colour.width, colour.height)
+    assert grey.width <= grey.stride < grey.width + 4 and len(grey.data) == grey.stride * grey.height
+    # The same black and white page: as many dark pixels (anti-aliasing differs a little).
+    rows = range(grey.height)
+    dark_grey = sum(
+        sum(1 for v in grey.data[r * grey.stride : r * grey.stride + grey.width] if v < 128) for r in rows
+    )
+    dark_colour = sum(1 for v in colour.data[0::4] if v < 128)
+    assert dark_colour > 1000 and abs(dark_grey - dark_colour) < dark_colour * 0.05
