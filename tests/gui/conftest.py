@@ -66,8 +66,8 @@ class FakePrompts:
     def import_report(self, source: str, summary: str, lines: list[str]) -> None:
         self.asked.append(("import_report", (source, summary, lines)))
 
-    def export_scope(self, department: str, project: str) -> str | None:
-        self.asked.append(("export_scope", project))
+    def export_scope(self, department: str, project: str, purpose: str = "export") -> str | None:
+        self.asked.append(("export_scope" if purpose == "export" else f"{purpose}_scope", project))
         return self.scope
 
     def export_with_errors(self, errors: int) -> str | None:

@@ -85,12 +85,18 @@ class Prompts(QObject):
 
         ImportReportDialog(source, summary, lines, self.window).exec()
 
-    def export_scope(self, department: str, project: str) -> ExportScope | None:
-        """What to export when a project is selected: the project, its department or everything."""
+    def export_scope(
+        self, department: str, project: str, purpose: Literal["export", "print"] = "export"
+    ) -> ExportScope | None:
+        """What to export (or print) when a project is selected: the project, its department or everything."""
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("导出范围"))
-        box.setText(self.tr("导出哪些表？"))
+        if purpose == "print":
+            box.setWindowTitle(self.tr("打印范围"))
+            box.setText(self.tr("打印哪些表？"))
+        else:
+            box.setWindowTitle(self.tr("导出范围"))
+            box.setText(self.tr("导出哪些表？"))
         project_button = box.addButton(
             self.tr("当前项目：{name}").format(name=project), QMessageBox.ButtonRole.YesRole
         )

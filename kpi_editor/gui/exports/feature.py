@@ -16,14 +16,12 @@ from kpi_editor.domain.template import FormTemplate
 from kpi_editor.gui.actions import make_action
 from kpi_editor.gui.context import EditorContext
 from kpi_editor.gui.jobs import JobRunner
-from kpi_editor.paths import resource_dir
+from kpi_editor.gui.scope import ask_scope, pdf_options
 
 if TYPE_CHECKING:
     from kpi_editor.io.pdf import PdfOptions  # ReportLab loads with the first export, not at start-up
 
-Scope = tuple[list[str] | None, list[str] | None, str]  # departments, project ids, file-name suffix
 Work = Callable[[Callable[[int, int], bool]], Any]
-BUNDLED_FONTS = {"uming": "uming.ttc", "wqy-microhei": "wqy-microhei.ttc"}
 
 
 class ExportActions(QObject):
@@ -45,7 +43,7 @@ class ExportActions(QObject):
         document = self.context.document
         if document is None or self.jobs.busy:
             return None
-        scope = self.ask_scope(document)
+        scope = ask_scope(self.context, document)
         if scope is None:
             return None
         departments, project_ids, label = scope
@@ -82,30 +80,9 @@ class ExportActions(QObject):
             if finding.severity == Severity.ERROR
         )
 
-    def ask_scope(self, document: Document) -> Scope | None:
-        """Booklet, current department or current project, by the tree selection."""
-        path = self.context.current
-        if not path:
-            return None, None, ""
-        department = document.booklet.departments[path[0]]
-        if len(path) == 1:
-            return [department.code], None, f"-{department.code}"
-        project = department.projects[path[1]]
-        choice = self.context.prompts.export_scope(department.name, project.name)
-        if choice is None:
-            return None
-        if choice == "project":
-            return None, [project.id], f"-{department.code}-{path[1] + 1}"
-        if choice == "department":
-            return [department.code], None, f"-{department.code}"
-        return None, None, ""
-
     def pdf_options(self) -> PdfOptions:
-        """The PDF font from the settings; "auto" lets the exporter prefer the system's SimSun/SimHei."""
-        from kpi_editor.io.pdf import PdfOptions
-
-        chosen = BUNDLED_FONTS.get(self.context.settings.pdf_font)
-        return PdfOptions(body_font=resource_dir() / "fonts" / chosen if chosen else None)
+        """The PDF font from the settings."""
+        return pdf_options(self.context.settings)
 
     def _work(
         self,
