@@ -1,9 +1,9 @@
 """The main window: wiring only. Features live in their packages and share an `EditorContext`.
 
 Left: the tree (``gui/tree``) with the search bar (``gui/search``); right: the pages of the current
-item (``gui/pages``); docks: findings (``gui/findings``), review (``gui/review``) and the undo
-history. Menus bind the features' actions; files (``gui/files``) and exports (``gui/exports``)
-add theirs.
+item (``gui/pages``); docks: findings (``gui/findings``), review (``gui/review``), the live print
+preview (``gui/printing``) and the undo history. Menus bind the features' actions; files
+(``gui/files``), exports (``gui/exports``) and printing (``gui/printing``) add theirs.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from kpi_editor.gui.findings.status import CountsLabel
 from kpi_editor.gui.icons import app_icon
 from kpi_editor.gui.jobs import JobRunner
 from kpi_editor.gui.pages.stack import PageStack
+from kpi_editor.gui.printing.feature import PrintFeature
 from kpi_editor.gui.review.feature import ReviewFeature
 from kpi_editor.gui.search.bar import SearchBar
 from kpi_editor.gui.tree.actions import StructureActions
@@ -42,7 +43,7 @@ class MainWindow(QMainWindow):
         self.jobs = JobRunner(context, self)
         self.undo_group = QUndoGroup(self)
         # Built in this order: the tree hears navigation requests before the pages do.
-        self.files = FileActions(context, self)
+        self.files = FileActions(context, self, self.jobs)
         self.tree = TreePanel(context, self)
         self.structure = StructureActions(context, self.tree)
         self.search = SearchBar(context, self.tree)
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
         self.counts = CountsLabel(context, self)
         self.review = ReviewFeature(context, self, self.jobs)
         self.exports = ExportActions(context, self.jobs)
+        self.printing = PrintFeature(context, self, self.jobs)
         self.zoom = Zoom(context, self)
         self._build_layout()
         self._build_actions()
@@ -83,6 +85,8 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.review.dock)
         self.resizeDocks([self.review.dock], [440], Qt.Orientation.Horizontal)
         self.review.dock.hide()
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.printing.dock)
+        self.printing.dock.hide()
         status = self.statusBar()
         status.addPermanentWidget(self.review.fingerprint_label)
         status.addPermanentWidget(self.counts)
@@ -115,8 +119,10 @@ class MainWindow(QMainWindow):
         file_menu.addMenu(files.recent_menu)
         file_menu.addActions([files.save_action, files.save_as_action, files.close_action])
         file_menu.addSeparator()
-        file_menu.addActions([files.import_xlsx_action, files.import_text_action])
+        file_menu.addActions([files.import_xlsx_action, files.import_text_action, files.import_pdf_action])
         file_menu.addActions([self.exports.export_pdf_action, self.exports.export_xlsx_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.printing.preview_action, self.printing.print_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("编辑(&E)"))
@@ -136,6 +142,7 @@ class MainWindow(QMainWindow):
             [
                 self.findings_dock.toggleViewAction(),
                 self.history_dock.toggleViewAction(),
+                self.printing.live_action,
                 self.revalidate_action,
             ]
         )
@@ -229,6 +236,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.jobs.stop()
+        self.printing.stop()
         if not self.context.maybe_save():
             event.ignore()
             return

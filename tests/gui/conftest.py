@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
+from PySide6.QtCore import Qt
 
+import kpi_editor.gui.jobs as jobs_module
+from kpi_editor.app.jobs import Job
 from kpi_editor.app.settings import Settings
 from kpi_editor.gui.dialogs.new_booklet import NewBooklet
 from kpi_editor.io.booklet_text import import_booklet_text
@@ -31,6 +35,7 @@ class FakePrompts:
         self.export_errors_choice: str | None = "export"
         self.new_choice: NewBooklet | None = NewBooklet("xiqu-2026", 2027)
         self.suggested: list[str] = []  # what save and export dialogs would have started with
+        self.printer_setup: Callable[[Any], bool] | None = None  # None: the print dialog is cancelled
 
     def save_changes(self, name: str) -> str:
         self.asked.append(("save_changes", name))
@@ -69,6 +74,11 @@ class FakePrompts:
     def export_scope(self, department: str, project: str, purpose: str = "export") -> str | None:
         self.asked.append(("export_scope" if purpose == "export" else f"{purpose}_scope", project))
         return self.scope
+
+    def print_setup(self, printer: Any, pages: int, current: int | None, parent: Any = None) -> bool:
+        """The print dialog: `printer_setup(printer)` sets the QPrinter up as a user would there."""
+        self.asked.append(("print_setup", (pages, current)))
+        return self.printer_setup(printer) if self.printer_setup is not None else False
 
     def export_with_errors(self, errors: int) -> str | None:
         self.asked.append(("export_with_errors", errors))
@@ -181,3 +191,33 @@ def _empty_clipboard_after_test(qapp: Any) -> Any:
     (exit 139 after every test passed); real platforms hand it to the system clipboard instead."""
     yield
     qapp.clipboard().clear()
+
+
+class _RecordingJob(Job):
+    """The window's Job, recording progress from the moment it exists (and cancelling on request)."""
+
+    instances: ClassVar[list[_RecordingJob]] = []
+    cancel_at: ClassVar[int | None] = None
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.seen: list[tuple[int, int]] = []
+        self.outcome: list[tuple[str, object]] = []
+        # Direct: the slot runs in the worker during emit, so a cancel is seen by that very progress
+        # call; a queued slot could arrive after a small export had already finished.
+        self.progressed.connect(self._seen, Qt.ConnectionType.DirectConnection)
+        self.completed.connect(lambda outcome, detail: self.outcome.append((outcome, detail)))
+        _RecordingJob.instances.append(self)
+
+    def _seen(self, done: int, total: int) -> None:
+        self.seen.append((done, total))
+        if self.cancel_at is not None and done >= self.cancel_at:
+            self.cancel()
+
+
+@pytest.fixture
+def recording_job(monkeypatch: pytest.MonkeyPatch) -> type[_RecordingJob]:
+    _RecordingJob.instances = []
+    _RecordingJob.cancel_at = None
+    monkeypatch.setattr(jobs_module, "Job", _RecordingJob)
+    return _RecordingJob

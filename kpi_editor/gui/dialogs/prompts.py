@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from kpi_editor.app.autosave import AutosaveInfo
 from kpi_editor.gui.dialogs.new_booklet import NewBooklet
@@ -114,6 +114,31 @@ class Prompts(QObject):
         if clicked is booklet_button:
             return "booklet"
         return None
+
+    def print_setup(
+        self, printer: Any, pages: int, current: int | None, parent: QWidget | None = None
+    ) -> bool:
+        """The system's print dialog on `printer` (a QPrinter): printer, copies, page range (the
+        preview's page `current` as 当前页), duplex; True when the user pressed 打印."""
+        from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog
+
+        option = QAbstractPrintDialog.PrintDialogOption
+        dialog = QPrintDialog(printer, parent or self.window)
+        options = (
+            option.PrintToFile | option.PrintPageRange | option.PrintCollateCopies | option.PrintShowPageSize
+        )
+        if current is None:
+            dialog.setWindowTitle(self.tr("打印（共 {pages} 页）").format(pages=pages))
+        else:
+            options |= option.PrintCurrentPage
+            dialog.setWindowTitle(
+                self.tr("打印（共 {pages} 页，预览中为第 {current} 页）").format(
+                    pages=pages, current=current + 1
+                )
+            )
+        dialog.setOptions(options)
+        dialog.setMinMax(1, pages)
+        return bool(dialog.exec() == QDialog.DialogCode.Accepted)
 
     def export_with_errors(self, errors: int) -> Literal["view", "export"] | None:
         """Before exporting tables that still have errors: 查看问题, 仍然导出 or cancel."""
