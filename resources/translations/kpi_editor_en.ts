@@ -1,6 +1,29 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name />
+    <message>
+        <location filename="../../kpi_editor/gui/printing/preview.py" line="61" />
+        <source>单面</source>
+        <translation>One-sided</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/printing/preview.py" line="62" />
+        <source>双面：编制说明、目录和正文从右页起</source>
+        <translation>Two-sided: preface, contents and tables start on a right-hand page</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/printing/preview.py" line="63" />
+        <source>双面：每个单位从右页起</source>
+        <translation>Two-sided: every unit starts on a right-hand page</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/printing/preview.py" line="64" />
+        <source>双面：每张表从右页起</source>
+        <translation>Two-sided: every table starts on a right-hand page</translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
         <location filename="../../kpi_editor/gui/dialogs/about.py" line="25" />
@@ -301,27 +324,27 @@
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../../kpi_editor/gui/exports/feature.py" line="34" />
+        <location filename="../../kpi_editor/gui/exports/feature.py" line="32" />
         <source>导出 PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/exports/feature.py" line="35" />
+        <location filename="../../kpi_editor/gui/exports/feature.py" line="33" />
         <source>导出 Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/exports/feature.py" line="63" />
+        <location filename="../../kpi_editor/gui/exports/feature.py" line="61" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/exports/feature.py" line="63" />
+        <location filename="../../kpi_editor/gui/exports/feature.py" line="61" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/exports/feature.py" line="69" />
+        <location filename="../../kpi_editor/gui/exports/feature.py" line="67" />
         <source>正在导出 {name}…</source>
         <translation>Exporting {name}…</translation>
     </message>
@@ -329,73 +352,104 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="27" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="31" />
         <source>新建(&amp;N)…</source>
         <translation>&amp;New…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="29" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="33" />
         <source>打开(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="31" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="35" />
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="32" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="36" />
         <source>另存为(&amp;A)…</source>
         <translation>Save &amp;As…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="34" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="38" />
         <source>关闭(&amp;C)</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="37" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="41" />
         <source>导入 Excel 工作簿…</source>
         <translation>Import Excel Workbook…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="39" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="43" />
         <source>导入汇编文本…</source>
         <translation>Import Booklet Text…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="40" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="45" />
+        <source>导入 PDF 汇编本…</source>
+        <translation>Import Booklet PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/files/feature.py" line="47" />
         <source>最近打开(&amp;R)</source>
         <translation>&amp;Recent Files</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="84" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="91" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="90" />
-        <location filename="../../kpi_editor/gui/files/feature.py" line="108" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="97" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="115" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="152" />
         <source>无法导入</source>
         <translation>Cannot Import</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="93" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="100" />
         <source>读入{projects}个项目；{errors}个错误，{notes}条提示。</source>
         <translation>Read {projects} projects; {errors} errors, {notes} notes.</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="102" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="109" />
         <source>文本文件 (*.txt)</source>
         <translation>Text files (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="110" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="117" />
         <source>读入{projects}个项目；{issues}处需要核对。</source>
         <translation>Read {projects} projects; {issues} places to check.</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="117" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="128" />
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/files/feature.py" line="140" />
+        <source>读入{projects}个项目（{pages}页）；{issues}处需要核对。</source>
+        <translation>Read {projects} project(s) ({pages} pages); {issues} place(s) to check.</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/files/feature.py" line="148" />
+        <source>正在读取 {name}…</source>
+        <translation>Reading {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/files/feature.py" line="149" />
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/files/feature.py" line="151" />
+        <source>导入已取消，当前文档未改动</source>
+        <translation>Import cancelled; the open document is unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/files/feature.py" line="156" />
         <source>已导入 {path}</source>
         <translation>Imported {path}</translation>
     </message>
@@ -492,130 +546,153 @@
 <context>
     <name>JobRunner</name>
     <message>
-        <location filename="../../kpi_editor/gui/jobs.py" line="33" />
+        <location filename="../../kpi_editor/gui/jobs.py" line="48" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/jobs.py" line="34" />
+        <location filename="../../kpi_editor/gui/jobs.py" line="49" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/jobs.py" line="47" />
+        <location filename="../../kpi_editor/gui/jobs.py" line="65" />
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/jobs.py" line="49" />
+        <location filename="../../kpi_editor/gui/jobs.py" line="67" />
         <source>导出已取消，未写入文件</source>
         <translation>Export cancelled; nothing was written</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/jobs.py" line="51" />
+        <location filename="../../kpi_editor/gui/jobs.py" line="69" />
         <source>导出失败</source>
         <translation>Export Failed</translation>
     </message>
 </context>
 <context>
+    <name>LivePreview</name>
+    <message>
+        <location filename="../../kpi_editor/gui/printing/live.py" line="116" />
+        <source>（未命名项目）</source>
+        <translation>(unnamed project)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/printing/live.py" line="129" />
+        <source>{name}　共 {pages} 页（与导出 PDF 相同）</source>
+        <translation>{name}: {pages} page(s), as the PDF export prints them</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/printing/live.py" line="134" />
+        <source>无法预览：{error}</source>
+        <translation>Cannot preview: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/printing/live.py" line="141" />
+        <source>选中一个项目，这里显示它打印出来的样子，随修改更新。</source>
+        <translation>Select a project to see it here as it prints; the page follows your edits.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="76" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="78" />
         <source>问题</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="79" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="81" />
         <source>&lt;打开时的状态&gt;</source>
         <translation>&lt;as opened&gt;</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="80" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="82" />
         <source>操作历史</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="103" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="107" />
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="101" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="105" />
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="97" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="101" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="99" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="103" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="104" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="108" />
         <source>重新检查全册</source>
         <translation>Recheck Whole Booklet</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="102" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="106" />
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="113" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="117" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="122" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="128" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="134" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="140" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="142" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="149" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="144" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="151" />
         <source>审核(&amp;R)</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="145" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="152" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="180" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="187" />
         <source>未命名</source>
         <translation>Untitled</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="209" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="216" />
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="209" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="216" />
         <source>界面语言在重新启动后切换。现在重新启动编辑器吗？</source>
         <translation>The interface language changes after a restart. Restart the editor now?</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="174" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="181" />
         <source>绩效目标表编辑器</source>
         <translation>Performance Target Editor</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="186" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="193" />
         <source>无法修改</source>
         <translation>Edit Refused</translation>
     </message>
@@ -882,6 +959,194 @@
     </message>
 </context>
 <context>
+    <name>PrintFeature</name>
+    <message>
+        <location filename="../../kpi_editor/gui/printing/feature.py" line="52" />
+        <source>打印预览…</source>
+        <translation>Print Preview…</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/printing/feature.py" line="54" />
+        <source>打印(&amp;P)…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/printing/feature.py" line="61" />
+        <source>实时预览</source>
+        <translation>Live Preview</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/printing/feature.py" line="66" />
+        <source>在窗口右侧显示当前项目打印出来的样子，随修改更新</source>
+        <translation>Show the current project as it prints, beside the window, following your edits</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/printing/feature.py" line="100" />
+        <source>项目</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/printing/feature.py" line="105" />
+        <source>全册</source>
+        <translation>whole booklet</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/printing/feature.py" line="141" />
+        <source>正在排版 {title}…</source>
+        <translation>Laying out {title}…</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/printing/feature.py" line="142" />
+        <location filename="../../kpi_editor/gui/printing/feature.py" line="240" />
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/printing/feature.py" line="144" />
+        <source>已取消排版，没有打印</source>
+        <translation>Layout cancelled; nothing was printed</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/printing/feature.py" line="145" />
+        <source>无法排版</source>
+        <translation>Cannot Lay Out</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/printing/feature.py" line="210" />
+        <location filename="../../kpi_editor/gui/printing/feature.py" line="214" />
+        <source>无法打印</source>
+        <translation>Cannot Print</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/printing/feature.py" line="214" />
+        <source>所选页码范围内没有页面。</source>
+        <translation>The chosen page range has no pages.</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/printing/feature.py" line="228" />
+        <source>已交给打印机“{where}”：{pages} 页（打印任务 {job}）</source>
+        <translation>Sent to printer “{where}”: {pages} page(s) (job {job})</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/printing/feature.py" line="230" />
+        <source>已打印到 {where}：{pages} 页</source>
+        <translation>Printed to {where}: {pages} page(s)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/printing/feature.py" line="232" />
+        <source>已交给打印机“{where}”：{pages} 页</source>
+        <translation>Sent to printer “{where}”: {pages} page(s)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/printing/feature.py" line="239" />
+        <source>正在打印 {title}（{pages} 页）…</source>
+        <translation>Printing {title} ({pages} pages)…</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/printing/feature.py" line="243" />
+        <source>打印失败</source>
+        <translation>Printing Failed</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreviewDialog</name>
+    <message>
+        <location filename="../../kpi_editor/gui/printing/preview.py" line="129" />
+        <source>打印预览 — {title}</source>
+        <translation>Print Preview — {title}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/printing/preview.py" line="137" />
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/printing/preview.py" line="138" />
+        <source>首页</source>
+        <translation>First</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/printing/preview.py" line="139" />
+        <source>上一页</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/printing/preview.py" line="140" />
+        <source>下一页</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/printing/preview.py" line="141" />
+        <source>末页</source>
+        <translation>Last</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/printing/preview.py" line="142" />
+        <source>缩小</source>
+        <translation>Zoom Out</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/printing/preview.py" line="143" />
+        <source>放大</source>
+        <translation>Zoom In</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/printing/preview.py" line="162" />
+        <source>适合宽度</source>
+        <translation>Fit Width</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/printing/preview.py" line="163" />
+        <source>整页</source>
+        <translation>Whole Page</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/printing/preview.py" line="171" />
+        <source>双面打印时，哪些内容从右页（正面）开始；需要时插入空白背页</source>
+        <translation>For two-sided printing: what starts on a right-hand (front) page; blank backs are added where needed</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/printing/preview.py" line="172" />
+        <source>空白背页印“此页无正文”</source>
+        <translation>Print “此页无正文” (intentionally blank) on blank backs</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/printing/preview.py" line="193" />
+        <source>版式(&amp;L)：</source>
+        <translation>&amp;Layout:</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/printing/preview.py" line="235" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/printing/preview.py" line="275" />
+        <source> / {count} 页</source>
+        <translation> / {count} pages</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/printing/preview.py" line="347" />
+        <source>第 {page} 页，共 {count} 页</source>
+        <translation>Page {page} of {count}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/printing/preview.py" line="349" />
+        <source>，其中 {blank} 页为双面打印留空的背页</source>
+        <translation>, {blank} of them blank backs for two-sided printing</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/printing/preview.py" line="351" />
+        <source>本页留空</source>
+        <translation>this page is left blank</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/printing/preview.py" line="352" />
+        <source>缩放 {percent}%</source>
+        <translation>Zoom {percent}%</translation>
+    </message>
+</context>
+<context>
     <name>ProjectEditor</name>
     <message>
         <location filename="../../forms/project_editor.ui" line="10" />
@@ -1091,8 +1356,8 @@
     </message>
     <message>
         <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="36" />
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="101" />
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="121" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="107" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="152" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1123,87 +1388,107 @@
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="92" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="95" />
+        <source>打印范围</source>
+        <translation>Print Scope</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="96" />
+        <source>打印哪些表？</source>
+        <translation>Which tables should be printed?</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="98" />
         <source>导出范围</source>
         <translation>Export Scope</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="93" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="99" />
         <source>导出哪些表？</source>
         <translation>Which tables should be exported?</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="95" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="101" />
         <source>当前项目：{name}</source>
         <translation>Current project: {name}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="98" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="104" />
         <source>当前单位：{name}</source>
         <translation>Current unit: {name}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="100" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="106" />
         <source>全册</source>
         <translation>whole booklet</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="116" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="131" />
+        <source>打印（共 {pages} 页）</source>
+        <translation>Print ({pages} pages)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="135" />
+        <source>打印（共 {pages} 页，预览中为第 {current} 页）</source>
+        <translation>Print ({pages} pages; page {current} in the preview)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="147" />
         <source>导出前检查</source>
         <translation>Check Before Export</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="117" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="148" />
         <source>要导出的表中还有 {count} 个错误，财政局审核时会被退回。</source>
         <translation>The tables to export still have {count} error(s); the finance bureau will return them.</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="118" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="149" />
         <source>建议先查看并改正这些问题。</source>
         <translation>Look at them and correct them first.</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="119" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="150" />
         <source>查看问题</source>
         <translation>Show Problems</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="120" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="151" />
         <source>仍然导出</source>
         <translation>Export Anyway</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="139" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="170" />
         <source>未命名的新文件</source>
         <translation>an unsaved new booklet</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="142" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="173" />
         <source>恢复未保存的修改</source>
         <translation>Recover Unsaved Changes</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="144" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="175" />
         <source>上次编辑器意外退出，“{name}”有 {time} 自动保存的修改。是否恢复？</source>
         <translation>The editor quit unexpectedly. “{name}” has changes autosaved at {time}. Recover them?</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="148" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="179" />
         <source>恢复</source>
         <translation>Recover</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="149" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="180" />
         <source>丢弃</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="152" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="183" />
         <source>恢复：打开自动保存的内容（保存后覆盖原文件）。丢弃：删除自动保存。以后再说：保留自动保存，下次再问。</source>
         <translation>Recover: open what was autosaved (saving it replaces the file). Discard: delete the autosave. Later: keep it and ask next time.</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="155" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="186" />
         <source>以后再说</source>
         <translation>Later</translation>
     </message>
@@ -1719,6 +2004,19 @@
     </message>
 </context>
 <context>
+    <name>ThumbnailModel</name>
+    <message>
+        <location filename="../../kpi_editor/gui/printing/preview.py" line="103" />
+        <source>第 {page} 页（双面打印留空的背页）</source>
+        <translation>Page {page} (blank back for two-sided printing)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/printing/preview.py" line="104" />
+        <source>第 {page} 页</source>
+        <translation>Page {page}</translation>
+    </message>
+</context>
+<context>
     <name>TreePanel</name>
     <message>
         <location filename="../../kpi_editor/gui/tree/panel.py" line="45" />
@@ -1914,6 +2212,74 @@
         <location filename="../../kpi_editor/app/operations.py" line="235" />
         <source>无法执行“{what}”：{reason}</source>
         <translation>Cannot do “{what}”: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>printing</name>
+    <message>
+        <location filename="../../kpi_editor/gui/printing/printer.py" line="58" />
+        <source>打印已取消，未写入文件</source>
+        <translation>Printing cancelled; no file was written</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/printing/printer.py" line="59" />
+        <source>打印已取消，打印机没有收到任何一页</source>
+        <translation>Printing cancelled; the printer received no page</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/printing/printer.py" line="63" />
+        <source>未写入文件。</source>
+        <translation> No file was written.</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/printing/printer.py" line="64" />
+        <source>打印机没有收到任何一页。</source>
+        <translation> The printer received no page.</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/printing/printer.py" line="130" />
+        <source>没有指定要打印到的文件。</source>
+        <translation>No file to print to was given.</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/printing/printer.py" line="134" />
+        <source>无法打印到 {path}：文件夹不存在。</source>
+        <translation>Cannot print to {path}: the folder does not exist.</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/printing/printer.py" line="206" />
+        <source>无法开始打印：打印机“{name}”不可用或拒绝了打印任务。</source>
+        <translation>Cannot start printing: printer “{name}” is not available or refused the job.</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/printing/printer.py" line="217" />
+        <source>打印机“{name}”不接受第 {page} 页。</source>
+        <translation>Printer “{name}” did not accept page {page}.</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/printing/printer.py" line="231" />
+        <source>打印任务没有写完（打印机“{name}”或磁盘出错）。</source>
+        <translation>The print job could not be completed (printer “{name}” or the disk failed).</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/printing/printer.py" line="262" />
+        <source>无法写入 {path}：{error}。</source>
+        <translation>Cannot write {path}: {error}.</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/printing/printer.py" line="273" />
+        <source>找不到 CUPS 的 lp 命令，无法把打印任务交给打印机“{name}”。</source>
+        <translation>CUPS’s lp command is missing: the job cannot be sent to printer “{name}”.</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/printing/printer.py" line="287" />
+        <source>无法把打印任务交给打印机“{name}”：{error}</source>
+        <translation>Cannot send the job to printer “{name}”: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/printing/printer.py" line="293" />
+        <source>打印机“{name}”拒绝了打印任务：{error}</source>
+        <translation>Printer “{name}” refused the job: {error}</translation>
     </message>
 </context>
 <context>

@@ -174,7 +174,7 @@ def test_preview_duplex_layout_is_the_exports(opened: Any, qtbot: Any, tmp_path:
     assert sorted(dialog.pages.blank) == two_sided.blank_pages and dialog.blank_check.isEnabled()
     blank = two_sided.blank_pages[0] - 1
     dialog.go_to(blank)
-    assert "留空的背页" in dialog.status_label.text()
+    assert "本页留空" in dialog.status_label.text()
     assert opened.printing.duplex == "tables"  # the next preview or print starts from it
     dialog.close()
 

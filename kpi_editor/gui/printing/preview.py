@@ -18,7 +18,16 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QCloseEvent, QKeySequence, QPixmap, QShortcut, QWheelEvent
+from PySide6.QtGui import (
+    QCloseEvent,
+    QColor,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QPixmap,
+    QShortcut,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,7 +39,6 @@ from PySide6.QtWidgets import (
     QListView,
     QScrollArea,
     QSpinBox,
-    QSplitter,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -38,7 +46,7 @@ from PySide6.QtWidgets import (
 
 from kpi_editor.gui.actions import make_action
 from kpi_editor.gui.printing.pages import PageImages
-from kpi_editor.gui.printing.view import MARGIN, PageView
+from kpi_editor.gui.printing.view import DESK, MARGIN, PageView
 
 SCREEN_DPI = 96.0  # 100 % shows a page at its printed size on a 96 dpi screen
 THUMB_WIDTH = 110  # logical pixels
@@ -85,17 +93,28 @@ class ThumbnailModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DecorationRole:
             pixmap = self._pixmaps.get(row)
             if pixmap is None:
-                width, _ = pages.size(row)
-                dpi = THUMB_WIDTH * self._ratio * 72 / width
-                pixmap = QPixmap.fromImage(pages.image(row, dpi))
-                pixmap.setDevicePixelRatio(self._ratio)
+                pixmap = self._thumbnail(pages, row)
                 self._pixmaps[row] = pixmap
             return pixmap
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QColor(Qt.GlobalColor.white)
         if role == Qt.ItemDataRole.ToolTipRole:
             if row + 1 in pages.blank:
                 return self.tr("第 {page} 页（双面打印留空的背页）").format(page=row + 1)
             return self.tr("第 {page} 页").format(page=row + 1)
         return None
+
+    def _thumbnail(self, pages: PageImages, row: int) -> QPixmap:
+        """The page, small, on a sheet with a rim: a blank page must still show as a page."""
+        width, _ = pages.size(row)
+        image = pages.image(row, THUMB_WIDTH * self._ratio * 72 / width)
+        pixmap = QPixmap.fromImage(image)
+        painter = QPainter(pixmap)
+        painter.setPen(QColor("#5f6670"))
+        painter.drawRect(0, 0, pixmap.width() - 1, pixmap.height() - 1)
+        painter.end()
+        pixmap.setDevicePixelRatio(self._ratio)
+        return pixmap
 
 
 class PrintPreviewDialog(QDialog):
@@ -191,8 +210,10 @@ class PrintPreviewDialog(QDialog):
         self.thumbnails.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.thumbnails.setIconSize(QSize(THUMB_WIDTH, round(THUMB_WIDTH * 1.42)))
         self.thumbnails.setSpacing(6)
-        self.thumbnails.setMinimumWidth(THUMB_WIDTH + 48)
-        self.thumbnails.setMaximumWidth(THUMB_WIDTH + 64)
+        self.thumbnails.setFixedWidth(THUMB_WIDTH + 56)
+        desk = self.thumbnails.palette()
+        desk.setColor(QPalette.ColorRole.Base, DESK)
+        self.thumbnails.setPalette(desk)
         self.thumbnails.selectionModel().currentChanged.connect(self._thumbnail_chosen)
 
         self.view = PageView(self)
@@ -203,11 +224,9 @@ class PrintPreviewDialog(QDialog):
         self.page_area.zoomed.connect(self.step_zoom)
         self.page_area.resized.connect(self._refit)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.thumbnails)
-        splitter.addWidget(self.page_area)
-        splitter.setStretchFactor(1, 1)
-        splitter.setCollapsible(1, False)
+        pages_row = QHBoxLayout()
+        pages_row.addWidget(self.thumbnails)
+        pages_row.addWidget(self.page_area, 1)
 
         self.status_label = QLabel(self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -220,7 +239,7 @@ class PrintPreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(toolbar)
         layout.addLayout(layout_row)
-        layout.addWidget(splitter, 1)
+        layout.addLayout(pages_row, 1)
         layout.addLayout(bottom)
 
         # Page keys move between pages wherever the focus is in the dialog (the thumbnails too).
@@ -325,12 +344,13 @@ class PrintPreviewDialog(QDialog):
 
     def _status(self) -> str:
         pages = self.page_images
-        text = self.tr("第 {page} 页，共 {count} 页").format(page=self.current + 1, count=len(pages))
-        if self.current + 1 in pages.blank:
-            text += self.tr("（双面打印留空的背页）")
+        parts = [self.tr("第 {page} 页，共 {count} 页").format(page=self.current + 1, count=len(pages))]
         if pages.blank:
-            text += self.tr("；其中 {blank} 页为双面打印留空的背页").format(blank=len(pages.blank))
-        return text + self.tr("；缩放 {percent}%").format(percent=round(self.zoom_percent()))
+            parts[0] += self.tr("，其中 {blank} 页为双面打印留空的背页").format(blank=len(pages.blank))
+        if self.current + 1 in pages.blank:
+            parts.append(self.tr("本页留空"))
+        parts.append(self.tr("缩放 {percent}%").format(percent=round(self.zoom_percent())))
+        return " · ".join(parts)
 
     def _update_controls(self) -> None:
         count = len(self.pages) if self.pages is not None else 0

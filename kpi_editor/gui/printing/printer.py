@@ -33,10 +33,6 @@ CUPS_OPTIONS = QPrintEngine.PrintEnginePropertyKey(0xFE00)
 Progress = Callable[[int, int], bool]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("printing", text)
-
-
 class PrintError(Exception):
     """A printer or a file refused the job; the message says what and that nothing was printed."""
 
@@ -59,13 +55,13 @@ class Delivery:
 
     def cancelled_text(self) -> str:
         if self.kind == "file":
-            return _tr("打印已取消，未写入文件")
-        return _tr("打印已取消，打印机没有收到任何一页")
+            return QCoreApplication.translate("printing", "打印已取消，未写入文件")
+        return QCoreApplication.translate("printing", "打印已取消，打印机没有收到任何一页")
 
     def nothing_done_text(self) -> str:
         if self.kind == "file":
-            return _tr("未写入文件。")
-        return _tr("打印机没有收到任何一页。")
+            return QCoreApplication.translate("printing", "未写入文件。")
+        return QCoreApplication.translate("printing", "打印机没有收到任何一页。")
 
 
 @dataclass(frozen=True)
@@ -131,10 +127,14 @@ def delivery_for(printer: QPrinter) -> Delivery:
     if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat:
         name = printer.outputFileName()
         if not name:
-            raise PrintError(_tr("没有指定要打印到的文件。"))
+            raise PrintError(QCoreApplication.translate("printing", "没有指定要打印到的文件。"))
         target = Path(name)
         if not target.parent.is_dir():
-            raise PrintError(_tr("无法打印到 {path}：文件夹不存在。").format(path=target))
+            raise PrintError(
+                QCoreApplication.translate("printing", "无法打印到 {path}：文件夹不存在。").format(
+                    path=target
+                )
+            )
         return Delivery("file", target=target, repeat_copies=True)
     name = printer.printerName()
     if sys.platform == "win32":
@@ -202,14 +202,22 @@ def _paint(
     with PdfPages(data) as pages:
         painter = QPainter()
         if not painter.begin(printer):
-            raise PrintError(_tr("无法开始打印：打印机“{name}”不可用或拒绝了打印任务。").format(name=name))
+            raise PrintError(
+                QCoreApplication.translate(
+                    "printing", "无法开始打印：打印机“{name}”不可用或拒绝了打印任务。"
+                ).format(name=name)
+            )
         finished = False
         try:
             for n, index in enumerate(sides):
                 if not progress(n, len(sides)):
                     raise PrintCancelled
                 if n and not printer.newPage():
-                    raise PrintError(_tr("打印机“{name}”不接受第 {page} 页。").format(name=name, page=n + 1))
+                    raise PrintError(
+                        QCoreApplication.translate("printing", "打印机“{name}”不接受第 {page} 页。").format(
+                            name=name, page=n + 1
+                        )
+                    )
                 if index is not None:
                     _draw(painter, printer, pages, index, resolution, gray)
             progress(len(sides), len(sides))
@@ -219,7 +227,11 @@ def _paint(
                 printer.abort()  # the spooler drops the job: no page comes out
             ended = painter.end()
     if not ended:
-        raise PrintError(_tr("打印任务没有写完（打印机“{name}”或磁盘出错）。").format(name=name))
+        raise PrintError(
+            QCoreApplication.translate("printing", "打印任务没有写完（打印机“{name}”或磁盘出错）。").format(
+                name=name
+            )
+        )
 
 
 def _draw(
@@ -247,7 +259,9 @@ def _copy(spool: Path, target: Path) -> None:
             shutil.copyfileobj(source, handle, 1 << 20)
     except OSError as exc:
         raise PrintError(
-            _tr("无法写入 {path}：{error}。").format(path=target, error=exc.strerror or exc)
+            QCoreApplication.translate("printing", "无法写入 {path}：{error}。").format(
+                path=target, error=exc.strerror or exc
+            )
         ) from None
 
 
@@ -256,9 +270,9 @@ def _submit(spool: Path, delivery: Delivery) -> str:
     lp = shutil.which("lp")
     if lp is None:
         raise PrintError(
-            _tr("找不到 CUPS 的 lp 命令，无法把打印任务交给打印机“{name}”。").format(
-                name=delivery.printer_name
-            )
+            QCoreApplication.translate(
+                "printing", "找不到 CUPS 的 lp 命令，无法把打印任务交给打印机“{name}”。"
+            ).format(name=delivery.printer_name)
         )
     try:
         done = subprocess.run(
@@ -270,11 +284,13 @@ def _submit(spool: Path, delivery: Delivery) -> str:
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise PrintError(
-            _tr("无法把打印任务交给打印机“{name}”：{error}").format(name=delivery.printer_name, error=exc)
+            QCoreApplication.translate("printing", "无法把打印任务交给打印机“{name}”：{error}").format(
+                name=delivery.printer_name, error=exc
+            )
         ) from None
     if done.returncode != 0:
         raise PrintError(
-            _tr("打印机“{name}”拒绝了打印任务：{error}").format(
+            QCoreApplication.translate("printing", "打印机“{name}”拒绝了打印任务：{error}").format(
                 name=delivery.printer_name, error=(done.stderr or done.stdout).strip() or done.returncode
             )
         )
