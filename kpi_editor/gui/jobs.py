@@ -24,10 +24,12 @@ class JobRunner(QObject):
         self.context = context
         self.window = window
         self.job: Job | None = None
+        self._handled = True
 
     @property
     def busy(self) -> bool:
-        return self.job is not None and self.job.isRunning()
+        """A job runs, or its outcome has not been handled yet (the worker ended a moment ago)."""
+        return self.job is not None and (self.job.isRunning() or not self._handled)
 
     def run(
         self,
@@ -56,6 +58,7 @@ class JobRunner(QObject):
             dialog.setValue(count)
 
         def completed(outcome: str, detail: object) -> None:
+            self._handled = True
             dialog.reset()
             dialog.deleteLater()
             if outcome == "done":
@@ -71,6 +74,7 @@ class JobRunner(QObject):
         job.progressed.connect(progressed)
         job.completed.connect(completed)
         self.job = job
+        self._handled = False
         job.start()
         return job
 

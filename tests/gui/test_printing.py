@@ -166,6 +166,8 @@ def test_preview_duplex_layout_is_the_exports(opened: Any, qtbot: Any, tmp_path:
     assert not dialog.blank_check.isEnabled()
     dialog.duplex_combo.setCurrentIndex(dialog.duplex_combo.findData("tables"))
     dialog.duplex_combo.activated.emit(dialog.duplex_combo.currentIndex())
+    dialog.reject()  # Esc while the pages are being laid out again: the dialog stays for them
+    assert dialog.isVisible() and opened.jobs.busy
     two_sided = export_pdf(
         booklet, tmp_path / "b.pdf", options=pdf_options(opened.context.settings, "tables")
     )

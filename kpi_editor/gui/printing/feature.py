@@ -163,6 +163,8 @@ class PrintFeature(QObject):
             self.duplex, self.mark_blank = duplex, mark_blank
             self._render(layout, dialog.set_pages, dialog)
 
+        dialog.busy = lambda: self.jobs.busy
+
         dialog.layoutChanged.connect(relayout)
         dialog.finished.connect(lambda _result: self._preview_closed(dialog))
         dialog.set_pages(pages)

@@ -7,6 +7,7 @@ lays them out again when the duplex choice changes (`layoutChanged`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -129,6 +130,9 @@ class PrintPreviewDialog(QDialog):
         self.setWindowTitle(self.tr("打印预览 — {title}").format(title=title))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.pages: PageImages | None = None
+        # While a layout or a print made from this dialog runs, the dialog stays (its progress
+        # dialog, a child, offers 取消); the feature says when.
+        self.busy: Callable[[], bool] = lambda: False
         self.current = 0
         self.zoom: str | int = FIT_WIDTH
         self._render_timer = QTimer(self, singleShot=True, interval=0)
@@ -381,10 +385,15 @@ class PrintPreviewDialog(QDialog):
         return QSize(min(1100, screen.width() - 80), min(860, screen.height() - 80))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.busy():
+            event.ignore()
+            return
         self._release()
         super().closeEvent(event)
 
     def done(self, result: int) -> None:
+        if self.busy():
+            return
         self._release()
         super().done(result)
 
