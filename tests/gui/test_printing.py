@@ -387,3 +387,21 @@ def test_a_broken_pdf_gives_one_message_and_keeps_the_document(
     assert len(errors) == 1 and str(broken) in errors[0]
     assert opened.context.document is document and not document.modified
     assert "import_report" not in prompts.kinds() and "save_changes" not in prompts.kinds()
+
+
+def test_copies_order_and_blank_sides_between_two_sided_copies(gui_app: Any) -> None:
+    from kpi_editor.gui.printing.printer import chosen_pages, sequence
+
+    assert sequence([0, 1, 2], 2, collate=True, two_sided=False) == [0, 1, 2, 0, 1, 2]
+    # Two-sided, an odd count: the second copy must not start on the back of the first's last sheet.
+    assert sequence([0, 1, 2], 2, collate=True, two_sided=True) == [0, 1, 2, None, 0, 1, 2]
+    assert sequence([0, 1], 3, collate=False, two_sided=True) == [0, 0, 0, 1, 1, 1]
+    printer = QPrinter()
+    printer.setPageOrder(QPrinter.PageOrder.LastPageFirst)
+    assert chosen_pages(printer, 4, 0) == [3, 2, 1, 0]
+    printer.setPrintRange(QPrinter.PrintRange.CurrentPage)
+    assert chosen_pages(printer, 4, 2) == [2]
+    printer.setPageOrder(QPrinter.PageOrder.FirstPageFirst)
+    printer.setPrintRange(QPrinter.PrintRange.PageRange)
+    printer.setFromTo(3, 9)  # beyond the last page: only the pages there are
+    assert chosen_pages(printer, 4, 0) == [2, 3]
