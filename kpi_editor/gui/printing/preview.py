@@ -142,7 +142,7 @@ class PrintPreviewDialog(QDialog):
         self.first_action = make_action(self, self.tr("首页"), lambda: self.go_to(0))
         self.previous_action = make_action(self, self.tr("上一页"), lambda: self.go_to(self.current - 1))
         self.next_action = make_action(self, self.tr("下一页"), lambda: self.go_to(self.current + 1))
-        self.last_action = make_action(self, self.tr("末页"), lambda: self.go_to(len(self.page_images) - 1))
+        self.last_action = make_action(self, self.tr("末页"), lambda: self.go_to(self.count - 1))
         self.zoom_out_action = make_action(self, self.tr("缩小"), lambda: self.step_zoom(-1))
         self.zoom_in_action = make_action(self, self.tr("放大"), lambda: self.step_zoom(1))
         for action, tip in (
@@ -247,13 +247,13 @@ class PrintPreviewDialog(QDialog):
         layout.addLayout(bottom)
 
         # Page keys move between pages wherever the focus is in the dialog (the thumbnails too).
-        for keys, slot in (
-            ((Qt.Key.Key_PageUp,), lambda: self.go_to(self.current - 1)),
-            ((Qt.Key.Key_PageDown,), lambda: self.go_to(self.current + 1)),
-            ((Qt.Key.Key_Home,), lambda: self.go_to(0)),
-            ((Qt.Key.Key_End,), lambda: self.go_to(len(self.page_images) - 1)),
+        for page_key, slot in (
+            (Qt.Key.Key_PageUp, lambda: self.go_to(self.current - 1)),
+            (Qt.Key.Key_PageDown, lambda: self.go_to(self.current + 1)),
+            (Qt.Key.Key_Home, lambda: self.go_to(0)),
+            (Qt.Key.Key_End, lambda: self.go_to(self.count - 1)),
         ):
-            QShortcut(QKeySequence(keys[0]), self, slot)
+            QShortcut(QKeySequence(page_key), self, slot)
         QShortcut(QKeySequence.StandardKey.ZoomIn, self, lambda: self.step_zoom(1))
         QShortcut(QKeySequence("Ctrl+="), self, lambda: self.step_zoom(1))
         QShortcut(QKeySequence.StandardKey.ZoomOut, self, lambda: self.step_zoom(-1))
@@ -263,9 +263,8 @@ class PrintPreviewDialog(QDialog):
     # -- the pages ------------------------------------------------------------------------------
 
     @property
-    def page_images(self) -> PageImages:
-        assert self.pages is not None
-        return self.pages
+    def count(self) -> int:
+        return len(self.pages) if self.pages is not None else 0
 
     def set_pages(self, pages: PageImages) -> None:
         """Show `pages` (the dialog owns them now), staying near the page that was shown."""
@@ -347,7 +346,8 @@ class PrintPreviewDialog(QDialog):
         self.status_label.setText(self._status())
 
     def _status(self) -> str:
-        pages = self.page_images
+        pages = self.pages
+        assert pages is not None
         parts = [self.tr("第 {page} 页，共 {count} 页").format(page=self.current + 1, count=len(pages))]
         if pages.blank:
             parts[0] += self.tr("，其中 {blank} 页为双面打印留空的背页").format(blank=len(pages.blank))
@@ -357,7 +357,7 @@ class PrintPreviewDialog(QDialog):
         return " · ".join(parts)
 
     def _update_controls(self) -> None:
-        count = len(self.pages) if self.pages is not None else 0
+        count = self.count
         self.first_action.setEnabled(self.current > 0)
         self.previous_action.setEnabled(self.current > 0)
         self.next_action.setEnabled(self.current < count - 1)
