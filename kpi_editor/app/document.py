@@ -13,7 +13,7 @@ because the undo stack replays changes in order.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,7 @@ from kpi_editor.app.autosave import Autosave, AutosaveInfo, discard_autosave
 from kpi_editor.app.locks import FileLock
 from kpi_editor.domain import engine
 from kpi_editor.domain.edits import PREFACE, ItemPath, children_at, item_at, set_field_value
-from kpi_editor.domain.engine import Finding, Severity
+from kpi_editor.domain.engine import Finding, FindingCounts, count_findings
 from kpi_editor.domain.model import Booklet, Project
 from kpi_editor.domain.review import ProjectReview, shift_after_insert, shift_after_remove
 from kpi_editor.domain.template import load_template
@@ -61,7 +61,7 @@ class Document(QObject):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self._findings: dict[str, list[Finding]] = {}
-        self._counts: dict[str, tuple[int, int]] = {}
+        self._counts: dict[str, FindingCounts] = {}
         # Review mode: the content is read-only, only status and comments change (app/operations.py
         # refuses everything else in one place).
         self.review_mode = False
@@ -380,15 +380,22 @@ class Document(QObject):
         return self._findings.get(project_id, [])
 
     def counts(self) -> tuple[int, int]:
-        """(errors, warnings) in the whole booklet, from per-project counts kept up to date."""
-        errors, warnings = _count(self._global_findings)
+        """(errors, warnings) in the whole booklet: what the checker counts (advice left out)."""
+        counts = self.finding_counts()
+        return counts.errors, counts.warnings
+
+    def finding_counts(self) -> FindingCounts:
+        """Errors, warnings and advice in the whole booklet, from per-project counts kept up to date."""
+        total = count_findings(self._global_findings)
+        errors, warnings, advice = total.errors, total.warnings, total.advice
         for project_id in self._findings:
             counted = self._counts.get(project_id)
             if counted is None:
-                counted = self._counts[project_id] = _count(self._findings[project_id])
-            errors += counted[0]
-            warnings += counted[1]
-        return errors, warnings
+                counted = self._counts[project_id] = count_findings(self._findings[project_id])
+            errors += counted.errors
+            warnings += counted.warnings
+            advice += counted.advice
+        return FindingCounts(errors, warnings, advice)
 
 
 def _is_rows(parent: ItemPath) -> bool:
@@ -413,16 +420,6 @@ def _follow_move(review: ProjectReview, row: int, final: int) -> None:
             c.indicator -= 1
         elif final <= c.indicator < row:
             c.indicator += 1
-
-
-def _count(findings: Iterable[Finding]) -> tuple[int, int]:
-    errors = warnings = 0
-    for finding in findings:
-        if finding.severity == Severity.ERROR:
-            errors += 1
-        elif finding.severity == Severity.WARNING:
-            warnings += 1
-    return errors, warnings
 
 
 __all__ = ["PREFACE", "Document", "ItemPath"]

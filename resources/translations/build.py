@@ -22,6 +22,17 @@ SOURCES = [
 ]
 
 ENGLISH = {
+    "另有 {advice} 条写法建议（问题面板中选“全部（含建议）”查看）": "Also {advice} writing suggestion(s) (choose “All (with advice)” in the findings panel)",
+    "\n可快速修复：{fix}": "\nQuick fix: {fix}",
+    "这个问题已经不存在，无需修复": "This problem is gone: nothing to fix",
+    "已修复：{fix}": "Fixed: {fix}",
+    "转到": "Go To",
+    "快速修复：{fix}": "Quick Fix: {fix}",
+    "快速修复": "Quick Fix",
+    "全部（含建议）": "All (with advice)",
+    "按所选问题的确定改法修改（一步，可撤销）": "Apply the certain correction of the selected problem (one step, undoable)",
+    "要导出的表中还有 {count} 个错误和警告，财政局审核时会问到或退回。": "The tables to export still have {count} error(s) and warning(s); the finance bureau will ask about them or return them.",
+    "建议": "Advice",
     "界面语言在重新启动后切换。现在重新启动编辑器吗？": "The interface language changes after a restart. Restart the editor now?",
     " 年": "",
     "6位数字，如 116002（可以以后再填）": "six digits, e.g. 116002 (can be filled in later)",
@@ -434,6 +445,7 @@ def _add_label_context(root: ET.Element) -> None:
     see them); the app shows them through QCoreApplication.translate("labels", name)."""
     sys.path.insert(0, str(ROOT))
     from kpi_editor.domain import labels
+    from kpi_editor.domain.rules import SEVERITY_LABELS
 
     names = [
         *labels.FUNDING_NAMES.values(),
@@ -442,6 +454,7 @@ def _add_label_context(root: ET.Element) -> None:
         *(f"节{name}" for name in labels.SECTION_NAMES.values()),
         *labels.PROJECT_NAMES.values(),
         *labels.DEPARTMENT_NAMES.values(),
+        *SEVERITY_LABELS.values(),
     ]
     for context in root.findall("context"):
         if context.findtext("name") == "labels":

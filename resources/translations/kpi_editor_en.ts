@@ -202,6 +202,11 @@
         <source>{departments} 个单位 · {projects} 个项目 · Σ合计 {total} 万元 · {errors} 个错误 · {warnings} 个警告</source>
         <translation>{departments} units · {projects} projects · Σ total {total} (10k CNY) · {errors} errors · {warnings} warnings</translation>
     </message>
+    <message>
+        <location filename="../../kpi_editor/gui/findings/status.py" line="53" />
+        <source>另有 {advice} 条写法建议（问题面板中选“全部（含建议）”查看）</source>
+        <translation>Also {advice} writing suggestion(s) (choose “All (with advice)” in the findings panel)</translation>
+    </message>
 </context>
 <context>
     <name>DepartmentEditor</name>
@@ -301,27 +306,27 @@
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../../kpi_editor/gui/exports/feature.py" line="34" />
+        <location filename="../../kpi_editor/gui/exports/feature.py" line="33" />
         <source>导出 PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/exports/feature.py" line="35" />
+        <location filename="../../kpi_editor/gui/exports/feature.py" line="34" />
         <source>导出 Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/exports/feature.py" line="63" />
+        <location filename="../../kpi_editor/gui/exports/feature.py" line="62" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/exports/feature.py" line="63" />
+        <location filename="../../kpi_editor/gui/exports/feature.py" line="62" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/exports/feature.py" line="69" />
+        <location filename="../../kpi_editor/gui/exports/feature.py" line="68" />
         <source>正在导出 {name}…</source>
         <translation>Exporting {name}…</translation>
     </message>
@@ -403,47 +408,39 @@
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../kpi_editor/gui/findings/panel.py" line="124" />
+        <location filename="../../kpi_editor/gui/findings/panel.py" line="137" />
         <source>级别</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/findings/panel.py" line="124" />
+        <location filename="../../kpi_editor/gui/findings/panel.py" line="137" />
         <source>位置</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/findings/panel.py" line="124" />
+        <location filename="../../kpi_editor/gui/findings/panel.py" line="137" />
         <source>说明</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/findings/panel.py" line="124" />
+        <location filename="../../kpi_editor/gui/findings/panel.py" line="137" />
         <source>规则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/findings/panel.py" line="135" />
-        <source>错误</source>
-        <translation>Error</translation>
+        <location filename="../../kpi_editor/gui/findings/panel.py" line="157" />
+        <source>
+可快速修复：{fix}</source>
+        <translation>
+Quick fix: {fix}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/findings/panel.py" line="136" />
-        <source>警告</source>
-        <translation>Warning</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/findings/panel.py" line="137" />
-        <source>提示</source>
-        <translation>Info</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/findings/panel.py" line="158" />
+        <location filename="../../kpi_editor/gui/findings/panel.py" line="170" />
         <source>第{row}行</source>
         <translation>row {row}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/findings/panel.py" line="163" />
+        <location filename="../../kpi_editor/gui/findings/panel.py" line="175" />
         <source>全册</source>
         <translation>whole booklet</translation>
     </message>
@@ -451,19 +448,40 @@
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../kpi_editor/gui/findings/panel.py" line="190" />
+        <location filename="../../kpi_editor/gui/findings/panel.py" line="202" />
         <source>全部规则</source>
         <translation>All rules</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/findings/panel.py" line="261" />
+        <location filename="../../kpi_editor/gui/findings/panel.py" line="281" />
         <source>显示 {count} 条</source>
         <translation>{count} shown</translation>
     </message>
     <message>
-        <location filename="../../forms/findings_panel.ui" line="14" />
-        <source>全部问题</source>
-        <translation>All findings</translation>
+        <location filename="../../kpi_editor/gui/findings/panel.py" line="314" />
+        <source>这个问题已经不存在，无需修复</source>
+        <translation>This problem is gone: nothing to fix</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/findings/panel.py" line="318" />
+        <source>已修复：{fix}</source>
+        <translation>Fixed: {fix}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/findings/panel.py" line="327" />
+        <source>转到</source>
+        <translation>Go To</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/findings/panel.py" line="329" />
+        <source>快速修复：{fix}</source>
+        <translation>Quick Fix: {fix}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/findings/panel.py" line="329" />
+        <location filename="../../forms/findings_panel.ui" line="20" />
+        <source>快速修复</source>
+        <translation>Quick Fix</translation>
     </message>
     <message>
         <location filename="../../forms/findings_panel.ui" line="15" />
@@ -471,14 +489,24 @@
         <translation>Errors only</translation>
     </message>
     <message>
-        <location filename="../../forms/findings_panel.ui" line="16" />
+        <location filename="../../forms/findings_panel.ui" line="14" />
         <source>错误和警告</source>
         <translation>Errors and warnings</translation>
+    </message>
+    <message>
+        <location filename="../../forms/findings_panel.ui" line="16" />
+        <source>全部（含建议）</source>
+        <translation>All (with advice)</translation>
     </message>
     <message>
         <location filename="../../forms/findings_panel.ui" line="19" />
         <source>仅当前项目</source>
         <translation>Current project only</translation>
+    </message>
+    <message>
+        <location filename="../../forms/findings_panel.ui" line="20" />
+        <source>按所选问题的确定改法修改（一步，可撤销）</source>
+        <translation>Apply the certain correction of the selected problem (one step, undoable)</translation>
     </message>
 </context>
 <context>
@@ -1092,7 +1120,7 @@
     <message>
         <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="36" />
         <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="101" />
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="121" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="123" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1153,57 +1181,57 @@
         <translation>Check Before Export</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="117" />
-        <source>要导出的表中还有 {count} 个错误，财政局审核时会被退回。</source>
-        <translation>The tables to export still have {count} error(s); the finance bureau will return them.</translation>
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="118" />
+        <source>要导出的表中还有 {count} 个错误和警告，财政局审核时会问到或退回。</source>
+        <translation>The tables to export still have {count} error(s) and warning(s); the finance bureau will ask about them or return them.</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="118" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="120" />
         <source>建议先查看并改正这些问题。</source>
         <translation>Look at them and correct them first.</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="119" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="121" />
         <source>查看问题</source>
         <translation>Show Problems</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="120" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="122" />
         <source>仍然导出</source>
         <translation>Export Anyway</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="139" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="141" />
         <source>未命名的新文件</source>
         <translation>an unsaved new booklet</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="142" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="144" />
         <source>恢复未保存的修改</source>
         <translation>Recover Unsaved Changes</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="144" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="146" />
         <source>上次编辑器意外退出，“{name}”有 {time} 自动保存的修改。是否恢复？</source>
         <translation>The editor quit unexpectedly. “{name}” has changes autosaved at {time}. Recover them?</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="148" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="150" />
         <source>恢复</source>
         <translation>Recover</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="149" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="151" />
         <source>丢弃</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="152" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="154" />
         <source>恢复：打开自动保存的内容（保存后覆盖原文件）。丢弃：删除自动保存。以后再说：保留自动保存，下次再问。</source>
         <translation>Recover: open what was autosaved (saving it replaces the file). Discard: delete the autosave. Later: keep it and ask next time.</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="155" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="157" />
         <source>以后再说</source>
         <translation>Later</translation>
     </message>
@@ -1990,4 +2018,4 @@
         <translation>Delete review comment</translation>
     </message>
 </context>
-<context><name>labels</name><message><source>合计</source><translation>Total</translation></message><message><source>财政拨款</source><translation>Fiscal appropriation</translation></message><message><source>上级补助</source><translation>Superior subsidy</translation></message><message><source>本级安排</source><translation>Local allocation</translation></message><message><source>上年结转资金</source><translation>Carry-over from last year</translation></message><message><source>非财政拨款</source><translation>Non-fiscal funds</translation></message><message><source>一级指标</source><translation>Level-1 indicator</translation></message><message><source>二级指标</source><translation>Level-2 indicator</translation></message><message><source>三级指标</source><translation>Level-3 indicator</translation></message><message><source>指标值</source><translation>Target value</translation></message><message><source>预算年度</source><translation>Fiscal year</translation></message><message><source>表样</source><translation>Form template</translation></message><message><source>标题</source><translation>Title</translation></message><message><source>编制单位</source><translation>Compiled by</translation></message><message><source>日期</source><translation>Date</translation></message><message><source>编制说明标题</source><translation>Preface title</translation></message><message><source>节标题</source><translation>Section heading</translation></message><message><source>节正文</source><translation>Section body</translation></message><message><source>项目名称</source><translation>Project name</translation></message><message><source>部门（单位）</source><translation>Department (unit)</translation></message><message><source>单位编码</source><translation>Unit code</translation></message><message><source>单位名称</source><translation>Unit name</translation></message></context></TS>
+<context><name>labels</name><message><source>合计</source><translation>Total</translation></message><message><source>财政拨款</source><translation>Fiscal appropriation</translation></message><message><source>上级补助</source><translation>Superior subsidy</translation></message><message><source>本级安排</source><translation>Local allocation</translation></message><message><source>上年结转资金</source><translation>Carry-over from last year</translation></message><message><source>非财政拨款</source><translation>Non-fiscal funds</translation></message><message><source>一级指标</source><translation>Level-1 indicator</translation></message><message><source>二级指标</source><translation>Level-2 indicator</translation></message><message><source>三级指标</source><translation>Level-3 indicator</translation></message><message><source>指标值</source><translation>Target value</translation></message><message><source>预算年度</source><translation>Fiscal year</translation></message><message><source>表样</source><translation>Form template</translation></message><message><source>标题</source><translation>Title</translation></message><message><source>编制单位</source><translation>Compiled by</translation></message><message><source>日期</source><translation>Date</translation></message><message><source>编制说明标题</source><translation>Preface title</translation></message><message><source>节标题</source><translation>Section heading</translation></message><message><source>节正文</source><translation>Section body</translation></message><message><source>项目名称</source><translation>Project name</translation></message><message><source>部门（单位）</source><translation>Department (unit)</translation></message><message><source>单位编码</source><translation>Unit code</translation></message><message><source>单位名称</source><translation>Unit name</translation></message><message><source>错误</source><translation>Error</translation></message><message><source>警告</source><translation>Warning</translation></message><message><source>建议</source><translation>Advice</translation></message></context></TS>

@@ -289,7 +289,7 @@ def test_a_wrong_sum_marks_the_funding_field_until_fixed(opened: MainWindow) -> 
 
 
 def test_export_with_errors_asks_first(opened: MainWindow, prompts: Any, tmp_path: Path) -> None:
-    errors = opened.context.document.counts()[0]
+    errors = opened.context.document.finding_counts().counted  # errors and warnings, not advice
     assert errors > 0
     prompts.export_errors_choice = "view"
     prompts.paths = [tmp_path / "out.pdf"]
@@ -297,8 +297,9 @@ def test_export_with_errors_asks_first(opened: MainWindow, prompts: Any, tmp_pat
     assert opened.exports.export("pdf") is None
     assert ("export_with_errors", errors) in prompts.asked and not (tmp_path / "out.pdf").exists()
     panel = opened.findings
-    assert panel.severity_combo.currentIndex() == 1 and opened.findings_dock.isVisible()
-    assert all(panel.model.finding(r).severity == "error" for r in range(panel.model.rowCount()))
+    assert panel.severity_combo.currentIndex() == 0 and opened.findings_dock.isVisible()
+    shown = [panel.model.finding(r) for r in range(panel.model.rowCount())]
+    assert len(shown) == errors and all(f.counted for f in shown)
 
 
 def test_tree_and_findings_sort_by_a_header_click_and_back(opened: MainWindow) -> None:
@@ -489,3 +490,24 @@ def test_the_clerks_first_hour(window: MainWindow, prompts: Any, tmp_path: Path,
     assert job is not None
     qtbot.waitUntil(lambda: not job.isRunning(), timeout=60_000)
     assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_quick_fix_from_the_findings_panel_is_one_undo_step(opened: MainWindow, qtbot: Any) -> None:
+    document = opened.context.document
+    project = document.item((1, 0))
+    project.funding.fiscal += 3  # 财政拨款 alone is off: its certain fix is to recompute it
+    document.validate_all()
+    panel = opened.findings
+    rows = [r for r in range(panel.sorted_model.rowCount()) if panel.model.finding(r).fix is not None]
+    row = next(r for r in rows if panel.model.finding(r).project_id == project.id)
+    finding = panel.model.finding(row)
+    assert finding.working  # the numbers are shown: 财政拨款 … ≠ … ＝ …
+    panel.view.setCurrentIndex(panel.sorted_model.index(row, 0))
+    assert panel.fix_button.isEnabled() and finding.fix.label in panel.fix_button.toolTip()
+    qtbot.mouseClick(panel.fix_button, Qt.MouseButton.LeftButton)
+    funding = project.funding
+    assert funding.fiscal == funding.superior + funding.local + funding.carryover
+    assert finding.rule not in {f.rule for f in document.project_findings(project.id)}
+    assert document.undo_stack.count() == 1
+    document.undo_stack.undo()
+    assert finding.rule in {f.rule for f in document.project_findings(project.id)}

@@ -62,7 +62,10 @@ def test_open_sample_shows_tree_counts_and_findings(opened_sample: MainWindow) -
     assert "14050.511679" in opened.counts.text()
     errors, warnings = document.counts()
     assert f"{errors} 个错误" in opened.counts.text() and f"{warnings} 个警告" in opened.counts.text()
-    assert opened.findings.model is not None and opened.findings.model.rowCount() == len(document.findings())
+    panel = opened.findings
+    assert panel.model is not None and panel.model.rowCount() == sum(f.counted for f in document.findings())
+    panel.severity_combo.setCurrentIndex(2)  # 全部（含建议）
+    assert panel.model.rowCount() == len(document.findings()) > errors + warnings
     assert not opened.isWindowModified() and opened.windowTitle().startswith("xiqu-2026.kpi.json[*]")
 
 
