@@ -21,6 +21,7 @@ from kpi_editor.domain.edits import PREFACE, EditError, ItemPath, field_value, v
 from kpi_editor.domain.labels import field_name
 from kpi_editor.domain.model import Department, Project, new_id
 from kpi_editor.domain.review import ProjectReview
+from kpi_editor.domain.template import TemplateError, load_template
 
 _sessions = itertools.count(1)
 MERGE_ID = 1  # SetField's QUndoCommand.id(); sessions and cells are told apart in mergeWith
@@ -43,13 +44,16 @@ class EditRejected(ValueError):
 def validated(document: Document, path: ItemPath, field: str, value: Any) -> Any:
     """Run the pydantic validator of the field on a copy; return the value as the model stores it."""
     try:
-        return validated_value(document.item(path), field, value)
-    except EditError as exc:
+        result = validated_value(document.item(path), field, value)
+        if path == () and field == "template_id":
+            load_template(result)  # the document loads it on redo: a missing template is refused here
+    except (EditError, TemplateError) as exc:
         raise EditRejected(
             QCoreApplication.translate("commands", "“{field}”的值无效：{reason}").format(
                 field=field_label(field), reason=exc
             )
         ) from exc
+    return result
 
 
 class SetField(QUndoCommand):

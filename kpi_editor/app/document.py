@@ -52,12 +52,16 @@ class Document(QObject):
     stateChanged = Signal()  # path, modified flag or title changed
     editRejected = Signal(str)
     reviewModeChanged = Signal(bool)
+    # `template` was replaced (template_id changed, or its undo): views rebuild columns and labels.
+    templateChanged = Signal()
 
     def __init__(self, booklet: Booklet, path: Path | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.booklet = booklet
         self.template = load_template(booklet.template_id)
         self.path = path
+        # Where 另存为 proposes to save a document that has no file yet (a new year's booklet).
+        self.suggested_path: Path | None = None
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self._findings: dict[str, list[Finding]] = {}
@@ -236,8 +240,19 @@ class Document(QObject):
     def set_field(self, path: ItemPath, field: str, value: Any) -> None:
         # Values are validated by the command before they reach the stack.
         set_field_value(self.item(path), field, value)
+        if path == () and field == "template_id":
+            self._reload_template()
         self.itemChanged.emit(path, field)
         self._touched(path)
+        if path == () and field in ("template_id", "fiscal_year"):
+            # Every project's findings depend on these: the checker's verdict follows at once.
+            self.validate_all()
+
+    def _reload_template(self) -> None:
+        """The booklet names another template (a template change or its undo): load it, before
+        the views hear of the change, so that they rebuild with the new one."""
+        self.template = load_template(self.booklet.template_id)
+        self.templateChanged.emit()
 
     def insert(self, parent: ItemPath, row: int, items: Sequence[Any]) -> None:
         container = self.child_items(parent)

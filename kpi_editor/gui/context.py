@@ -104,7 +104,12 @@ class EditorContext(QObject):
     def save_as(self) -> bool:
         if self.document is None:
             return False
-        suggested = str(self.document.path or Path.home() / f"{self.document.booklet.fiscal_year}.kpi.json")
+        document = self.document
+        suggested = str(
+            document.path
+            or document.suggested_path
+            or Path.home() / f"{document.booklet.fiscal_year}.kpi.json"
+        )
         path = self.prompts.save_path(suggested)
         return self.save_to(path) if path is not None else False
 
