@@ -181,6 +181,31 @@ class SetReview(QUndoCommand):
         self.document.set_review(self.path, self.old)
 
 
+class ApplyPlan(QUndoCommand):
+    """An `EditPlan` as one undo step. Its edits are made one by one as the step is built (each
+    records the value the edits before it left), so the first push has nothing left to do; undo
+    and redo replay them in a batch that revalidates each touched project once."""
+
+    def __init__(self, document: Document, text: str, edits: Sequence[QUndoCommand]) -> None:
+        super().__init__(text)
+        self.document = document
+        self.edits = list(edits)
+        self._made = True
+
+    def redo(self) -> None:
+        if self._made:
+            self._made = False
+            return
+        with self.document.validating_once():
+            for edit in self.edits:
+                edit.redo()
+
+    def undo(self) -> None:
+        with self.document.validating_once():
+            for edit in reversed(self.edits):
+                edit.undo()
+
+
 def is_noop_move(source: ItemPath, row: int, destination: ItemPath, destination_row: int) -> bool:
     return source == destination and destination_row in (row, row + 1)
 
@@ -198,6 +223,7 @@ def duplicate(item: Any) -> Any:
 
 __all__ = [
     "MERGE_ID",
+    "ApplyPlan",
     "EditRejected",
     "Insert",
     "Move",

@@ -13,7 +13,8 @@ because the undo stack replays changes in order.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -73,6 +74,10 @@ class Document(QObject):
         self.changed_by_last_pass: set[str] = set()  # project ids; see validate_all
         self.global_findings_changed = False  # the booklet-wide findings, by the same pass
         self._project_paths: dict[str, ItemPath] | None = None  # see project_path
+        # While many edits make one step (a plan, its undo): the projects to revalidate at the end,
+        # by id (their paths may shift within the step), and whether the whole booklet is due.
+        self._deferred: dict[str, None] | None = None
+        self._deferred_all = False
         # Rules only the whole-booklet pass can see (duplicates across projects, unit lists …):
         # kept on a project when only that project is revalidated.
         self._booklet_rules = {rule.code for rule in engine.RULES if rule.scope == "booklet"}
@@ -246,7 +251,10 @@ class Document(QObject):
         self._touched(path)
         if path == () and field in ("template_id", "fiscal_year"):
             # Every project's findings depend on these: the checker's verdict follows at once.
-            self.validate_all()
+            if self._deferred is not None:
+                self._deferred_all = True
+            else:
+                self.validate_all()
 
     def _reload_template(self) -> None:
         """The booklet names another template (a template change or its undo): load it, before
@@ -271,7 +279,8 @@ class Document(QObject):
             )
             for path in paths:
                 self._validate_project(path, emit=False)
-            self.findingsChanged.emit({self.item(path).id for path in paths})
+            if self._deferred is None:
+                self.findingsChanged.emit({self.item(path).id for path in paths})
         self._touched(parent)
 
     def remove(self, parent: ItemPath, row: int, count: int) -> list[Any]:
@@ -343,9 +352,35 @@ class Document(QObject):
         self._booklet_timer.start()
         self._schedule_autosave()
 
+    @contextmanager
+    def validating_once(self) -> Iterator[None]:
+        """Many edits as one step (a plan, its undo and redo): each project they touch is
+        revalidated once when the step is done, and the views hear of it once, instead of after
+        every edit (a template change of the sample is 3,778 edits)."""
+        if self._deferred is not None:
+            yield  # already inside a step
+            return
+        self._deferred, self._deferred_all = {}, False
+        try:
+            yield
+        finally:
+            pending, everything = self._deferred, self._deferred_all
+            self._deferred, self._deferred_all = None, False
+            if everything:
+                self.validate_all()
+            elif pending:
+                for project_id in pending:
+                    path = self.project_path(project_id)
+                    if path is not None:
+                        self._validate_project(path, emit=False)
+                self.findingsChanged.emit(set(pending))
+
     def _validate_project(self, path: ItemPath, *, emit: bool = True) -> None:
         department = self.booklet.departments[path[0]]
         project = department.projects[path[1]]
+        if self._deferred is not None:
+            self._deferred[project.id] = None
+            return
         findings = engine.validate_project(project, self.template, self.booklet.fiscal_year, department)
         kept = [f for f in self._findings.get(project.id, ()) if f.rule in self._booklet_rules]
         self._findings[project.id] = findings + kept

@@ -23,6 +23,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from kpi_editor.app.commands import (
+    ApplyPlan,
     EditRejected,
     Insert,
     Move,
@@ -236,19 +237,30 @@ class Operations:
                     what=plan.description, reason=exc
                 )
             )
-        stack = self.document.undo_stack
-        stack.beginMacro(plan.description)
-        for edit in plan.edits:
-            # Built one by one: each SetField records the value the edits before it left.
-            if isinstance(edit, SetValue):
-                command: QUndoCommand = SetField(self.document, edit.path, edit.field, edit.value)
-            elif isinstance(edit, InsertItems):
-                command = Insert(self.document, edit.parent, edit.row, list(edit.items))
-            else:
-                assert isinstance(edit, RemoveItems)
-                command = Remove(self.document, edit.parent, edit.row, edit.count)
-            stack.push(command)
-        stack.endMacro()
+        made: list[QUndoCommand] = []
+        with self.document.validating_once():
+            try:
+                for edit in plan.edits:
+                    # Built and made one by one: each SetField records the value the edits before it left.
+                    if isinstance(edit, SetValue):
+                        command: QUndoCommand = SetField(self.document, edit.path, edit.field, edit.value)
+                    elif isinstance(edit, InsertItems):
+                        command = Insert(self.document, edit.parent, edit.row, list(edit.items))
+                    else:
+                        assert isinstance(edit, RemoveItems)
+                        command = Remove(self.document, edit.parent, edit.row, edit.count)
+                    command.redo()
+                    made.append(command)
+            except (EditRejected, EditError, IndexError) as exc:
+                # The copy took the plan, so this is a plan that contradicts itself: nothing stays half done.
+                for command in reversed(made):
+                    command.undo()
+                return self._refuse(
+                    QCoreApplication.translate("operations", "无法执行“{what}”：{reason}").format(
+                        what=plan.description, reason=exc
+                    )
+                )
+        self.document.undo_stack.push(ApplyPlan(self.document, plan.description, made))
         return Outcome(True)
 
     # -- structure: units, projects, sections -----------------------------------------------------

@@ -11,6 +11,7 @@ import pytest
 from kpi_editor.app.document import Document
 from kpi_editor.app.operations import Operations
 from kpi_editor.domain import engine
+from kpi_editor.domain.edits import EditPlan, SetValue
 from kpi_editor.domain.model import Booklet
 from kpi_editor.domain.retemplate import plan_template_change
 from kpi_editor.domain.rollover import plan_fiscal_year_change
@@ -90,3 +91,32 @@ def test_unknown_template_refused_before_the_stack(document: Document) -> None:
     outcome = Operations(document).set_field((), "template_id", "no-such-form")
     assert not outcome and "no-such-form" in outcome.refused and rejected == [outcome.refused]
     assert document.undo_stack.count() == 0 and document.template.id == "xiqu-2026"
+
+
+def test_a_plan_revalidates_each_project_once_and_its_undo_too(document: Document) -> None:
+    """A template change of the sample is thousands of edits: the views hear of the findings once
+    per step, not once per edit, and the findings are the same as one edit at a time gives."""
+    change = plan_template_change(document.booklet, "mof-2021")
+    heard: list[object] = []
+    document.findingsChanged.connect(heard.append)
+    assert Operations(document).apply_plan(change.plan)
+    assert heard == [None]  # the template changed: one whole-booklet pass
+    heard.clear()
+    document.undo_stack.undo()
+    assert heard == [None]
+
+    project = document.booklet.departments[1].projects[0]
+    rows = [(1, 0, i) for i in range(len(project.indicators))]
+    plan = EditPlan("清空指标值", [SetValue(path, "value", "") for path in rows])
+    heard.clear()
+    assert Operations(document).apply_plan(plan)
+    assert heard == [{project.id}]
+    emptied = rules(document)
+    assert sum(f.rule == "value.empty" for f in document.project_findings(project.id)) == len(rows)
+    heard.clear()
+    document.undo_stack.undo()
+    assert heard == [{project.id}] and "value.empty" not in {
+        f.rule for f in document.project_findings(project.id)
+    }
+    document.undo_stack.redo()
+    assert rules(document) == emptied
