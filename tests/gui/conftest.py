@@ -30,6 +30,7 @@ class FakePrompts:
         self.scope = "booklet"
         self.export_errors_choice: str | None = "export"
         self.new_choice: NewBooklet | None = NewBooklet("xiqu-2026", 2027)
+        self.suggested: list[str] = []  # what each file dialog proposed
 
     def save_changes(self, name: str) -> str:
         self.asked.append(("save_changes", name))
@@ -52,9 +53,11 @@ class FakePrompts:
         return self.paths.pop(0) if self.paths else None
 
     def save_path(self, suggested: str = "") -> Path | None:
+        self.suggested.append(suggested)
         return self.paths.pop(0) if self.paths else None
 
     def export_path(self, suggested: str, file_filter: str) -> Path | None:
+        self.suggested.append(suggested)
         return self.paths.pop(0) if self.paths else None
 
     def import_path(self, file_filter: str) -> Path | None:
