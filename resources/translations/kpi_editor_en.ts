@@ -21,9 +21,48 @@
 <context>
     <name>AmountEdit</name>
     <message>
-        <location filename="../../kpi_editor/gui/widgets.py" line="42" />
+        <location filename="../../kpi_editor/gui/widgets.py" line="46" />
+        <location filename="../../kpi_editor/gui/widgets.py" line="101" />
         <source>（空）</source>
         <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/widgets.py" line="93" />
+        <source>沿用上年金额，改动后取消标记</source>
+        <translation>Last year's amount, kept until you change it</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/widgets.py" line="95" />
+        <source>上年：{amount} 万元</source>
+        <translation>Last year: {amount} (10k CNY)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/widgets.py" line="99" />
+        <source>上年：{amount}</source>
+        <translation>Last year: {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>AnnualFeature</name>
+    <message>
+        <location filename="../../kpi_editor/gui/annual/feature.py" line="25" />
+        <source>由上年度新建(&amp;Y)…</source>
+        <translation>New from Last &amp;Year…</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/annual/feature.py" line="27" />
+        <source>以上年度的表格为底稿新建下一年度：年份顺延，金额和指标值留作上年参考</source>
+        <translation>Start next year's booklet from last year's: years move on, amounts and targets stay as last year's reference</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/annual/feature.py" line="46" />
+        <source>已新建{year}年度（未保存）：待核对{count}个单元格</source>
+        <translation>{year} booklet created (not saved): {count} cells to check</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/annual/feature.py" line="58" />
+        <source>{stem}-新年度报告.json</source>
+        <translation>{stem}-new-year-report.json</translation>
     </message>
 </context>
 <context>
@@ -54,27 +93,47 @@
         <translation>Fiscal year and form</translation>
     </message>
     <message>
-        <location filename="../../forms/booklet_editor.ui" line="23" />
+        <location filename="../../forms/booklet_editor.ui" line="20" />
+        <source>更改预算年度…</source>
+        <translation>Change Fiscal Year…</translation>
+    </message>
+    <message>
+        <location filename="../../forms/booklet_editor.ui" line="20" />
+        <source>改为另一个预算年度，并顺延内容中的年份；先显示将要改动的内容</source>
+        <translation>Move to another fiscal year, with the years in the text; shows what will change first</translation>
+    </message>
+    <message>
+        <location filename="../../forms/booklet_editor.ui" line="21" />
+        <source>更换表样…</source>
+        <translation>Change Form Template…</translation>
+    </message>
+    <message>
+        <location filename="../../forms/booklet_editor.ui" line="21" />
+        <source>换用另一种表样，对应一级、二级指标；先显示将要改动的内容</source>
+        <translation>Use another form template, mapping the level-1/level-2 indicators; shows what will change first</translation>
+    </message>
+    <message>
+        <location filename="../../forms/booklet_editor.ui" line="30" />
         <source>编制说明</source>
         <translation>Preface</translation>
     </message>
     <message>
-        <location filename="../../forms/booklet_editor.ui" line="25" />
+        <location filename="../../forms/booklet_editor.ui" line="32" />
         <source>说明标题</source>
         <translation>Preface title</translation>
     </message>
     <message>
-        <location filename="../../forms/booklet_editor.ui" line="32" />
+        <location filename="../../forms/booklet_editor.ui" line="39" />
         <source>节标题</source>
         <translation>Section heading</translation>
     </message>
     <message>
-        <location filename="../../forms/booklet_editor.ui" line="37" />
+        <location filename="../../forms/booklet_editor.ui" line="44" />
         <source>添加一节</source>
         <translation>Add Section</translation>
     </message>
     <message>
-        <location filename="../../forms/booklet_editor.ui" line="38" />
+        <location filename="../../forms/booklet_editor.ui" line="45" />
         <source>删除此节</source>
         <translation>Delete Section</translation>
     </message>
@@ -82,15 +141,20 @@
 <context>
     <name>BookletPage</name>
     <message>
-        <location filename="../../kpi_editor/gui/pages/booklet.py" line="47" />
+        <location filename="../../kpi_editor/gui/pages/booklet.py" line="69" />
         <source>{year}年 · {template}</source>
         <translation>{year} · {template}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/booklet.py" line="62" />
-        <location filename="../../kpi_editor/gui/pages/booklet.py" line="87" />
+        <location filename="../../kpi_editor/gui/pages/booklet.py" line="85" />
+        <location filename="../../kpi_editor/gui/pages/booklet.py" line="112" />
         <source>（无标题）</source>
         <translation>(untitled)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/pages/booklet.py" line="162" />
+        <source>无法修改</source>
+        <translation>Edit Refused</translation>
     </message>
 </context>
 <context>
@@ -124,6 +188,52 @@
         <location filename="../../kpi_editor/gui/tree/model.py" line="237" />
         <source>（空行）</source>
         <translation>(empty row)</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePreviewDialog</name>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="60" />
+        <source>确定后一次完成，可以撤销（Ctrl+Z）。</source>
+        <translation>Done in one step, which you can undo (Ctrl+Z).</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="62" />
+        <source>导出报告…</source>
+        <translation>Export Report…</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="67" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="109" />
+        <source>{stem}-变更报告.json</source>
+        <translation>{stem}-change-report.json</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="128" />
+        <source>已完成：{what}（可撤销）</source>
+        <translation>Done: {what} (can be undone)</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeReportDialog</name>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="353" />
+        <source>导出报告…</source>
+        <translation>Export Report…</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="355" />
+        <source>变更报告.json</source>
+        <translation>change-report.json</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="357" />
+        <source>关闭</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -198,7 +308,7 @@
 <context>
     <name>CountsLabel</name>
     <message>
-        <location filename="../../kpi_editor/gui/findings/status.py" line="40" />
+        <location filename="../../kpi_editor/gui/findings/status.py" line="43" />
         <source>{departments} 个单位 · {projects} 个项目 · Σ合计 {total} 万元 · {errors} 个错误 · {warnings} 个警告</source>
         <translation>{departments} units · {projects} projects · Σ total {total} (10k CNY) · {errors} errors · {warnings} warnings</translation>
     </message>
@@ -247,53 +357,53 @@
 <context>
     <name>EditorContext</name>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="90" />
+        <location filename="../../kpi_editor/gui/context.py" line="92" />
         <source>未命名</source>
         <translation>Untitled</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="115" />
+        <location filename="../../kpi_editor/gui/context.py" line="122" />
         <source>保存失败</source>
         <translation>Save Failed</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="116" />
+        <location filename="../../kpi_editor/gui/context.py" line="123" />
         <source>无法写入 {path}：{error}。原文件未改动。</source>
         <translation>Cannot write {path}: {error}. The original file is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="120" />
+        <location filename="../../kpi_editor/gui/context.py" line="127" />
         <source>已保存到 {path}</source>
         <translation>Saved to {path}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="129" />
+        <location filename="../../kpi_editor/gui/context.py" line="140" />
         <source>文件已被打开</source>
         <translation>File Already Open</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="131" />
+        <location filename="../../kpi_editor/gui/context.py" line="142" />
         <source>“{path}”已在另一个编辑器窗口（进程 {pid}）中打开。同时编辑会互相覆盖修改。仍要打开吗？</source>
         <translation>“{path}” is open in another editor (process {pid}). Editing it in both places overwrites changes. Open it anyway?</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="138" />
-        <location filename="../../kpi_editor/gui/context.py" line="142" />
+        <location filename="../../kpi_editor/gui/context.py" line="158" />
+        <location filename="../../kpi_editor/gui/context.py" line="162" />
         <source>无法打开文件</source>
         <translation>Cannot Open File</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="142" />
+        <location filename="../../kpi_editor/gui/context.py" line="162" />
         <source>{path}：{error}</source>
         <translation>{path}: {error}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="174" />
+        <location filename="../../kpi_editor/gui/context.py" line="197" />
         <source>无法恢复</source>
         <translation>Cannot Recover</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="196" />
+        <location filename="../../kpi_editor/gui/context.py" line="219" />
         <source>无法保存设置：{error}</source>
         <translation>Cannot save settings: {error}</translation>
     </message>
@@ -301,27 +411,27 @@
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../../kpi_editor/gui/exports/feature.py" line="30" />
+        <location filename="../../kpi_editor/gui/exports/feature.py" line="31" />
         <source>导出 PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/exports/feature.py" line="31" />
+        <location filename="../../kpi_editor/gui/exports/feature.py" line="32" />
         <source>导出 Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/exports/feature.py" line="51" />
+        <location filename="../../kpi_editor/gui/exports/feature.py" line="60" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/exports/feature.py" line="51" />
+        <location filename="../../kpi_editor/gui/exports/feature.py" line="60" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/exports/feature.py" line="57" />
+        <location filename="../../kpi_editor/gui/exports/feature.py" line="66" />
         <source>正在导出 {name}…</source>
         <translation>Exporting {name}…</translation>
     </message>
@@ -329,73 +439,73 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="26" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="27" />
         <source>新建(&amp;N)…</source>
         <translation>&amp;New…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="28" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="29" />
         <source>打开(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="30" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="31" />
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="31" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="32" />
         <source>另存为(&amp;A)…</source>
         <translation>Save &amp;As…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="33" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="34" />
         <source>关闭(&amp;C)</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="36" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="37" />
         <source>导入 Excel 工作簿…</source>
         <translation>Import Excel Workbook…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="38" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="39" />
         <source>导入汇编文本…</source>
         <translation>Import Booklet Text…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="39" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="40" />
         <source>最近打开(&amp;R)</source>
         <translation>&amp;Recent Files</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="81" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="82" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="87" />
-        <location filename="../../kpi_editor/gui/files/feature.py" line="105" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="88" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="106" />
         <source>无法导入</source>
         <translation>Cannot Import</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="90" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="91" />
         <source>读入{projects}个项目；{errors}个错误，{notes}条提示。</source>
         <translation>Read {projects} projects; {errors} errors, {notes} notes.</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="99" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="100" />
         <source>文本文件 (*.txt)</source>
         <translation>Text files (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="107" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="108" />
         <source>读入{projects}个项目；{issues}处需要核对。</source>
         <translation>Read {projects} projects; {issues} places to check.</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="114" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="115" />
         <source>已导入 {path}</source>
         <translation>Imported {path}</translation>
     </message>
@@ -456,7 +566,7 @@
         <translation>All rules</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/findings/panel.py" line="233" />
+        <location filename="../../kpi_editor/gui/findings/panel.py" line="239" />
         <source>显示 {count} 条</source>
         <translation>{count} shown</translation>
     </message>
@@ -482,11 +592,82 @@
     </message>
 </context>
 <context>
+    <name>FiscalYearDialog</name>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="143" />
+        <source>更改预算年度</source>
+        <translation>Change Fiscal Year</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="147" />
+        <source> 年</source>
+        <translation> </translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="153" />
+        <source>自动：内容中的年份随年度顺延，内容已是新年度时不动</source>
+        <translation>Automatic: years in the text move with it, unless the text already names the new year</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="154" />
+        <source>顺延内容中的年份（封面、编制说明、指标）</source>
+        <translation>Move the years in the text (cover, preface, indicators)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="155" />
+        <source>只改预算年度，内容不动（改正填错的年度）</source>
+        <translation>Change the fiscal year only, not the text (correcting a wrong year)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="158" />
+        <source>当前预算年度</source>
+        <translation>Current fiscal year</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="158" />
+        <source>{year}年</source>
+        <translation>{year}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="159" />
+        <source>新的预算年度</source>
+        <translation>New fiscal year</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="160" />
+        <source>内容中的年份</source>
+        <translation>Years in the text</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="167" />
+        <source>改为{year}年</source>
+        <translation>Change to {year}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="169" />
+        <source>新的预算年度与当前相同。</source>
+        <translation>The new fiscal year is the current one.</translation>
+    </message>
+</context>
+<context>
     <name>ImportReportDialog</name>
     <message>
         <location filename="../../kpi_editor/gui/dialogs/import_report.py" line="11" />
         <source>导入报告：{name}</source>
         <translation>Import report: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorTableModel</name>
+    <message>
+        <location filename="../../kpi_editor/gui/pages/indicator_model.py" line="131" />
+        <source>上年：{value}</source>
+        <translation>Last year: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/pages/indicator_model.py" line="132" />
+        <source>（空）</source>
+        <translation>(empty)</translation>
     </message>
 </context>
 <context>
@@ -520,92 +701,102 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="72" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="77" />
         <source>问题</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="75" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="80" />
         <source>&lt;打开时的状态&gt;</source>
         <translation>&lt;as opened&gt;</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="76" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="81" />
         <source>操作历史</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="99" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="104" />
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="97" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="102" />
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="93" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="98" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="95" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="100" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="100" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="105" />
         <source>重新检查全册</source>
         <translation>Recheck Whole Booklet</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="98" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="103" />
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="108" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="114" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="117" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="123" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="127" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="134" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="135" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="142" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="137" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="144" />
         <source>审核(&amp;R)</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="138" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="145" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="173" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="180" />
         <source>未命名</source>
         <translation>Untitled</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="167" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="209" />
+        <source>界面语言</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/main_window.py" line="209" />
+        <source>界面语言在重新启动后切换。现在重新启动编辑器吗？</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/main_window.py" line="174" />
         <source>绩效目标表编辑器</source>
         <translation>Performance Target Editor</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="179" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="186" />
         <source>无法修改</source>
         <translation>Edit Refused</translation>
     </message>
@@ -773,17 +964,47 @@
         <translation>New Performance Target Booklet</translation>
     </message>
     <message>
-        <location filename="../../forms/new_booklet_dialog.ui" line="7" />
+        <location filename="../../forms/new_booklet_dialog.ui" line="8" />
         <source>表样模板</source>
         <translation>Form template</translation>
     </message>
     <message>
-        <location filename="../../forms/new_booklet_dialog.ui" line="9" />
+        <location filename="../../forms/new_booklet_dialog.ui" line="12" />
         <source>预算年度</source>
         <translation>Fiscal year</translation>
     </message>
     <message>
-        <location filename="../../forms/new_booklet_dialog.ui" line="11" />
+        <location filename="../../forms/new_booklet_dialog.ui" line="13" />
+        <source> 年</source>
+        <translation> </translation>
+    </message>
+    <message>
+        <location filename="../../forms/new_booklet_dialog.ui" line="14" />
+        <source>单位编码</source>
+        <translation>Unit code</translation>
+    </message>
+    <message>
+        <location filename="../../forms/new_booklet_dialog.ui" line="15" />
+        <source>6位数字，如 116002（可以以后再填）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../forms/new_booklet_dialog.ui" line="16" />
+        <source>单位名称</source>
+        <translation>Unit name</translation>
+    </message>
+    <message>
+        <location filename="../../forms/new_booklet_dialog.ui" line="17" />
+        <source>如 攀枝花市西区社会保险事务中心（可以以后再填）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../forms/new_booklet_dialog.ui" line="18" />
+        <source>新表从本单位的一个项目开始，按表样列好必填的二级指标。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../forms/new_booklet_dialog.ui" line="10" />
         <source>说明</source>
         <translation>Description</translation>
     </message>
@@ -856,9 +1077,19 @@
         <translation>Add Row</translation>
     </message>
     <message>
+        <location filename="../../forms/project_editor.ui" line="57" />
+        <source>在表尾添加一行（Ctrl+Enter）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <location filename="../../forms/project_editor.ui" line="58" />
         <source>插入行</source>
         <translation>Insert Row</translation>
+    </message>
+    <message>
+        <location filename="../../forms/project_editor.ui" line="58" />
+        <source>在所选行上方插入一行，属于同一个二级指标（Ctrl+Shift+=）</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../forms/project_editor.ui" line="59" />
@@ -869,6 +1100,11 @@
         <location filename="../../forms/project_editor.ui" line="60" />
         <source>删除行</source>
         <translation>Delete Row</translation>
+    </message>
+    <message>
+        <location filename="../../forms/project_editor.ui" line="60" />
+        <source>删除所选的行（Ctrl+-）；Delete 键只清除单元格的内容</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../forms/project_editor.ui" line="61" />
@@ -884,149 +1120,383 @@
 <context>
     <name>ProjectPage</name>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="74" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="81" />
         <source>添加指标行</source>
         <translation>Add Indicator Row</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="76" />
-        <source>复制指标行</source>
-        <translation>Copy Indicator Rows</translation>
+        <location filename="../../kpi_editor/gui/pages/project.py" line="82" />
+        <source>插入指标行</source>
+        <translation>Insert indicator row</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="79" />
-        <source>粘贴指标行</source>
-        <translation>Paste Indicator Rows</translation>
+        <location filename="../../kpi_editor/gui/pages/project.py" line="83" />
+        <source>删除行</source>
+        <translation>Delete Row</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="81" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="85" />
+        <source>复制</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/pages/project.py" line="88" />
+        <source>粘贴</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/pages/project.py" line="369" />
+        <source>删除指标行</source>
+        <translation>Indicator row removed</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/pages/project.py" line="370" />
+        <source>删除所选的{count}个指标行？其中{filled}行有内容。删除后可以撤销（Ctrl+Z）。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/pages/project.py" line="421" />
+        <source>行</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/pages/project.py" line="421" />
+        <source>个单元格</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/pages/project.py" line="422" />
+        <source>已复制{count}{unit}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/pages/project.py" line="441" />
+        <source>剪贴板中没有可粘贴的内容</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/pages/project.py" line="467" />
+        <source>粘贴{count}行</source>
+        <translation>Paste {count} row(s)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/pages/project.py" line="495" />
+        <source>有{count}个单元格超出表格范围，没有粘贴</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/pages/project.py" line="90" />
         <source>由分项计算财政拨款与合计</source>
         <translation>Compute Fiscal and Total from Parts</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="301" />
-        <source>已复制{count}行</source>
-        <translation>Copied {count} row(s)</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="318" />
-        <source>剪贴板中没有可粘贴的行</source>
-        <translation>Nothing to paste on the clipboard</translation>
     </message>
 </context>
 <context>
     <name>Prompts</name>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="30" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="31" />
         <source>未保存的修改</source>
         <translation>Unsaved Changes</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="31" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="32" />
         <source>“{name}”有未保存的修改。是否保存？</source>
         <translation>“{name}” has unsaved changes. Save them?</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="32" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="33" />
         <source>不保存，修改将丢失。</source>
         <translation>If you don't save, the changes are lost.</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="33" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="34" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="34" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="35" />
         <source>不保存</source>
         <translation>Don't Save</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="35" />
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="100" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="36" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="101" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="121" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="60" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="61" />
         <source>打开绩效目标表</source>
         <translation>Open Performance Target Booklet</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="60" />
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="66" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="61" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="67" />
         <source>绩效目标表 (*.kpi.json *.json)</source>
         <translation>Performance target booklets (*.kpi.json *.json)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="66" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="67" />
         <source>另存为</source>
         <translation>Save As</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="74" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="75" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="78" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="79" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="91" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="92" />
         <source>导出范围</source>
         <translation>Export Scope</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="92" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="93" />
         <source>导出哪些表？</source>
         <translation>Which tables should be exported?</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="94" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="95" />
         <source>当前项目：{name}</source>
         <translation>Current project: {name}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="97" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="98" />
         <source>当前单位：{name}</source>
         <translation>Current unit: {name}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="99" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="100" />
         <source>全册</source>
         <translation>whole booklet</translation>
     </message>
     <message>
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="116" />
+        <source>导出前检查</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="117" />
+        <source>要导出的表中还有 {count} 个错误，财政局审核时会被退回。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="118" />
+        <source>建议先查看并改正这些问题。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="119" />
+        <source>查看问题</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="120" />
+        <source>仍然导出</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="139" />
         <source>未命名的新文件</source>
         <translation>an unsaved new booklet</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="123" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="142" />
         <source>恢复未保存的修改</source>
         <translation>Recover Unsaved Changes</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="125" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="144" />
         <source>上次编辑器意外退出，“{name}”有 {time} 自动保存的修改。是否恢复？</source>
         <translation>The editor quit unexpectedly. “{name}” has changes autosaved at {time}. Recover them?</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="129" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="148" />
         <source>恢复</source>
         <translation>Recover</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="130" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="149" />
         <source>丢弃</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="131" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="152" />
+        <source>恢复：打开自动保存的内容（保存后覆盖原文件）。丢弃：删除自动保存。以后再说：保留自动保存，下次再问。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="155" />
         <source>以后再说</source>
         <translation>Later</translation>
+    </message>
+</context>
+<context>
+    <name>ReportView</name>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="99" />
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="118" />
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="121" />
+        <source>位置</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="99" />
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="118" />
+        <source>原文</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="99" />
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="99" />
+        <source>建议</source>
+        <translation>Suggestion</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="99" />
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="107" />
+        <source>转到单元格</source>
+        <translation>Go to Cell</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="109" />
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="267" />
+        <source>采用建议</source>
+        <translation>Use Suggestion</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="110" />
+        <source>用建议的文字替换所选单元格（一步，可撤销）</source>
+        <translation>Replace the selected cells with the suggested text (one step, can be undone)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="118" />
+        <source>改为</source>
+        <translation>New text</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="118" />
+        <source>说明</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="121" />
+        <source>年份</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="121" />
+        <source>理由</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="152" />
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="172" />
+        <source>待核对（{count}）</source>
+        <translation>To check ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="173" />
+        <source>已改动（{count}）</source>
+        <translation>Changed ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="174" />
+        <source>保留（{count}）</source>
+        <translation>Kept ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="179" />
+        <source>这些单元格原样保留，请逐一核对。双击转到该单元格。</source>
+        <translation>These cells were left as they were: check each one. Double-click to go to the cell.</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="181" />
+        <source>这些单元格将原样保留，修改后请逐一核对。</source>
+        <translation>These cells will be left as they are: check each one afterwards.</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="184" />
+        <source>没有需要核对的单元格。</source>
+        <translation>No cells to check.</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="218" />
+        <source>待核对</source>
+        <translation>To check</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="219" />
+        <source>已采用建议</source>
+        <translation>Suggestion used</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="220" />
+        <source>已修改</source>
+        <translation>Edited</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="221" />
+        <source>已不在原处</source>
+        <translation>No longer there</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="268" />
+        <source>{count}个单元格在报告之后已经修改过（如{where}）。仍用建议的文字替换吗？</source>
+        <translation>{count} cells were edited after the report (e.g. {where}). Replace them with the suggestion anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="277" />
+        <source>采用建议：{where}</source>
+        <translation>Use suggestion: {where}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="279" />
+        <source>采用{count}处建议</source>
+        <translation>Use {count} suggestions</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="306" />
+        <source>JSON 文件 (*.json)</source>
+        <translation>JSON files (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="314" />
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="324" />
+        <source>无法导出报告</source>
+        <translation>Cannot Export Report</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="315" />
+        <source>{path} 是打开的项目文件，请另选文件名。</source>
+        <translation>{path} is the open project file: choose another name.</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="324" />
+        <source>无法写入 {path}：{error}</source>
+        <translation>Cannot write {path}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="327" />
+        <source>报告已导出到 {path}</source>
+        <translation>Report exported to {path}</translation>
     </message>
 </context>
 <context>
@@ -1162,6 +1632,114 @@
     </message>
 </context>
 <context>
+    <name>RolloverDialog</name>
+    <message>
+        <location filename="../../kpi_editor/gui/annual/dialog.py" line="49" />
+        <source>新建</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/annual/dialog.py" line="63" />
+        <source>未命名</source>
+        <translation>Untitled</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/annual/dialog.py" line="64" />
+        <source>当前打开的文件：{name}</source>
+        <translation>The open file: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/annual/dialog.py" line="95" />
+        <source>{path}：{error}</source>
+        <translation>{path}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/annual/dialog.py" line="108" />
+        <source>请选择上年度的项目文件（*.kpi.json）。</source>
+        <translation>Choose last year's project file (*.kpi.json).</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/annual/dialog.py" line="113" />
+        <source>（未保存的文件）</source>
+        <translation>(unsaved file)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/annual/dialog.py" line="115" />
+        <source>{where}：{year}年，{departments}个单位，{projects}个项目</source>
+        <translation>{where}: {year}, {departments} units, {projects} projects</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/annual/dialog.py" line="133" />
+        <source>原文件 {name} 不会改动。</source>
+        <translation>The file {name} is not changed. </translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/annual/dialog.py" line="135" />
+        <source>当前的表格不会改动。</source>
+        <translation>The open booklet is not changed. </translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/annual/dialog.py" line="137" />
+        <source>保存时建议的文件名：{name}。</source>
+        <translation>Suggested file name when saving: {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/annual/dialog.py" line="139" />
+        <source>新年度的表格作为未保存的新文件打开，随后显示改动报告。</source>
+        <translation>The new year's booklet opens as a new unsaved file, followed by the report of what changed. </translation>
+    </message>
+    <message>
+        <location filename="../../forms/rollover_dialog.ui" line="5" />
+        <source>由上年度新建</source>
+        <translation>New from Last Year</translation>
+    </message>
+    <message>
+        <location filename="../../forms/rollover_dialog.ui" line="9" />
+        <source>上年度的表格</source>
+        <translation>Last year's booklet</translation>
+    </message>
+    <message>
+        <location filename="../../forms/rollover_dialog.ui" line="11" />
+        <source>当前打开的文件</source>
+        <translation>The open file</translation>
+    </message>
+    <message>
+        <location filename="../../forms/rollover_dialog.ui" line="12" />
+        <source>其他文件</source>
+        <translation>Another file</translation>
+    </message>
+    <message>
+        <location filename="../../forms/rollover_dialog.ui" line="13" />
+        <source>选择文件…</source>
+        <translation>Choose File…</translation>
+    </message>
+    <message>
+        <location filename="../../forms/rollover_dialog.ui" line="21" />
+        <source>新的预算年度</source>
+        <translation>New fiscal year</translation>
+    </message>
+    <message>
+        <location filename="../../forms/rollover_dialog.ui" line="22" />
+        <source> 年</source>
+        <translation> </translation>
+    </message>
+    <message>
+        <location filename="../../forms/rollover_dialog.ui" line="23" />
+        <source>金额</source>
+        <translation>Amounts</translation>
+    </message>
+    <message>
+        <location filename="../../forms/rollover_dialog.ui" line="24" />
+        <source>沿用上年金额（显示为上年数，改动后取消标记）</source>
+        <translation>Keep last year's amounts (marked as last year's until changed)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/rollover_dialog.ui" line="25" />
+        <source>清空金额（上年金额留作参考）</source>
+        <translation>Clear the amounts (last year's kept for reference)</translation>
+    </message>
+</context>
+<context>
     <name>SearchBar</name>
     <message>
         <location filename="../../kpi_editor/gui/search/bar.py" line="23" />
@@ -1192,52 +1770,82 @@
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../forms/settings_dialog.ui" line="7" />
+        <location filename="../../forms/settings_dialog.ui" line="8" />
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../forms/settings_dialog.ui" line="14" />
+        <location filename="../../forms/settings_dialog.ui" line="15" />
+        <source>界面字号</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../forms/settings_dialog.ui" line="16" />
+        <source> 磅</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../forms/settings_dialog.ui" line="16" />
+        <source>整个窗口的文字大小；“视图”菜单中的放大、缩小（Ctrl+= / Ctrl+-）在此基础上缩放</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../forms/settings_dialog.ui" line="17" />
         <source>PDF 字体</source>
         <translation>PDF font</translation>
     </message>
     <message>
-        <location filename="../../forms/settings_dialog.ui" line="17" />
+        <location filename="../../forms/settings_dialog.ui" line="20" />
         <source>自动（本机宋体与黑体，没有时用内置字体）</source>
         <translation>Automatic (this computer's Song and Hei faces, else the bundled fonts)</translation>
     </message>
     <message>
-        <location filename="../../forms/settings_dialog.ui" line="18" />
+        <location filename="../../forms/settings_dialog.ui" line="21" />
         <source>AR PL UMing（宋体，内置）</source>
         <translation>AR PL UMing (serif, bundled)</translation>
     </message>
     <message>
-        <location filename="../../forms/settings_dialog.ui" line="19" />
+        <location filename="../../forms/settings_dialog.ui" line="22" />
         <source>文泉驿微米黑（黑体，内置）</source>
         <translation>WenQuanYi Micro Hei (sans, bundled)</translation>
     </message>
     <message>
-        <location filename="../../forms/settings_dialog.ui" line="22" />
-        <source>自动保存间隔（秒）</source>
-        <translation>Autosave interval (seconds)</translation>
+        <location filename="../../forms/settings_dialog.ui" line="25" />
+        <source>自动保存</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../forms/settings_dialog.ui" line="24" />
+        <location filename="../../forms/settings_dialog.ui" line="26" />
+        <source>停止输入 </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../forms/settings_dialog.ui" line="26" />
+        <source> 秒后</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../forms/settings_dialog.ui" line="26" />
+        <source>意外退出后，下次打开文件时可以恢复到这一刻的内容</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../forms/settings_dialog.ui" line="29" />
+        <source>界面语言在重新启动后生效；其他设置立即生效。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../forms/settings_dialog.ui" line="27" />
         <source>审核人</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../forms/settings_dialog.ui" line="25" />
+        <location filename="../../forms/settings_dialog.ui" line="28" />
         <source>新审核意见的署名</source>
         <translation>Name that signs new review comments</translation>
     </message>
     <message>
-        <location filename="../../forms/settings_dialog.ui" line="26" />
-        <source>界面语言在重新打开窗口后生效。</source>
-        <translation>The interface language applies the next time the window opens.</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/dialogs/settings_dialog.py" line="36" />
+        <location filename="../../kpi_editor/gui/dialogs/settings_dialog.py" line="38" />
         <source>留空则使用系统用户名：{user}</source>
         <translation>Leave empty to use the system user name: {user}</translation>
     </message>
@@ -1245,34 +1853,88 @@
 <context>
     <name>StructureActions</name>
     <message>
-        <location filename="../../kpi_editor/gui/tree/actions.py" line="35" />
+        <location filename="../../kpi_editor/gui/tree/actions.py" line="36" />
         <source>新建单位</source>
         <translation>New Unit</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/tree/actions.py" line="36" />
+        <location filename="../../kpi_editor/gui/tree/actions.py" line="37" />
         <source>新建项目</source>
         <translation>New Project</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/tree/actions.py" line="37" />
+        <location filename="../../kpi_editor/gui/tree/actions.py" line="38" />
         <source>创建副本</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/tree/actions.py" line="39" />
+        <location filename="../../kpi_editor/gui/tree/actions.py" line="40" />
+        <location filename="../../kpi_editor/gui/tree/actions.py" line="102" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/tree/actions.py" line="41" />
+        <location filename="../../kpi_editor/gui/tree/actions.py" line="42" />
         <source>上移</source>
         <translation>Move Up</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/tree/actions.py" line="42" />
+        <location filename="../../kpi_editor/gui/tree/actions.py" line="43" />
         <source>下移</source>
         <translation>Move Down</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/tree/actions.py" line="107" />
+        <source>删除后可以撤销（Ctrl+Z）。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/tree/actions.py" line="113" />
+        <source>删除单位“{code} {name}”及其{projects}个项目（共{rows}个指标行）？</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/tree/actions.py" line="120" />
+        <source>删除项目“{name}”及其{rows}个指标行？</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/tree/actions.py" line="127" />
+        <source>删除第{row}行“{name}”？</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>TemplateDialog</name>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="185" />
+        <source>更换表样</source>
+        <translation>Change Form Template</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="196" />
+        <source>当前表样</source>
+        <translation>Current template</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="197" />
+        <source>新的表样</source>
+        <translation>New template</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="198" />
+        <source>说明</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="200" />
+        <source>换用此表样</source>
+        <translation>Use This Template</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="207" />
+        <source>这就是当前的表样。</source>
+        <translation>This is the current template.</translation>
     </message>
 </context>
 <context>
@@ -1332,29 +1994,52 @@
     </message>
 </context>
 <context>
+    <name>Zoom</name>
+    <message>
+        <location filename="../../kpi_editor/gui/zoom.py" line="27" />
+        <source>放大</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/zoom.py" line="29" />
+        <source>缩小</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/zoom.py" line="30" />
+        <source>实际大小</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/zoom.py" line="57" />
+        <source>缩放 {percent}%</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>commands</name>
     <message>
-        <location filename="../../kpi_editor/app/commands.py" line="49" />
+        <location filename="../../kpi_editor/app/commands.py" line="52" />
         <source>“{field}”的值无效：{reason}</source>
         <translation>Invalid value for “{field}”: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/app/commands.py" line="60" />
+        <location filename="../../kpi_editor/app/commands.py" line="64" />
         <source>修改{field}</source>
         <translation>Edit {field}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/app/commands.py" line="96" />
+        <location filename="../../kpi_editor/app/commands.py" line="100" />
         <source>插入{count}行</source>
         <translation>Insert {count} row(s)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/app/commands.py" line="112" />
+        <location filename="../../kpi_editor/app/commands.py" line="116" />
         <source>删除{count}行</source>
         <translation>Delete {count} row(s)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/app/commands.py" line="139" />
+        <location filename="../../kpi_editor/app/commands.py" line="143" />
         <source>移动</source>
         <translation>Move</translation>
     </message>
@@ -1445,7 +2130,8 @@
 <context>
     <name>operations</name>
     <message>
-        <location filename="../../kpi_editor/app/operations.py" line="235" />
+        <location filename="../../kpi_editor/app/operations.py" line="236" />
+        <location filename="../../kpi_editor/app/operations.py" line="259" />
         <source>无法执行“{what}”：{reason}</source>
         <translation>Cannot do “{what}”: {reason}</translation>
     </message>
@@ -1479,7 +2165,7 @@
     </message>
     <message>
         <location filename="../../kpi_editor/gui/marks.py" line="129" />
-        <location filename="../../kpi_editor/app/operations.py" line="407" />
+        <location filename="../../kpi_editor/app/operations.py" line="419" />
         <source>审核状态：{status}</source>
         <translation>Review status: {status}</translation>
     </message>
@@ -1494,32 +2180,32 @@
         <translation>Review comments:</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/app/operations.py" line="77" />
+        <location filename="../../kpi_editor/app/operations.py" line="78" />
         <source>审核模式下表格内容只读：只能修改审核状态和审核意见。请在“审核”菜单中关闭审核模式后再修改内容。</source>
         <translation>In review mode the table content is read-only: only review status and comments can change. Turn review mode off in the Review menu to edit the content.</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/app/operations.py" line="84" />
+        <location filename="../../kpi_editor/app/operations.py" line="85" />
         <source>审核状态和审核意见只能在审核模式下修改（“审核”菜单 ▸ 审核模式）。</source>
         <translation>Review status and comments can be changed in review mode only (Review ▸ Review Mode).</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/app/operations.py" line="419" />
+        <location filename="../../kpi_editor/app/operations.py" line="431" />
         <source>添加审核意见</source>
         <translation>Add review comment</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/app/operations.py" line="426" />
+        <location filename="../../kpi_editor/app/operations.py" line="438" />
         <source>审核意见已处理</source>
         <translation>Review comment resolved</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/app/operations.py" line="428" />
+        <location filename="../../kpi_editor/app/operations.py" line="440" />
         <source>审核意见改为未处理</source>
         <translation>Review comment reopened</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/app/operations.py" line="436" />
+        <location filename="../../kpi_editor/app/operations.py" line="448" />
         <source>删除审核意见</source>
         <translation>Delete review comment</translation>
     </message>

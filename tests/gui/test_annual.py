@@ -14,8 +14,10 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QTableWidget, QWidget
 
+from kpi_editor.app.settings import Settings
 from kpi_editor.domain.rollover import rollover
 from kpi_editor.gui.annual.dialog import RolloverDialog, suggested_path
+from kpi_editor.gui.app import install_translators
 from kpi_editor.gui.dialogs.change_preview import FiscalYearDialog, TemplateDialog
 from kpi_editor.gui.dialogs.change_report import ADOPTED, EDITED, PENDING, ChangeReportDialog
 from kpi_editor.gui.main_window import MainWindow
@@ -349,3 +351,30 @@ def test_suggested_name_follows_the_year_in_the_file_name(tmp_path: Path) -> Non
     assert suggested_path(tmp_path / "120260.kpi.json", 2026, 2027) == tmp_path / "120260-2027.kpi.json"
     assert suggested_path(tmp_path / "2026-2026.json", 2026, 2027) == tmp_path / "2026-2026-2027.kpi.json"
     assert suggested_path(None, 2026, 2027) is None
+
+
+def test_the_annual_cycle_speaks_english(gui_app: Any, qtbot: Any, prompts: Any, small_file: Path) -> None:
+    translators = install_translators(gui_app, "en")
+    try:
+        assert translators, "kpi_editor_en.qm did not load"
+        english = MainWindow(Settings(language="en"), prompts)
+        qtbot.addWidget(english)
+        english.show()
+        assert english.files.open_file(small_file)
+        assert menu_action(english, "New from Last &Year…")
+        page = english.pages.booklet
+        assert page.child(QAbstractButton, "changeYearButton").text() == "Change Fiscal Year…"
+        assert page.child(QAbstractButton, "changeTemplateButton").text() == "Change Form Template…"
+        dialog = english.annual.new_from_previous()
+        assert dialog.windowTitle() == "New from Last Year" and dialog.ok_button.text() == "Create"
+        assert dialog.note_label.text().startswith(
+            "The file xiqu-2026-small.kpi.json is not changed. The new"
+        )
+        dialog.run()
+        report = english.annual.report_dialog
+        assert report is not None and report.view.tabs.tabText(0) == "To check (4)"
+        assert report.view.adopt_button.text() == "Use Suggestion"
+        english.close()
+    finally:
+        for translator in translators:
+            gui_app.removeTranslator(translator)
