@@ -11,8 +11,8 @@ import pytest
 from kpi_editor.app.document import Document
 from kpi_editor.app.operations import Operations
 from kpi_editor.domain import engine
-from kpi_editor.domain.edits import EditPlan, SetValue
-from kpi_editor.domain.model import Booklet
+from kpi_editor.domain.edits import EditPlan, InsertItems, SetValue
+from kpi_editor.domain.model import Booklet, Indicator
 from kpi_editor.domain.retemplate import plan_template_change
 from kpi_editor.domain.rollover import plan_fiscal_year_change
 from kpi_editor.domain.template import load_template
@@ -120,3 +120,30 @@ def test_a_plan_revalidates_each_project_once_and_its_undo_too(document: Documen
     }
     document.undo_stack.redo()
     assert rules(document) == emptied
+
+
+def test_a_refused_edit_undoes_the_plan_before_it_and_a_plan_edits_the_rows_it_inserts(
+    document: Document,
+) -> None:
+    before = dumps_booklet(document.booklet)
+    ops = Operations(document)
+    row = Indicator(level1="项目完成", level2="数量指标", name="培训人次", value="≥200人次")
+    plan = EditPlan(
+        "插入并填写",
+        [
+            InsertItems((0, 0), 0, (row,)),
+            SetValue((0, 0, 0), "value", "≥300人次"),
+            SetValue((), "fiscal_year", 1066),  # out of the model's range: refused
+        ],
+    )
+    outcome = ops.apply_plan(plan)
+    assert not outcome and "插入并填写" in outcome.refused
+    assert dumps_booklet(document.booklet) == before and document.undo_stack.count() == 0
+    plan.edits.pop()
+    assert ops.apply_plan(plan)
+    assert document.item((0, 0, 0)).value == "≥300人次"
+    for _ in range(2):
+        document.undo_stack.undo()
+        assert dumps_booklet(document.booklet) == before
+        document.undo_stack.redo()
+        assert document.item((0, 0, 0)).value == "≥300人次" and document.item((0, 0, 0)).name == "培训人次"
