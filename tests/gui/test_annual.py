@@ -12,14 +12,21 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QTableWidget, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from kpi_editor.app.settings import Settings
 from kpi_editor.domain.rollover import rollover
 from kpi_editor.gui.annual.dialog import RolloverDialog, suggested_path
 from kpi_editor.gui.app import install_translators
 from kpi_editor.gui.dialogs.change_preview import FiscalYearDialog, TemplateDialog
-from kpi_editor.gui.dialogs.change_report import ADOPTED, EDITED, PENDING, ChangeReportDialog
+from kpi_editor.gui.dialogs.change_report import (
+    ADOPTED,
+    EDITED,
+    PENDING,
+    ChangeReportDialog,
+    ReportTable,
+    ReportTableView,
+)
 from kpi_editor.gui.main_window import MainWindow
 from kpi_editor.gui.pages.indicator_model import IndicatorTableModel
 from kpi_editor.gui.pages.stack import BOOKLET, PROJECT
@@ -53,8 +60,8 @@ def roll_over(window: MainWindow, qtbot: Any) -> tuple[RolloverDialog, ChangeRep
     return dialog, report
 
 
-def double_click(table: QTableWidget, row: int, qtbot: Any) -> None:
-    rect = table.visualItemRect(table.item(row, 0))
+def double_click(table: ReportTableView, row: int, qtbot: Any) -> None:
+    rect = table.visualRect(table.lines.index(row, 0))
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
@@ -97,12 +104,12 @@ def test_rollover_from_the_menu_opens_2027_unsaved_beside_the_untouched_source(
     assert report is not None
     assert_shown(report, 900, 500)
     view = report.view
-    assert view.tabs.tabText(0) == "待核对（4）" and view.check_table.rowCount() == 4
-    places = [view.check_table.item(r, 0).text() for r in range(4)]
+    assert view.tabs.tabText(0) == "待核对（4）" and view.check_table.lines.rowCount() == 4
+    places = [view.check_table.text(r, 0) for r in range(4)]
     assert places[0] == "[101001] “人民代表大会会议经费” 第1行指标值"
-    assert view.check_table.item(0, 3).text().startswith("2027年为换届选举年")
-    assert view.changed_table.rowCount() == 37 and view.tabs.tabText(1) == "已改动（37）"
-    assert view.kept_table.rowCount() == 1
+    assert view.check_table.text(0, 3).startswith("2027年为换届选举年")
+    assert view.changed_table.lines.rowCount() == 37 and view.tabs.tabText(1) == "已改动（37）"
+    assert view.kept_table.lines.rowCount() == 1
     assert "由2026年度新建2027年度" in view.summary_label.text()
     assert view.adopt_button.isVisible() and view.adopt_button.isEnabled()  # the first row is selected
 
@@ -135,7 +142,7 @@ def test_report_goes_to_cells_and_adopts_a_suggestion_as_one_undo_step(
     qtbot.mouseClick(view.adopt_button, Qt.MouseButton.LeftButton)
     assert document.item((0, 0, 0)).value == cell.suggestion
     assert document.undo_stack.count() == 1 and "采用建议" in document.undo_stack.undoText()
-    assert view.state(0) == ADOPTED and view.check_table.item(0, 4).text() == "已采用建议"
+    assert view.state(0) == ADOPTED and view.check_table.text(0, 4) == "已采用建议"
     assert not view.adopt_button.isEnabled()
     document.undo_stack.undo()
     assert document.item((0, 0, 0)).value == cell.text and view.state(0) == PENDING
@@ -143,7 +150,7 @@ def test_report_goes_to_cells_and_adopts_a_suggestion_as_one_undo_step(
     # A cell the clerk has edited since is replaced only after a yes.
     assert opened.context.ops is not None
     opened.context.ops.set_field((0, 0, 0), "value", "2027年召开两次人代会")
-    assert view.state(0) == EDITED and view.check_table.item(0, 4).text() == "已修改"
+    assert view.state(0) == EDITED and view.check_table.text(0, 4) == "已修改"
     prompts.confirm_answer = False
     assert not view.adopt_selected()
     assert document.item((0, 0, 0)).value == "2027年召开两次人代会"
@@ -151,7 +158,7 @@ def test_report_goes_to_cells_and_adopts_a_suggestion_as_one_undo_step(
 
     # A changed cover cell goes to the cover field.
     covers = [
-        r for r in range(view.changed_table.rowCount()) if view.changed_table.item(r, 0).text() == "封面标题"
+        r for r in range(view.changed_table.lines.rowCount()) if view.changed_table.text(r, 0) == "封面标题"
     ]
     assert covers
     view.tabs.setCurrentIndex(1)
@@ -187,7 +194,11 @@ def test_rollover_of_a_chosen_file_with_amounts_cleared_and_the_refusals(
     broken.write_text('{"schema_version": 1, "fiscal_year": ', encoding="utf-8")
     prompts.paths = [broken]
     qtbot.mouseClick(dialog.choose_button, Qt.MouseButton.LeftButton)
-    assert "broken.kpi.json" in dialog.error_label.text() and not dialog.ok_button.isEnabled()
+    assert (
+        dialog.error_label.isVisible()
+        and "broken.kpi.json" in dialog.error_label.text()
+        and not dialog.ok_button.isEnabled()
+    )
 
     # A file labelled 2024 whose content says 2026: refused in the dialog, nothing opened.
     mislabelled = load_booklet(small_file)
@@ -204,7 +215,11 @@ def test_rollover_of_a_chosen_file_with_amounts_cleared_and_the_refusals(
     source_bytes = small_file.read_bytes()
     prompts.paths = [small_file]
     qtbot.mouseClick(dialog.choose_button, Qt.MouseButton.LeftButton)
-    assert dialog.error_label.text() == "" and dialog.year_spin.value() == 2027
+    assert (
+        not dialog.error_label.isVisible()
+        and dialog.error_label.text() == ""
+        and dialog.year_spin.value() == 2027
+    )
     dialog.clear_radio.setChecked(True)
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     document = window.context.document
@@ -265,7 +280,7 @@ def test_year_change_on_the_cover_is_one_undo_step_and_undo_restores_everything(
     assert dialog.apply_button.isEnabled()
     view = dialog.view
     assert "预算年度 2026年 → 2027年" in view.summary_label.text()
-    assert view.check_table.rowCount() == 4 and view.changed_table.rowCount() == 37
+    assert view.check_table.lines.rowCount() == 4 and view.changed_table.lines.rowCount() == 37
     assert not view.adopt_button.isVisible()  # nothing to adopt before the change is made
     assert document.booklet.fiscal_year == 2026  # a preview changes nothing
 
@@ -282,7 +297,7 @@ def test_year_change_on_the_cover_is_one_undo_step_and_undo_restores_everything(
     assert page.year_label.text().startswith("2027年")
     assert page.edits["title"].text().startswith("攀枝花市西区2027年")
     followup = dialog.followup
-    assert followup is not None and followup.isVisible() and followup.view.check_table.rowCount() == 4
+    assert followup is not None and followup.isVisible() and followup.view.check_table.lines.rowCount() == 4
     opened.tree.select_path((0, 0))
     labels = [label.text() for label in opened.pages.project.amount_labels.values()]
     assert "其中：2027年上级补助" in labels and "2026年结转资金" in labels
@@ -319,7 +334,7 @@ def test_template_change_rebuilds_the_table_and_undo_brings_the_form_back(
     dialog = modal(TemplateDialog)
     assert_shown(dialog, 900, 500)
     assert dialog.template_combo.currentData() == "mof-2021" and dialog.apply_button.isEnabled()
-    assert dialog.view.tabs.currentIndex() == 1 and dialog.view.changed_table.rowCount() == 521
+    assert dialog.view.tabs.currentIndex() == 1 and dialog.view.changed_table.lines.rowCount() == 521
     qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
     assert document.template.id == "mof-2021" and document.undo_stack.count() == 1
     assert dialog.followup is None  # nothing left to check
@@ -378,3 +393,16 @@ def test_the_annual_cycle_speaks_english(gui_app: Any, qtbot: Any, prompts: Any,
     finally:
         for translator in translators:
             gui_app.removeTranslator(translator)
+
+
+def test_report_lines_pass_qts_model_checks(gui_app: Any, qtmodeltester: Any, small_file: Path) -> None:
+    report = rollover(load_booklet(small_file), 2027).report
+    lines = ReportTable(["位置", "原文", "原因", "建议", "状态"])
+    qtmodeltester.check(lines, force_py=True)
+    lines.set_lines(
+        [[c.place.describe(), c.text, "\n".join(c.reasons), c.suggestion or "", ""] for c in report.to_check],
+        [c.place for c in report.to_check],
+    )
+    lines.set_text(0, 4, "已采用建议")
+    assert lines.rowCount() == 4 and lines.columnCount() == 5
+    assert lines.index(0, 4).data() == "已采用建议" and lines.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)

@@ -89,10 +89,10 @@ class RolloverDialog(QDialog):
         try:
             booklet = load_booklet(path)
         except FileFormatError as exc:
-            self.error_label.setText(str(exc))
+            self.show_error(str(exc))
             return False
         except OSError as exc:
-            self.error_label.setText(self.tr("{path}：{error}").format(path=path, error=exc))
+            self.show_error(self.tr("{path}：{error}").format(path=path, error=exc))
             return False
         self.file_path, self.file_booklet = path, booklet
         self.file_radio.setChecked(True)
@@ -100,7 +100,7 @@ class RolloverDialog(QDialog):
         return True
 
     def _source_changed(self, *_args: object) -> None:
-        self.error_label.clear()
+        self.show_error("")
         source = self.source()
         self.ok_button.setEnabled(source is not None)
         self.year_spin.setEnabled(source is not None)
@@ -139,6 +139,10 @@ class RolloverDialog(QDialog):
             kept + self.tr("新年度的表格作为未保存的新文件打开，随后显示改动报告。") + saved
         )
 
+    def show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.setVisible(bool(text))
+
     # -- running ------------------------------------------------------------------------------------
 
     def amounts(self) -> AmountsMode:
@@ -152,7 +156,7 @@ class RolloverDialog(QDialog):
         try:
             self.rolled = rollover(source[0], self.year_spin.value(), self.amounts())
         except RolloverError as exc:
-            self.error_label.setText(str(exc))
+            self.show_error(str(exc))
             return False
         # Kept: opening the result replaces the open document the source may have been.
         self.source_year, self.source_file = source[0].fiscal_year, source[1]

@@ -155,6 +155,7 @@ class FiscalYearDialog(ChangePreviewDialog):
                 self.tr("只改预算年度，内容不动（改正填错的年度）"),
             ]
         )
+        self.text_combo.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.controls.addRow(self.tr("当前预算年度"), QLabel(self.tr("{year}年").format(year=year), self))
         self.controls.addRow(self.tr("新的预算年度"), self.year_spin)
         self.controls.addRow(self.tr("内容中的年份"), self.text_combo)

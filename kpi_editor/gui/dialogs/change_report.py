@@ -16,7 +16,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -24,8 +25,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -37,31 +37,111 @@ from kpi_editor.domain.edits import EditPlan, ItemPath, SetValue, field_value
 from kpi_editor.gui.context import EditorContext
 from kpi_editor.io.atomic import write_atomic
 
-PLACE_ROLE = Qt.ItemDataRole.UserRole
 PENDING, ADOPTED, EDITED, GONE = range(4)  # what became of a cell to check
+FIT_ALL_ROWS = 300  # above this many rows, only the rows in sight are fitted to their text
+
+Index = QModelIndex | QPersistentModelIndex
 
 
-def _table(parent: QWidget, headers: list[str], stretch: list[int]) -> QTableWidget:
-    table = QTableWidget(0, len(headers), parent)
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setWordWrap(True)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().setVisible(False)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    for column in stretch:
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-    return table
+class ReportTable(QAbstractTableModel):
+    """One tab's lines: the text of each cell and the place each line is about. A model, not
+    items: a template change of a large booklet lists tens of thousands of cells."""
+
+    def __init__(self, headers: list[str], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.headers = headers
+        self.lines: list[list[str]] = []
+        self.places: list[Place] = []
+
+    def set_lines(self, lines: list[list[str]], places: list[Place]) -> None:
+        self.beginResetModel()
+        self.lines, self.places = lines, places
+        self.endResetModel()
+
+    def set_text(self, row: int, column: int, text: str) -> None:
+        if self.lines[row][column] != text:
+            self.lines[row][column] = text
+            index = self.index(row, column)
+            self.dataChanged.emit(index, index)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.lines)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        return self.lines[index.row()][index.column()]
 
 
-def _item(text: str, place: Place | None = None) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setToolTip(text)
-    if place is not None:
-        item.setData(PLACE_ROLE, place)
-    return item
+class ReportTableView(QTableView):
+    """Rows as tall as their wrapped text: all of them for a short list, the ones in sight for a
+    long one (fitting 37,000 rows took seconds)."""
+
+    def __init__(self, headers: list[str], stretch: list[int], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lines = ReportTable(headers, self)
+        self.setModel(self.lines)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setWordWrap(True)
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().setVisible(False)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column in stretch:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.setColumnWidth(0, 230)
+        self._fitted: set[int] = set()
+        # Heights follow the column widths: refit once they settle, and as rows come into sight.
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.timeout.connect(self.fit_rows)
+        header.sectionResized.connect(lambda *_args: self._fit_timer.start(0))
+        self.verticalScrollBar().valueChanged.connect(lambda _value: self._fit_visible())
+
+    def set_lines(self, lines: list[list[str]], places: list[Place]) -> None:
+        self.lines.set_lines(lines, places)
+        self.fit_rows()
+
+    def fit_rows(self) -> None:
+        self._fitted.clear()
+        if self.lines.rowCount() <= FIT_ALL_ROWS:
+            self.resizeRowsToContents()
+            self._fitted.update(range(self.lines.rowCount()))
+        else:
+            self._fit_visible()
+
+    def _fit_visible(self) -> None:
+        count = self.lines.rowCount()
+        if len(self._fitted) >= count:
+            return
+        row = max(self.rowAt(0), 0)
+        bottom = self.viewport().height()
+        while row < count and self.rowViewportPosition(row) <= bottom:
+            if row not in self._fitted:
+                self.resizeRowToContents(row)
+                self._fitted.add(row)
+            row += 1
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_visible()
+
+    def place(self, row: int) -> Place:
+        return self.lines.places[row]
+
+    def text(self, row: int, column: int) -> str:
+        return self.lines.lines[row][column]
 
 
 def navigation_field(field: str) -> str:
@@ -94,10 +174,10 @@ class ReportView(QWidget):
 
         check_page = QWidget(self.tabs)
         check_layout = QVBoxLayout(check_page)
-        self.check_table = _table(
-            check_page,
+        self.check_table = ReportTableView(
             [self.tr("位置"), self.tr("原文"), self.tr("原因"), self.tr("建议"), self.tr("状态")],
             [1, 2, 3],
+            check_page,
         )
         check_layout.addWidget(self.check_table, 1)
         row = QHBoxLayout()
@@ -114,21 +194,15 @@ class ReportView(QWidget):
         check_layout.addLayout(row)
         self.tabs.addTab(check_page, "")
 
-        self.changed_table = _table(
-            self.tabs, [self.tr("位置"), self.tr("原文"), self.tr("改为"), self.tr("说明")], [1, 2, 3]
+        self.changed_table = ReportTableView(
+            [self.tr("位置"), self.tr("原文"), self.tr("改为"), self.tr("说明")], [1, 2, 3], self.tabs
         )
         self.tabs.addTab(self.changed_table, "")
-        self.kept_table = _table(self.tabs, [self.tr("位置"), self.tr("年份"), self.tr("理由")], [2])
+        self.kept_table = ReportTableView([self.tr("位置"), self.tr("年份"), self.tr("理由")], [2], self.tabs)
         self.tabs.addTab(self.kept_table, "")
-        # Row heights follow the wrapped text, which follows the column widths: refit once they settle.
-        self._fit_timer = QTimer(self)
-        self._fit_timer.setSingleShot(True)
-        self._fit_timer.timeout.connect(self._fit_rows)
         for table in (self.check_table, self.changed_table, self.kept_table):
-            table.setColumnWidth(0, 230)
-            table.itemDoubleClicked.connect(lambda _item, t=table: self._go(t))
-            table.horizontalHeader().sectionResized.connect(lambda *_args: self._fit_timer.start(0))
-        self.check_table.itemSelectionChanged.connect(self._update_buttons)
+            table.doubleClicked.connect(lambda _index, t=table: self._go(t))
+        self.check_table.selectionModel().selectionChanged.connect(lambda *_args: self._update_buttons())
 
     # -- filling ----------------------------------------------------------------------------------
 
@@ -144,31 +218,24 @@ class ReportView(QWidget):
         self.notes_label.setText("\n".join(f"· {note}" for note in report.notes))
         self.notes_label.setVisible(bool(report.notes))
 
-        self.check_table.setRowCount(len(report.to_check))
-        for r, cell in enumerate(report.to_check):
-            self.check_table.setItem(r, 0, _item(cell.place.describe(), cell.place))
-            self.check_table.setItem(r, 1, _item(cell.text))
-            self.check_table.setItem(r, 2, _item("\n".join(cell.reasons)))
-            self.check_table.setItem(r, 3, _item(cell.suggestion or self.tr("（无）")))
-            self.check_table.setItem(r, 4, _item(""))
+        self.check_table.set_lines(
+            [
+                [c.place.describe(), c.text, "\n".join(c.reasons), c.suggestion or self.tr("（无）"), ""]
+                for c in report.to_check
+            ],
+            [c.place for c in report.to_check],
+        )
         self.check_table.setColumnHidden(4, document is None)
         self._show_states()
-
-        self.changed_table.setRowCount(len(report.changed))
-        for r, change in enumerate(report.changed):
-            self.changed_table.setItem(r, 0, _item(change.place.describe(), change.place))
-            self.changed_table.setItem(r, 1, _item(change.old))
-            self.changed_table.setItem(r, 2, _item(change.new))
-            self.changed_table.setItem(r, 3, _item("\n".join(change.notes)))
-        self.kept_table.setRowCount(len(report.kept))
-        for r, kept in enumerate(report.kept):
-            self.kept_table.setItem(r, 0, _item(kept.place.describe(), kept.place))
-            self.kept_table.setItem(r, 1, _item(kept.mention))
-            self.kept_table.setItem(r, 2, _item(kept.reason))
-        self._fit_rows()
+        self.changed_table.set_lines(
+            [[c.place.describe(), c.old, c.new, "\n".join(c.notes)] for c in report.changed],
+            [c.place for c in report.changed],
+        )
+        self.kept_table.set_lines(
+            [[k.place.describe(), k.mention, k.reason] for k in report.kept], [k.place for k in report.kept]
+        )
         if report.to_check:
             self.check_table.selectRow(0)
-
         self.tabs.setTabText(0, self.tr("待核对（{count}）").format(count=len(report.to_check)))
         self.tabs.setTabText(1, self.tr("已改动（{count}）").format(count=len(report.changed)))
         self.tabs.setTabText(2, self.tr("保留（{count}）").format(count=len(report.kept)))
@@ -183,10 +250,6 @@ class ReportView(QWidget):
         else:
             self.hint_label.setText(self.tr("没有需要核对的单元格。"))
         self._update_buttons()
-
-    def _fit_rows(self) -> None:
-        for table in (self.check_table, self.changed_table, self.kept_table):
-            table.resizeRowsToContents()
 
     # -- the cells to check -----------------------------------------------------------------------
 
@@ -221,9 +284,7 @@ class ReportView(QWidget):
             GONE: self.tr("已不在原处"),
         }
         for row in range(len(self.report.to_check)):
-            item = self.check_table.item(row, 4)
-            if item is not None:
-                item.setText(names[self.state(row)])
+            self.check_table.lines.set_text(row, 4, names[self.state(row)])
         self._update_buttons()
 
     def _item_changed(self, path: ItemPath, field: str) -> None:
@@ -232,10 +293,10 @@ class ReportView(QWidget):
         ):
             self._show_states()
 
-    def selected_rows(self, table: QTableWidget) -> list[int]:
+    def selected_rows(self, table: QTableView) -> list[int]:
         rows = {index.row() for index in table.selectionModel().selectedRows()}
-        if not rows and table.currentRow() >= 0:
-            rows.add(table.currentRow())
+        if not rows and table.currentIndex().isValid():
+            rows.add(table.currentIndex().row())
         return sorted(rows)
 
     def _update_buttons(self) -> None:
@@ -286,14 +347,12 @@ class ReportView(QWidget):
 
     # -- navigation and export ----------------------------------------------------------------------
 
-    def _go(self, table: QTableWidget) -> None:
+    def _go(self, table: QTableView) -> None:
         rows = self.selected_rows(table)
         if not rows or self.context.document is None:
             return
-        item = table.item(rows[0], 0)
-        place = item.data(PLACE_ROLE) if item is not None else None
-        if not isinstance(place, Place):
-            return
+        assert isinstance(table, ReportTableView)
+        place = table.place(rows[0])
         window = self.window().parentWidget()
         if window is not None:
             window.activateWindow()
@@ -368,4 +427,4 @@ class ChangeReportDialog(QDialog):
             self.close()
 
 
-__all__ = ["ChangeReportDialog", "ReportView", "navigation_field"]
+__all__ = ["ChangeReportDialog", "ReportTable", "ReportTableView", "ReportView", "navigation_field"]
