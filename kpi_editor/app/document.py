@@ -116,6 +116,9 @@ class Document(QObject):
         # The recovered text differs from the file on disk until it is saved again.
         document.undo_stack.resetClean()
         document.stateChanged.emit()
+        # Ours from now on: our own autosave takes over (and the crashed editor's goes), so a second
+        # crash still leaves exactly one copy to recover.
+        document.autosave()
         return document
 
     def lock_file(self) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QStandardPaths, Signal
 
 from kpi_editor.app.autosave import AutosaveInfo, discard_autosave, find_recoverable
 from kpi_editor.app.document import Document, ItemPath
@@ -21,6 +21,7 @@ from kpi_editor.app.locks import lock_owner
 from kpi_editor.app.operations import Operations
 from kpi_editor.app.settings import Settings
 from kpi_editor.io.errors import FileFormatError
+from kpi_editor.paths import resource_dir
 
 
 class EditorContext(QObject):
@@ -97,7 +98,8 @@ class EditorContext(QObject):
     def save(self) -> bool:
         if self.document is None:
             return False
-        if self.document.path is None:
+        if self.document.path is None or _installed(self.document.path):
+            # The bundled sample is the program's, not the clerk's: 保存 asks where to put a copy.
             return self.save_as()
         return self.save_to(self.document.path)
 
@@ -105,13 +107,21 @@ class EditorContext(QObject):
         if self.document is None:
             return False
         document = self.document
-        suggested = str(
-            document.path
-            or document.suggested_path
-            or Path.home() / f"{document.booklet.fiscal_year}.kpi.json"
-        )
-        path = self.prompts.save_path(suggested)
+        known = document.path or document.suggested_path  # a new year's file: beside its source
+        name = known.name if known is not None else f"{document.booklet.fiscal_year}.kpi.json"
+        path = self.prompts.save_path(str(self.work_folder() / name))
         return self.save_to(path) if path is not None else False
+
+    def work_folder(self) -> Path:
+        """Where save and export dialogs start: the document's folder (a new year's file not saved
+        yet: its source's), never the program's own (the bundled sample lives there), else the
+        user's documents folder."""
+        document = self.document
+        known = (document.path or document.suggested_path) if document is not None else None
+        if known is not None and not _installed(known):
+            return known.parent
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(documents) if documents and Path(documents).is_dir() else Path.home()
 
     def save_to(self, path: Path) -> bool:
         assert self.document is not None
@@ -224,6 +234,14 @@ class EditorContext(QObject):
         if self.document is not None:
             self.document.set_autosave_delay(self.settings.autosave_delay_s)
         self.settingsChanged.emit()
+
+
+def _installed(path: Path) -> bool:
+    """True for a file inside the program's own resources (the bundled sample)."""
+    try:
+        return path.resolve().is_relative_to(resource_dir().resolve())
+    except OSError:
+        return False
 
 
 __all__ = ["EditorContext"]

@@ -8,7 +8,7 @@ add theirs.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QSplitter, QUndoView, QWidget
 
@@ -31,13 +31,14 @@ from kpi_editor.gui.tree.actions import StructureActions
 from kpi_editor.gui.tree.panel import TreePanel
 from kpi_editor.gui.zoom import Zoom
 
+PREFERRED_SIZE = QSize(1400, 900)
+
 
 class MainWindow(QMainWindow):
     def __init__(self, settings: Settings | None = None, prompts: Prompts | None = None) -> None:
         super().__init__()
         self.context = EditorContext(settings or Settings.load(), prompts or Prompts(self), self)
         self.setWindowIcon(app_icon())
-        self.resize(1400, 900)
         context = self.context
         self.jobs = JobRunner(context, self)
         self.undo_group = QUndoGroup(self)
@@ -131,6 +132,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(project.fill_totals_action)
         edit_menu.addSeparator()
         edit_menu.addActions([self.search.find_action, self.search.find_next_action])
+        edit_menu.addAction(self.search.replace_action)
         view_menu = bar.addMenu(self.tr("视图(&V)"))
         view_menu.addActions(
             [
@@ -241,10 +243,26 @@ class MainWindow(QMainWindow):
 
     def _restore_geometry(self) -> None:
         settings = self.context.settings
-        if settings.geometry:
-            self.restoreGeometry(QByteArray.fromBase64(settings.geometry.encode()))
+        if not settings.geometry or not self.restoreGeometry(
+            QByteArray.fromBase64(settings.geometry.encode())
+        ):
+            self.resize(PREFERRED_SIZE)
         if settings.window_state:
             self.restoreState(QByteArray.fromBase64(settings.window_state.encode()))
+        self.fit_to_screen()
+
+    def fit_to_screen(self) -> None:
+        """Never larger than the screen's free area (at 150 % scaling 1400×900 is not), never off it."""
+        available = self.screen().availableGeometry()
+        frame = self.frameGeometry().size() - self.geometry().size()  # title bar and borders
+        width = min(self.width(), available.width() - frame.width())
+        height = min(self.height(), available.height() - frame.height())
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        geometry = self.frameGeometry()
+        if not available.contains(geometry):
+            geometry.moveCenter(available.center())
+            self.move(max(available.left(), geometry.left()), max(available.top(), geometry.top()))
 
 
 __all__ = ["MainWindow"]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import QRegularExpression, Qt, QTimer
+from PySide6.QtCore import QObject, QRegularExpression, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QFocusEvent, QKeyEvent, QPalette, QRegularExpressionValidator
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QTableView, QTreeView, QWidget
 
 from kpi_editor.domain.model import MAX_DECIMALS
 from kpi_editor.gui.icons import severity_icon
@@ -53,7 +53,11 @@ class AmountEdit(QLineEdit):
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
         # Excel's habit: typing on a field replaces what it shows (the cursor keys still edit it).
-        QTimer.singleShot(0, self.selectAll)
+        # A click places the cursor after focusIn, so after a click the selection waits a turn.
+        if event.reason() == Qt.FocusReason.MouseFocusReason:
+            QTimer.singleShot(0, self.selectAll)
+        else:
+            self.selectAll()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -116,3 +120,47 @@ class AmountEdit(QLineEdit):
         text = format_amount(value)
         if text != self.text():
             self.setText(text)
+
+
+class SortCycle(QObject):
+    """Header clicks sort ascending, then descending, then back to the document's own order (the
+    third click), as in WPS's list views; `sortedChanged` says whether a sort is on."""
+
+    sortedChanged = Signal(bool)
+
+    def __init__(self, view: QTreeView | QTableView) -> None:
+        super().__init__(view)
+        self.view = view
+        header = view.header() if isinstance(view, QTreeView) else view.horizontalHeader()
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header.sectionClicked.connect(self._clicked)
+        self.header = header
+        self._column = -1
+        self._order = Qt.SortOrder.AscendingOrder
+
+    def _clicked(self, column: int) -> None:
+        if column != self._column:
+            self._column, self._order = column, Qt.SortOrder.AscendingOrder
+        elif self._order == Qt.SortOrder.AscendingOrder:
+            self._order = Qt.SortOrder.DescendingOrder
+        else:
+            # Column -1 is the source's order, but reversed when descending: back to ascending.
+            self._column, self._order = -1, Qt.SortOrder.AscendingOrder
+        self.apply()
+
+    def apply(self) -> None:
+        model = self.view.model()
+        self.header.setSortIndicator(self._column, self._order)
+        if model is not None:
+            model.sort(self._column, self._order)
+        self.sortedChanged.emit(self._column >= 0)
+
+    def reset(self) -> None:
+        self._column, self._order = -1, Qt.SortOrder.AscendingOrder
+        self.apply()
+
+    @property
+    def sorted(self) -> bool:
+        return self._column >= 0

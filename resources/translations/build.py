@@ -22,6 +22,44 @@ SOURCES = [
 ]
 
 ENGLISH = {
+    "界面语言在重新启动后切换。现在重新启动编辑器吗？": "The interface language changes after a restart. Restart the editor now?",
+    " 年": " ",  # 2027 年 → 2027 (an empty translation leaves the Chinese)
+    "6位数字，如 116002（可以以后再填）": "six digits, e.g. 116002 (can be filled in later)",
+    "如 攀枝花市西区社会保险事务中心（可以以后再填）": "e.g. 攀枝花市西区社会保险事务中心 (can be filled in later)",
+    "新表从本单位的一个项目开始，按表样列好必填的二级指标。": "The new file starts with one project of your unit, its rows set out for the form's required level-2 indicators.",
+    "在表尾添加一行（Ctrl+Enter）": "Add a row at the end (Ctrl+Enter)",
+    "在所选行上方插入一行，属于同一个二级指标（Ctrl+Shift+=）": "Insert a row above the selected one, in the same level-2 indicator (Ctrl+Shift+=)",
+    "删除所选的行（Ctrl+-）；Delete 键只清除单元格的内容": "Delete the selected rows (Ctrl+-); the Delete key only clears cells",
+    "复制": "Copy",
+    "粘贴": "Paste",
+    "删除所选的{count}个指标行？其中{filled}行有内容。删除后可以撤销（Ctrl+Z）。": "Delete the {count} selected indicator row(s)? {filled} of them have content. You can undo it (Ctrl+Z).",
+    "行": " row(s)",
+    "个单元格": " cell(s)",
+    "已复制{count}{unit}": "Copied {count}{unit}",
+    "剪贴板中没有可粘贴的内容": "Nothing to paste on the clipboard",
+    "有{count}个单元格超出表格范围，没有粘贴": "{count} cell(s) fell outside the table and were not pasted",
+    "导出前检查": "Check Before Export",
+    "要导出的表中还有 {count} 个错误，财政局审核时会被退回。": "The tables to export still have {count} error(s); the finance bureau will return them.",
+    "建议先查看并改正这些问题。": "Look at them and correct them first.",
+    "查看问题": "Show Problems",
+    "仍然导出": "Export Anyway",
+    "恢复：打开自动保存的内容（保存后覆盖原文件）。丢弃：删除自动保存。以后再说：保留自动保存，下次再问。": "Recover: open what was autosaved (saving it replaces the file). Discard: delete the autosave. Later: keep it and ask next time.",
+    "界面字号": "Interface text size",
+    " 磅": " pt",
+    "整个窗口的文字大小；“视图”菜单中的放大、缩小（Ctrl+= / Ctrl+-）在此基础上缩放": "Text size of the whole window; View ▸ Zoom In / Zoom Out (Ctrl+= / Ctrl+-) scale it",
+    "自动保存": "Autosave",
+    "停止输入 ": "",
+    " 秒后": " s after the last edit",
+    "意外退出后，下次打开文件时可以恢复到这一刻的内容": "After a crash, opening the file again offers what was autosaved",
+    "界面语言在重新启动后生效；其他设置立即生效。": "The interface language applies after a restart; the other settings at once.",
+    "删除后可以撤销（Ctrl+Z）。": "You can undo it (Ctrl+Z).",
+    "删除单位“{code} {name}”及其{projects}个项目（共{rows}个指标行）？": "Delete unit “{code} {name}” with its {projects} project(s) ({rows} indicator rows)?",
+    "删除项目“{name}”及其{rows}个指标行？": "Delete project “{name}” with its {rows} indicator row(s)?",
+    "删除第{row}行“{name}”？": "Delete row {row} “{name}”?",
+    "放大": "Zoom In",
+    "缩小": "Zoom Out",
+    "实际大小": "Actual Size",
+    "缩放 {percent}%": "Zoom {percent}%",
     "新建(&N)…": "&New…",
     "打开(&O)…": "&Open…",
     "保存(&S)": "&Save",
@@ -339,6 +377,55 @@ ENGLISH = {
         "Merged: {departments} units, {projects} projects, Σ total {total} (10k CNY)."
     ),
     "已打开合并结果（未保存）": "Merged booklet opened (not saved)",
+    # 查找和替换 (gui/search/replace.py)
+    "替换(&H)…": "Rep&lace…",
+    "查找和替换": "Find and Replace",
+    "查找内容(&N)：": "Fi&nd what:",
+    "替换为(&E)：": "R&eplace with:",
+    "范围(&S)：": "&Scope:",
+    "（空：删除找到的文字）": "(empty: delete the text found)",
+    "查找下一个(&F)": "&Find Next",
+    "替换(&R)": "&Replace",
+    "全部替换(&A)": "Replace &All",
+    "查找：": "Search in:",
+    "选项：": "Options:",
+    "单位和项目名称": "Unit and project names",
+    "单位名称、项目名称和表中的“部门（单位）”": "Unit names, project names and the tables’ “Department (unit)”",
+    "标题、编制单位、日期和编制说明标题（仅全册）": (
+        "Title, compiled by, date and preface title (whole booklet only)"
+    ),
+    "编制说明各节的标题和正文（仅全册）": "Headings and bodies of the preface sections (whole booklet only)",
+    "区分大小写(&C)": "Match &case",
+    "只对拉丁字母有意义：book 与 BOOK 视为不同": "Latin letters only: book and BOOK are told apart",
+    "单元格匹配(&O)": "Match entire cell c&ontents",
+    "整个单元格的内容与查找内容完全相同时才算找到": "Found only where the whole cell is exactly the text",
+    "区分全/半角(&B)": "Match full/half &width",
+    "不勾选时，全角与半角字符视为相同：％ 与 %、２０２６ 与 2026": (
+        "Unticked, full-width and half-width characters are the same: ％ and %, ２０２６ and 2026"
+    ),
+    "审核模式下只能查找，不能替换。": "In review mode you can find but not replace.",
+    "关闭": "Close",
+    "当前项目": "Current project",
+    "当前单位": "Current unit",
+    "原文": "Now",
+    "替换为": "After replacing",
+    "封面 ▸ {field}": "Cover ▸ {field}",
+    "编制说明 ▸ 第{n}节 ▸ {field}": "Preface ▸ section {n} ▸ {field}",
+    "{code} ▸ {project} ▸ 第{row}行 ▸ {field}": "{code} ▸ {project} ▸ row {row} ▸ {field}",
+    "不替换：{reason}": "Not replaced: {reason}",
+    "（已是替换后的文字）": "(already reads as the replacement)",
+    "请输入查找内容。": "Type the text to find.",
+    "未找到“{text}”。": "“{text}” not found.",
+    "找到 {found} 处（{cells} 个单元格）": "{found} found ({cells} cells)",
+    "其中 {count} 处已是替换后的文字": "{count} of them already read as the replacement",
+    "{count} 个单元格替换后的值无效，不会替换": "{count} cells would get an invalid value and are left alone",
+    "当前第 {n} 个：{place}": "current: no. {n}, {place}",
+    "替换“{text}”为“{replacement}”（{count}处）": "Replace “{text}” with “{replacement}” ({count})",
+    "全部替换“{text}”为“{replacement}”（{count}处）": "Replace all “{text}” with “{replacement}” ({count})",
+    "已替换。没有更多匹配。": "Replaced. No more matches.",
+    "已全部替换：{count} 处，{cells} 个单元格（可撤销：Ctrl+Z）。": (
+        "Replaced all: {count} in {cells} cells (undo: Ctrl+Z)."
+    ),
     # The annual cycle: 由上年度新建, the cover's year and template changes, their report.
     "沿用上年金额，改动后取消标记": "Last year's amount, kept until you change it",
     "上年：{amount} 万元": "Last year: {amount} (10k CNY)",
@@ -364,9 +451,7 @@ ENGLISH = {
     "{stem}-变更报告.json": "{stem}-change-report.json",
     "变更报告.json": "change-report.json",
     "已完成：{what}（可撤销）": "Done: {what} (can be undone)",
-    "关闭": "Close",
     "更改预算年度": "Change Fiscal Year",
-    " 年": " ",  # 2027 年 → 2027 (an empty translation would leave the Chinese)
     "自动：内容中的年份随年度顺延，内容已是新年度时不动": (
         "Automatic: years in the text move with it, unless the text already names the new year"
     ),
@@ -383,14 +468,14 @@ ENGLISH = {
     "新的表样": "New template",
     "换用此表样": "Use This Template",
     "这就是当前的表样。": "This is the current template.",
-    "原文": "Text",
     "原因": "Reason",
     "建议": "Suggestion",
     "状态": "State",
     "转到单元格": "Go to Cell",
     "采用建议": "Use Suggestion",
     "用建议的文字替换所选单元格（一步，可撤销）": "Replace the selected cells with the suggested text (one step, can be undone)",
-    "改为": "New text",
+    "改动前": "Before",
+    "改动后": "After",
     "年份": "Year",
     "理由": "Why",
     "（无）": "(none)",
@@ -464,7 +549,43 @@ def _add_label_context(root: ET.Element) -> None:
         ET.SubElement(message, "translation")
 
 
+# Strings of Qt's own dialogs that Qt's zh_CN catalogue leaves in English (seen in the file dialog
+# under Linux); loaded after qtbase_zh_CN, so these win.
+QT_EXTRA_ZH = {
+    "QFileDialog": {
+        "Look in:": "查找范围：",
+        "&Look in:": "查找范围(&L)：",
+        "Files of type:": "文件类型：",
+        "Files of &type:": "文件类型(&T)：",
+        "Back": "后退",
+        "Forward": "前进",
+        "Parent Directory": "上一级文件夹",
+        "Create New Folder": "新建文件夹",
+        "List View": "列表",
+        "Detail View": "详细信息",
+        "Sidebar": "侧栏",
+    },
+}
+QT_EXTRA_TS = ROOT / "resources" / "translations" / "qt_extra_zh_CN.ts"
+
+
+def build_qt_extra() -> None:
+    root = ET.Element("TS", version="2.1", language="zh_CN")
+    for name, strings in QT_EXTRA_ZH.items():
+        context = ET.SubElement(root, "context")
+        ET.SubElement(context, "name").text = name
+        for source, text in strings.items():
+            message = ET.SubElement(context, "message")
+            ET.SubElement(message, "source").text = source
+            ET.SubElement(message, "translation").text = text
+    ET.ElementTree(root).write(QT_EXTRA_TS, encoding="utf-8", xml_declaration=True)
+    subprocess.run(
+        ["pyside6-lrelease", str(QT_EXTRA_TS), "-qm", str(QT_EXTRA_TS.with_suffix(".qm"))], check=True
+    )
+
+
 def main() -> int:
+    build_qt_extra()
     subprocess.run(
         ["pyside6-lupdate", *map(str, SOURCES), "-ts", str(TS), "-target-language", "en_US", "-no-obsolete"],
         check=True,

@@ -22,22 +22,22 @@
     <name>AmountEdit</name>
     <message>
         <location filename="../../kpi_editor/gui/widgets.py" line="46" />
-        <location filename="../../kpi_editor/gui/widgets.py" line="101" />
+        <location filename="../../kpi_editor/gui/widgets.py" line="105" />
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/widgets.py" line="93" />
+        <location filename="../../kpi_editor/gui/widgets.py" line="97" />
         <source>沿用上年金额，改动后取消标记</source>
         <translation>Last year's amount, kept until you change it</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/widgets.py" line="95" />
+        <location filename="../../kpi_editor/gui/widgets.py" line="99" />
         <source>上年：{amount} 万元</source>
         <translation>Last year: {amount} (10k CNY)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/widgets.py" line="99" />
+        <location filename="../../kpi_editor/gui/widgets.py" line="103" />
         <source>上年：{amount}</source>
         <translation>Last year: {amount}</translation>
     </message>
@@ -160,32 +160,32 @@
 <context>
     <name>BookletTreeModel</name>
     <message>
-        <location filename="../../kpi_editor/gui/tree/model.py" line="158" />
+        <location filename="../../kpi_editor/gui/tree/model.py" line="159" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/tree/model.py" line="158" />
+        <location filename="../../kpi_editor/gui/tree/model.py" line="159" />
         <source>合计（万元）</source>
         <translation>Total (10k CNY)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/tree/model.py" line="158" />
+        <location filename="../../kpi_editor/gui/tree/model.py" line="159" />
         <source>问题</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/tree/model.py" line="202" />
+        <location filename="../../kpi_editor/gui/tree/model.py" line="222" />
         <source>{count}个项目；{errors}个错误，{warnings}个警告</source>
         <translation>{count} projects; {errors} errors, {warnings} warnings</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/tree/model.py" line="212" />
+        <location filename="../../kpi_editor/gui/tree/model.py" line="232" />
         <source>（未命名项目）</source>
         <translation>(unnamed project)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/tree/model.py" line="237" />
+        <location filename="../../kpi_editor/gui/tree/model.py" line="257" />
         <source>（空行）</source>
         <translation>(empty row)</translation>
     </message>
@@ -221,17 +221,17 @@
 <context>
     <name>ChangeReportDialog</name>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="353" />
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="412" />
         <source>导出报告…</source>
         <translation>Export Report…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="355" />
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="414" />
         <source>变更报告.json</source>
         <translation>change-report.json</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="357" />
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="416" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -357,53 +357,53 @@
 <context>
     <name>EditorContext</name>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="92" />
+        <location filename="../../kpi_editor/gui/context.py" line="93" />
         <source>未命名</source>
         <translation>Untitled</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="122" />
+        <location filename="../../kpi_editor/gui/context.py" line="131" />
         <source>保存失败</source>
         <translation>Save Failed</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="123" />
+        <location filename="../../kpi_editor/gui/context.py" line="132" />
         <source>无法写入 {path}：{error}。原文件未改动。</source>
         <translation>Cannot write {path}: {error}. The original file is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="127" />
+        <location filename="../../kpi_editor/gui/context.py" line="136" />
         <source>已保存到 {path}</source>
         <translation>Saved to {path}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="140" />
+        <location filename="../../kpi_editor/gui/context.py" line="149" />
         <source>文件已被打开</source>
         <translation>File Already Open</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="142" />
+        <location filename="../../kpi_editor/gui/context.py" line="151" />
         <source>“{path}”已在另一个编辑器窗口（进程 {pid}）中打开。同时编辑会互相覆盖修改。仍要打开吗？</source>
         <translation>“{path}” is open in another editor (process {pid}). Editing it in both places overwrites changes. Open it anyway?</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="158" />
-        <location filename="../../kpi_editor/gui/context.py" line="162" />
+        <location filename="../../kpi_editor/gui/context.py" line="167" />
+        <location filename="../../kpi_editor/gui/context.py" line="171" />
         <source>无法打开文件</source>
         <translation>Cannot Open File</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="162" />
+        <location filename="../../kpi_editor/gui/context.py" line="171" />
         <source>{path}：{error}</source>
         <translation>{path}: {error}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="197" />
+        <location filename="../../kpi_editor/gui/context.py" line="206" />
         <source>无法恢复</source>
         <translation>Cannot Recover</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="219" />
+        <location filename="../../kpi_editor/gui/context.py" line="228" />
         <source>无法保存设置：{error}</source>
         <translation>Cannot save settings: {error}</translation>
     </message>
@@ -411,27 +411,27 @@
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../../kpi_editor/gui/exports/feature.py" line="31" />
+        <location filename="../../kpi_editor/gui/exports/feature.py" line="34" />
         <source>导出 PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/exports/feature.py" line="32" />
+        <location filename="../../kpi_editor/gui/exports/feature.py" line="35" />
         <source>导出 Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/exports/feature.py" line="60" />
+        <location filename="../../kpi_editor/gui/exports/feature.py" line="63" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/exports/feature.py" line="60" />
+        <location filename="../../kpi_editor/gui/exports/feature.py" line="63" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/exports/feature.py" line="66" />
+        <location filename="../../kpi_editor/gui/exports/feature.py" line="69" />
         <source>正在导出 {name}…</source>
         <translation>Exporting {name}…</translation>
     </message>
@@ -479,33 +479,33 @@
         <translation>&amp;Recent Files</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="82" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="84" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="88" />
-        <location filename="../../kpi_editor/gui/files/feature.py" line="106" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="90" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="108" />
         <source>无法导入</source>
         <translation>Cannot Import</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="91" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="93" />
         <source>读入{projects}个项目；{errors}个错误，{notes}条提示。</source>
         <translation>Read {projects} projects; {errors} errors, {notes} notes.</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="100" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="102" />
         <source>文本文件 (*.txt)</source>
         <translation>Text files (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="108" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="110" />
         <source>读入{projects}个项目；{issues}处需要核对。</source>
         <translation>Read {projects} projects; {issues} places to check.</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="115" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="117" />
         <source>已导入 {path}</source>
         <translation>Imported {path}</translation>
     </message>
@@ -513,47 +513,47 @@
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../kpi_editor/gui/findings/panel.py" line="114" />
+        <location filename="../../kpi_editor/gui/findings/panel.py" line="124" />
         <source>级别</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/findings/panel.py" line="114" />
+        <location filename="../../kpi_editor/gui/findings/panel.py" line="124" />
         <source>位置</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/findings/panel.py" line="114" />
+        <location filename="../../kpi_editor/gui/findings/panel.py" line="124" />
         <source>说明</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/findings/panel.py" line="114" />
+        <location filename="../../kpi_editor/gui/findings/panel.py" line="124" />
         <source>规则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/findings/panel.py" line="125" />
+        <location filename="../../kpi_editor/gui/findings/panel.py" line="135" />
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/findings/panel.py" line="126" />
+        <location filename="../../kpi_editor/gui/findings/panel.py" line="136" />
         <source>警告</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/findings/panel.py" line="127" />
+        <location filename="../../kpi_editor/gui/findings/panel.py" line="137" />
         <source>提示</source>
         <translation>Info</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/findings/panel.py" line="142" />
+        <location filename="../../kpi_editor/gui/findings/panel.py" line="158" />
         <source>第{row}行</source>
         <translation>row {row}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/findings/panel.py" line="147" />
+        <location filename="../../kpi_editor/gui/findings/panel.py" line="163" />
         <source>全册</source>
         <translation>whole booklet</translation>
     </message>
@@ -561,12 +561,12 @@
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../kpi_editor/gui/findings/panel.py" line="174" />
+        <location filename="../../kpi_editor/gui/findings/panel.py" line="190" />
         <source>全部规则</source>
         <translation>All rules</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/findings/panel.py" line="239" />
+        <location filename="../../kpi_editor/gui/findings/panel.py" line="261" />
         <source>显示 {count} 条</source>
         <translation>{count} shown</translation>
     </message>
@@ -619,32 +619,32 @@
         <translation>Change the fiscal year only, not the text (correcting a wrong year)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="158" />
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="159" />
         <source>当前预算年度</source>
         <translation>Current fiscal year</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="158" />
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="159" />
         <source>{year}年</source>
         <translation>{year}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="159" />
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="160" />
         <source>新的预算年度</source>
         <translation>New fiscal year</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="160" />
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="161" />
         <source>内容中的年份</source>
         <translation>Years in the text</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="167" />
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="168" />
         <source>改为{year}年</source>
         <translation>Change to {year}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="169" />
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="170" />
         <source>新的预算年度与当前相同。</source>
         <translation>The new fiscal year is the current one.</translation>
     </message>
@@ -701,104 +701,157 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="77" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="78" />
         <source>问题</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="80" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="81" />
         <source>&lt;打开时的状态&gt;</source>
         <translation>&lt;as opened&gt;</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="81" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="82" />
         <source>操作历史</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="104" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="105" />
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="102" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="103" />
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="98" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="99" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="100" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="101" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="105" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="106" />
         <source>重新检查全册</source>
         <translation>Recheck Whole Booklet</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="103" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="104" />
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="114" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="115" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="123" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="124" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="134" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="136" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="142" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="144" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="144" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="146" />
         <source>审核(&amp;R)</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="145" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="147" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="180" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="182" />
         <source>未命名</source>
         <translation>Untitled</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="209" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="211" />
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="209" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="211" />
         <source>界面语言在重新启动后切换。现在重新启动编辑器吗？</source>
-        <translation type="unfinished" />
+        <translation>The interface language changes after a restart. Restart the editor now?</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="174" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="176" />
         <source>绩效目标表编辑器</source>
         <translation>Performance Target Editor</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="186" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="188" />
         <source>无法修改</source>
         <translation>Edit Refused</translation>
+    </message>
+</context>
+<context>
+    <name>MatchModel</name>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="105" />
+        <source>封面 ▸ {field}</source>
+        <translation>Cover ▸ {field}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="107" />
+        <source>编制说明 ▸ 第{n}节 ▸ {field}</source>
+        <translation>Preface ▸ section {n} ▸ {field}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="111" />
+        <source>（未命名项目）</source>
+        <translation>(unnamed project)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="114" />
+        <source>{code} ▸ {project} ▸ 第{row}行 ▸ {field}</source>
+        <translation>{code} ▸ {project} ▸ row {row} ▸ {field}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="126" />
+        <source>位置</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="126" />
+        <source>原文</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="126" />
+        <source>替换为</source>
+        <translation>After replacing</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="142" />
+        <source>不替换：{reason}</source>
+        <translation>Not replaced: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="144" />
+        <source>（已是替换后的文字）</source>
+        <translation>(already reads as the replacement)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="146" />
+        <source>（空）</source>
+        <translation>(empty)</translation>
     </message>
 </context>
 <context>
@@ -986,7 +1039,7 @@
     <message>
         <location filename="../../forms/new_booklet_dialog.ui" line="15" />
         <source>6位数字，如 116002（可以以后再填）</source>
-        <translation type="unfinished" />
+        <translation>six digits, e.g. 116002 (can be filled in later)</translation>
     </message>
     <message>
         <location filename="../../forms/new_booklet_dialog.ui" line="16" />
@@ -996,12 +1049,12 @@
     <message>
         <location filename="../../forms/new_booklet_dialog.ui" line="17" />
         <source>如 攀枝花市西区社会保险事务中心（可以以后再填）</source>
-        <translation type="unfinished" />
+        <translation>e.g. 攀枝花市西区社会保险事务中心 (can be filled in later)</translation>
     </message>
     <message>
         <location filename="../../forms/new_booklet_dialog.ui" line="18" />
         <source>新表从本单位的一个项目开始，按表样列好必填的二级指标。</source>
-        <translation type="unfinished" />
+        <translation>The new file starts with one project of your unit, its rows set out for the form's required level-2 indicators.</translation>
     </message>
     <message>
         <location filename="../../forms/new_booklet_dialog.ui" line="10" />
@@ -1079,7 +1132,7 @@
     <message>
         <location filename="../../forms/project_editor.ui" line="57" />
         <source>在表尾添加一行（Ctrl+Enter）</source>
-        <translation type="unfinished" />
+        <translation>Add a row at the end (Ctrl+Enter)</translation>
     </message>
     <message>
         <location filename="../../forms/project_editor.ui" line="58" />
@@ -1089,7 +1142,7 @@
     <message>
         <location filename="../../forms/project_editor.ui" line="58" />
         <source>在所选行上方插入一行，属于同一个二级指标（Ctrl+Shift+=）</source>
-        <translation type="unfinished" />
+        <translation>Insert a row above the selected one, in the same level-2 indicator (Ctrl+Shift+=)</translation>
     </message>
     <message>
         <location filename="../../forms/project_editor.ui" line="59" />
@@ -1104,7 +1157,7 @@
     <message>
         <location filename="../../forms/project_editor.ui" line="60" />
         <source>删除所选的行（Ctrl+-）；Delete 键只清除单元格的内容</source>
-        <translation type="unfinished" />
+        <translation>Delete the selected rows (Ctrl+-); the Delete key only clears cells</translation>
     </message>
     <message>
         <location filename="../../forms/project_editor.ui" line="61" />
@@ -1137,52 +1190,52 @@
     <message>
         <location filename="../../kpi_editor/gui/pages/project.py" line="85" />
         <source>复制</source>
-        <translation type="unfinished" />
+        <translation>Copy</translation>
     </message>
     <message>
         <location filename="../../kpi_editor/gui/pages/project.py" line="88" />
         <source>粘贴</source>
-        <translation type="unfinished" />
+        <translation>Paste</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="369" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="368" />
         <source>删除指标行</source>
         <translation>Indicator row removed</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="370" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="369" />
         <source>删除所选的{count}个指标行？其中{filled}行有内容。删除后可以撤销（Ctrl+Z）。</source>
-        <translation type="unfinished" />
+        <translation>Delete the {count} selected indicator row(s)? {filled} of them have content. You can undo it (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="421" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="420" />
         <source>行</source>
-        <translation type="unfinished" />
+        <translation> row(s)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/pages/project.py" line="420" />
+        <source>个单元格</source>
+        <translation> cell(s)</translation>
     </message>
     <message>
         <location filename="../../kpi_editor/gui/pages/project.py" line="421" />
-        <source>个单元格</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="422" />
         <source>已复制{count}{unit}</source>
-        <translation type="unfinished" />
+        <translation>Copied {count}{unit}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="441" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="440" />
         <source>剪贴板中没有可粘贴的内容</source>
-        <translation type="unfinished" />
+        <translation>Nothing to paste on the clipboard</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="467" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="466" />
         <source>粘贴{count}行</source>
         <translation>Paste {count} row(s)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="495" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="494" />
         <source>有{count}个单元格超出表格范围，没有粘贴</source>
-        <translation type="unfinished" />
+        <translation>{count} cell(s) fell outside the table and were not pasted</translation>
     </message>
     <message>
         <location filename="../../kpi_editor/gui/pages/project.py" line="90" />
@@ -1278,27 +1331,27 @@
     <message>
         <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="116" />
         <source>导出前检查</source>
-        <translation type="unfinished" />
+        <translation>Check Before Export</translation>
     </message>
     <message>
         <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="117" />
         <source>要导出的表中还有 {count} 个错误，财政局审核时会被退回。</source>
-        <translation type="unfinished" />
+        <translation>The tables to export still have {count} error(s); the finance bureau will return them.</translation>
     </message>
     <message>
         <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="118" />
         <source>建议先查看并改正这些问题。</source>
-        <translation type="unfinished" />
+        <translation>Look at them and correct them first.</translation>
     </message>
     <message>
         <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="119" />
         <source>查看问题</source>
-        <translation type="unfinished" />
+        <translation>Show Problems</translation>
     </message>
     <message>
         <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="120" />
         <source>仍然导出</source>
-        <translation type="unfinished" />
+        <translation>Export Anyway</translation>
     </message>
     <message>
         <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="139" />
@@ -1328,7 +1381,7 @@
     <message>
         <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="152" />
         <source>恢复：打开自动保存的内容（保存后覆盖原文件）。丢弃：删除自动保存。以后再说：保留自动保存，下次再问。</source>
-        <translation type="unfinished" />
+        <translation>Recover: open what was autosaved (saving it replaces the file). Discard: delete the autosave. Later: keep it and ask next time.</translation>
     </message>
     <message>
         <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="155" />
@@ -1337,164 +1390,376 @@
     </message>
 </context>
 <context>
+    <name>ReplaceDialog</name>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="201" />
+        <source>查找和替换</source>
+        <translation>Find and Replace</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="222" />
+        <source>（空：删除找到的文字）</source>
+        <translation>(empty: delete the text found)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="226" />
+        <source>查找下一个(&amp;F)</source>
+        <translation>&amp;Find Next</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="228" />
+        <source>替换(&amp;R)</source>
+        <translation>&amp;Replace</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="229" />
+        <source>全部替换(&amp;A)</source>
+        <translation>Replace &amp;All</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="232" />
+        <source>查找内容(&amp;N)：</source>
+        <translation>Fi&amp;nd what:</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="235" />
+        <source>替换为(&amp;E)：</source>
+        <translation>R&amp;eplace with:</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="238" />
+        <source>范围(&amp;S)：</source>
+        <translation>&amp;Scope:</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="246" />
+        <source>单位和项目名称</source>
+        <translation>Unit and project names</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="246" />
+        <source>单位名称、项目名称和表中的“部门（单位）”</source>
+        <translation>Unit names, project names and the tables’ “Department (unit)”</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="247" />
+        <source>三级指标</source>
+        <translation>Level-3 indicator</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="248" />
+        <source>指标值</source>
+        <translation>Target value</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="249" />
+        <source>封面</source>
+        <translation>Cover</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="249" />
+        <source>标题、编制单位、日期和编制说明标题（仅全册）</source>
+        <translation>Title, compiled by, date and preface title (whole booklet only)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="250" />
+        <source>编制说明</source>
+        <translation>Preface</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="250" />
+        <source>编制说明各节的标题和正文（仅全册）</source>
+        <translation>Headings and bodies of the preface sections (whole booklet only)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="259" />
+        <source>区分大小写(&amp;C)</source>
+        <translation>Match &amp;case</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="260" />
+        <source>只对拉丁字母有意义：book 与 BOOK 视为不同</source>
+        <translation>Latin letters only: book and BOOK are told apart</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="261" />
+        <source>单元格匹配(&amp;O)</source>
+        <translation>Match entire cell c&amp;ontents</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="262" />
+        <source>整个单元格的内容与查找内容完全相同时才算找到</source>
+        <translation>Found only where the whole cell is exactly the text</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="263" />
+        <source>区分全/半角(&amp;B)</source>
+        <translation>Match full/half &amp;width</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="264" />
+        <source>不勾选时，全角与半角字符视为相同：％ 与 %、２０２６ 与 2026</source>
+        <translation>Unticked, full-width and half-width characters are the same: ％ and %, ２０２６ and 2026</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="268" />
+        <source>查找：</source>
+        <translation>Search in:</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="270" />
+        <source>选项：</source>
+        <translation>Options:</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="275" />
+        <source>审核模式下只能查找，不能替换。</source>
+        <translation>In review mode you can find but not replace.</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="296" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="371" />
+        <source>当前项目：{name}</source>
+        <translation>Current project: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="373" />
+        <source>当前项目</source>
+        <translation>Current project</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="374" />
+        <source>当前单位：{name}</source>
+        <translation>Current unit: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="376" />
+        <source>当前单位</source>
+        <translation>Current unit</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="377" />
+        <source>全册</source>
+        <translation>whole booklet</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="471" />
+        <source>请输入查找内容。</source>
+        <translation>Type the text to find.</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="473" />
+        <source>未找到“{text}”。</source>
+        <translation>“{text}” not found.</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="475" />
+        <source>找到 {found} 处（{cells} 个单元格）</source>
+        <translation>{found} found ({cells} cells)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="481" />
+        <source>其中 {count} 处已是替换后的文字</source>
+        <translation>{count} of them already read as the replacement</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="484" />
+        <source>{count} 个单元格替换后的值无效，不会替换</source>
+        <translation>{count} cells would get an invalid value and are left alone</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="488" />
+        <source>当前第 {n} 个：{place}</source>
+        <translation>current: no. {n}, {place}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="537" />
+        <source>替换“{text}”为“{replacement}”（{count}处）</source>
+        <translation>Replace “{text}” with “{replacement}” ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="546" />
+        <source>已替换。没有更多匹配。</source>
+        <translation>Replaced. No more matches.</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="559" />
+        <source>全部替换“{text}”为“{replacement}”（{count}处）</source>
+        <translation>Replace all “{text}” with “{replacement}” ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/replace.py" line="566" />
+        <source>已全部替换：{count} 处，{cells} 个单元格（可撤销：Ctrl+Z）。</source>
+        <translation>Replaced all: {count} in {cells} cells (undo: Ctrl+Z).</translation>
+    </message>
+</context>
+<context>
     <name>ReportView</name>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="99" />
-        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="118" />
-        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="121" />
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="178" />
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="198" />
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="201" />
         <source>位置</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="99" />
-        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="118" />
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="178" />
         <source>原文</source>
-        <translation>Text</translation>
+        <translation>Now</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="99" />
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="178" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="99" />
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="178" />
         <source>建议</source>
         <translation>Suggestion</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="99" />
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="178" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="107" />
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="187" />
         <source>转到单元格</source>
         <translation>Go to Cell</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="109" />
-        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="267" />
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="189" />
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="328" />
         <source>采用建议</source>
         <translation>Use Suggestion</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="110" />
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="190" />
         <source>用建议的文字替换所选单元格（一步，可撤销）</source>
         <translation>Replace the selected cells with the suggested text (one step, can be undone)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="118" />
-        <source>改为</source>
-        <translation>New text</translation>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="198" />
+        <source>改动前</source>
+        <translation>Before</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="118" />
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="198" />
+        <source>改动后</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="198" />
         <source>说明</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="121" />
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="201" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="121" />
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="201" />
         <source>理由</source>
         <translation>Why</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="152" />
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="223" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="172" />
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="239" />
         <source>待核对（{count}）</source>
         <translation>To check ({count})</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="173" />
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="240" />
         <source>已改动（{count}）</source>
         <translation>Changed ({count})</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="174" />
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="241" />
         <source>保留（{count}）</source>
         <translation>Kept ({count})</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="179" />
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="246" />
         <source>这些单元格原样保留，请逐一核对。双击转到该单元格。</source>
         <translation>These cells were left as they were: check each one. Double-click to go to the cell.</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="181" />
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="248" />
         <source>这些单元格将原样保留，修改后请逐一核对。</source>
         <translation>These cells will be left as they are: check each one afterwards.</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="184" />
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="251" />
         <source>没有需要核对的单元格。</source>
         <translation>No cells to check.</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="218" />
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="281" />
         <source>待核对</source>
         <translation>To check</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="219" />
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="282" />
         <source>已采用建议</source>
         <translation>Suggestion used</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="220" />
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="283" />
         <source>已修改</source>
         <translation>Edited</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="221" />
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="284" />
         <source>已不在原处</source>
         <translation>No longer there</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="268" />
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="329" />
         <source>{count}个单元格在报告之后已经修改过（如{where}）。仍用建议的文字替换吗？</source>
         <translation>{count} cells were edited after the report (e.g. {where}). Replace them with the suggestion anyway?</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="277" />
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="338" />
         <source>采用建议：{where}</source>
         <translation>Use suggestion: {where}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="279" />
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="340" />
         <source>采用{count}处建议</source>
         <translation>Use {count} suggestions</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="306" />
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="365" />
         <source>JSON 文件 (*.json)</source>
         <translation>JSON files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="314" />
-        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="324" />
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="373" />
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="383" />
         <source>无法导出报告</source>
         <translation>Cannot Export Report</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="315" />
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="374" />
         <source>{path} 是打开的项目文件，请另选文件名。</source>
         <translation>{path} is the open project file: choose another name.</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="324" />
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="383" />
         <source>无法写入 {path}：{error}</source>
         <translation>Cannot write {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="327" />
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="386" />
         <source>报告已导出到 {path}</source>
         <translation>Report exported to {path}</translation>
     </message>
@@ -1742,22 +2007,27 @@
 <context>
     <name>SearchBar</name>
     <message>
-        <location filename="../../kpi_editor/gui/search/bar.py" line="23" />
+        <location filename="../../kpi_editor/gui/search/bar.py" line="25" />
         <source>查找名称、指标和指标值（回车查找下一个）</source>
         <translation>Find in names, indicators and values (Enter: next)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/search/bar.py" line="32" />
+        <location filename="../../kpi_editor/gui/search/bar.py" line="34" />
         <source>查找(&amp;F)…</source>
         <translation>&amp;Find…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/search/bar.py" line="35" />
+        <location filename="../../kpi_editor/gui/search/bar.py" line="37" />
         <source>查找下一个</source>
         <translation>Find Next</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/search/bar.py" line="67" />
+        <location filename="../../kpi_editor/gui/search/bar.py" line="40" />
+        <source>替换(&amp;H)…</source>
+        <translation>Rep&amp;lace…</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/search/bar.py" line="80" />
         <source>未找到</source>
         <translation>Not found</translation>
     </message>
@@ -1777,17 +2047,17 @@
     <message>
         <location filename="../../forms/settings_dialog.ui" line="15" />
         <source>界面字号</source>
-        <translation type="unfinished" />
+        <translation>Interface text size</translation>
     </message>
     <message>
         <location filename="../../forms/settings_dialog.ui" line="16" />
         <source> 磅</source>
-        <translation type="unfinished" />
+        <translation> pt</translation>
     </message>
     <message>
         <location filename="../../forms/settings_dialog.ui" line="16" />
         <source>整个窗口的文字大小；“视图”菜单中的放大、缩小（Ctrl+= / Ctrl+-）在此基础上缩放</source>
-        <translation type="unfinished" />
+        <translation>Text size of the whole window; View ▸ Zoom In / Zoom Out (Ctrl+= / Ctrl+-) scale it</translation>
     </message>
     <message>
         <location filename="../../forms/settings_dialog.ui" line="17" />
@@ -1812,27 +2082,27 @@
     <message>
         <location filename="../../forms/settings_dialog.ui" line="25" />
         <source>自动保存</source>
-        <translation type="unfinished" />
+        <translation>Autosave</translation>
     </message>
     <message>
         <location filename="../../forms/settings_dialog.ui" line="26" />
         <source>停止输入 </source>
-        <translation type="unfinished" />
+        <translation />
     </message>
     <message>
         <location filename="../../forms/settings_dialog.ui" line="26" />
         <source> 秒后</source>
-        <translation type="unfinished" />
+        <translation> s after the last edit</translation>
     </message>
     <message>
         <location filename="../../forms/settings_dialog.ui" line="26" />
         <source>意外退出后，下次打开文件时可以恢复到这一刻的内容</source>
-        <translation type="unfinished" />
+        <translation>After a crash, opening the file again offers what was autosaved</translation>
     </message>
     <message>
         <location filename="../../forms/settings_dialog.ui" line="29" />
         <source>界面语言在重新启动后生效；其他设置立即生效。</source>
-        <translation type="unfinished" />
+        <translation>The interface language applies after a restart; the other settings at once.</translation>
     </message>
     <message>
         <location filename="../../forms/settings_dialog.ui" line="27" />
@@ -1886,53 +2156,53 @@
     <message>
         <location filename="../../kpi_editor/gui/tree/actions.py" line="107" />
         <source>删除后可以撤销（Ctrl+Z）。</source>
-        <translation type="unfinished" />
+        <translation>You can undo it (Ctrl+Z).</translation>
     </message>
     <message>
         <location filename="../../kpi_editor/gui/tree/actions.py" line="113" />
         <source>删除单位“{code} {name}”及其{projects}个项目（共{rows}个指标行）？</source>
-        <translation type="unfinished" />
+        <translation>Delete unit “{code} {name}” with its {projects} project(s) ({rows} indicator rows)?</translation>
     </message>
     <message>
         <location filename="../../kpi_editor/gui/tree/actions.py" line="120" />
         <source>删除项目“{name}”及其{rows}个指标行？</source>
-        <translation type="unfinished" />
+        <translation>Delete project “{name}” with its {rows} indicator row(s)?</translation>
     </message>
     <message>
         <location filename="../../kpi_editor/gui/tree/actions.py" line="127" />
         <source>删除第{row}行“{name}”？</source>
-        <translation type="unfinished" />
+        <translation>Delete row {row} “{name}”?</translation>
     </message>
 </context>
 <context>
     <name>TemplateDialog</name>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="185" />
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="186" />
         <source>更换表样</source>
         <translation>Change Form Template</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="196" />
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="197" />
         <source>当前表样</source>
         <translation>Current template</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="197" />
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="198" />
         <source>新的表样</source>
         <translation>New template</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="198" />
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="199" />
         <source>说明</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="200" />
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="201" />
         <source>换用此表样</source>
         <translation>Use This Template</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="207" />
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="208" />
         <source>这就是当前的表样。</source>
         <translation>This is the current template.</translation>
     </message>
@@ -1940,27 +2210,27 @@
 <context>
     <name>TreePanel</name>
     <message>
-        <location filename="../../kpi_editor/gui/tree/panel.py" line="44" />
+        <location filename="../../kpi_editor/gui/tree/panel.py" line="45" />
         <source>封面与编制说明</source>
         <translation>Cover and Preface</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/tree/panel.py" line="46" />
+        <location filename="../../kpi_editor/gui/tree/panel.py" line="47" />
         <source>仅显示有问题的项目</source>
         <translation>Only projects with findings</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/tree/panel.py" line="49" />
+        <location filename="../../kpi_editor/gui/tree/panel.py" line="50" />
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/tree/panel.py" line="52" />
+        <location filename="../../kpi_editor/gui/tree/panel.py" line="53" />
         <source>按审核状态筛选项目</source>
         <translation>Filter projects by review status</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/tree/panel.py" line="56" />
+        <location filename="../../kpi_editor/gui/tree/panel.py" line="57" />
         <source>审核状态</source>
         <translation>Review status</translation>
     </message>
@@ -1998,22 +2268,22 @@
     <message>
         <location filename="../../kpi_editor/gui/zoom.py" line="27" />
         <source>放大</source>
-        <translation type="unfinished" />
+        <translation>Zoom In</translation>
     </message>
     <message>
         <location filename="../../kpi_editor/gui/zoom.py" line="29" />
         <source>缩小</source>
-        <translation type="unfinished" />
+        <translation>Zoom Out</translation>
     </message>
     <message>
         <location filename="../../kpi_editor/gui/zoom.py" line="30" />
         <source>实际大小</source>
-        <translation type="unfinished" />
+        <translation>Actual Size</translation>
     </message>
     <message>
         <location filename="../../kpi_editor/gui/zoom.py" line="57" />
         <source>缩放 {percent}%</source>
-        <translation type="unfinished" />
+        <translation>Zoom {percent}%</translation>
     </message>
 </context>
 <context>
@@ -2130,8 +2400,7 @@
 <context>
     <name>operations</name>
     <message>
-        <location filename="../../kpi_editor/app/operations.py" line="236" />
-        <location filename="../../kpi_editor/app/operations.py" line="259" />
+        <location filename="../../kpi_editor/app/operations.py" line="250" />
         <source>无法执行“{what}”：{reason}</source>
         <translation>Cannot do “{what}”: {reason}</translation>
     </message>
@@ -2165,7 +2434,7 @@
     </message>
     <message>
         <location filename="../../kpi_editor/gui/marks.py" line="129" />
-        <location filename="../../kpi_editor/app/operations.py" line="419" />
+        <location filename="../../kpi_editor/app/operations.py" line="410" />
         <source>审核状态：{status}</source>
         <translation>Review status: {status}</translation>
     </message>
@@ -2180,32 +2449,32 @@
         <translation>Review comments:</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/app/operations.py" line="78" />
+        <location filename="../../kpi_editor/app/operations.py" line="77" />
         <source>审核模式下表格内容只读：只能修改审核状态和审核意见。请在“审核”菜单中关闭审核模式后再修改内容。</source>
         <translation>In review mode the table content is read-only: only review status and comments can change. Turn review mode off in the Review menu to edit the content.</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/app/operations.py" line="85" />
+        <location filename="../../kpi_editor/app/operations.py" line="84" />
         <source>审核状态和审核意见只能在审核模式下修改（“审核”菜单 ▸ 审核模式）。</source>
         <translation>Review status and comments can be changed in review mode only (Review ▸ Review Mode).</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/app/operations.py" line="431" />
+        <location filename="../../kpi_editor/app/operations.py" line="422" />
         <source>添加审核意见</source>
         <translation>Add review comment</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/app/operations.py" line="438" />
+        <location filename="../../kpi_editor/app/operations.py" line="429" />
         <source>审核意见已处理</source>
         <translation>Review comment resolved</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/app/operations.py" line="440" />
+        <location filename="../../kpi_editor/app/operations.py" line="431" />
         <source>审核意见改为未处理</source>
         <translation>Review comment reopened</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/app/operations.py" line="448" />
+        <location filename="../../kpi_editor/app/operations.py" line="439" />
         <source>删除审核意见</source>
         <translation>Delete review comment</translation>
     </message>

@@ -30,7 +30,7 @@ class FakePrompts:
         self.scope = "booklet"
         self.export_errors_choice: str | None = "export"
         self.new_choice: NewBooklet | None = NewBooklet("xiqu-2026", 2027)
-        self.suggested: list[str] = []  # what each file dialog proposed
+        self.suggested: list[str] = []  # what save and export dialogs would have started with
 
     def save_changes(self, name: str) -> str:
         self.asked.append(("save_changes", name))
@@ -74,7 +74,7 @@ class FakePrompts:
         self.asked.append(("export_with_errors", errors))
         return self.export_errors_choice
 
-    def new_booklet(self) -> NewBooklet | None:
+    def new_booklet(self, template_id: str = "") -> NewBooklet | None:
         return self.new_choice
 
     def recover(self, info: Any) -> bool | None:
@@ -154,6 +154,9 @@ def window(gui_app: Any, qtbot: Any, prompts: FakePrompts) -> Any:
     win = MainWindow(Settings(), prompts)  # type: ignore[arg-type]
     qtbot.addWidget(win)
     win.show()
+    # The active window gets keyboard focus and focus events, as on a clerk's screen.
+    with qtbot.waitActive(win):
+        win.activateWindow()
     yield win
     prompts.save_choice = "discard"
     win.close()

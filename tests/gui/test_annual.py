@@ -31,6 +31,7 @@ from kpi_editor.gui.main_window import MainWindow
 from kpi_editor.gui.pages.indicator_model import IndicatorTableModel
 from kpi_editor.gui.pages.stack import BOOKLET, PROJECT
 from kpi_editor.io.projectfile import dumps_booklet, load_booklet, save_booklet
+from kpi_editor.paths import resource_dir, sample_path
 
 
 def assert_shown(widget: QWidget, width: int, height: int) -> None:
@@ -406,3 +407,17 @@ def test_report_lines_pass_qts_model_checks(gui_app: Any, qtmodeltester: Any, sm
     lines.set_text(0, 4, "已采用建议")
     assert lines.rowCount() == 4 and lines.columnCount() == 5
     assert lines.index(0, 4).data() == "已采用建议" and lines.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_a_new_year_from_the_bundled_sample_is_saved_in_the_users_folder(
+    window: MainWindow, prompts: Any, qtbot: Any
+) -> None:
+    """The sample ships inside the program: its next year is proposed in the user's documents
+    folder under the sample's name with the new year, never beside the program's own files."""
+    assert window.files.open_file(sample_path())
+    roll_over(window, qtbot)
+    assert window.context.document is not None and window.context.document.booklet.fiscal_year == 2027
+    assert not window.context.save()  # the save dialog is cancelled
+    proposed = Path(prompts.suggested[-1])
+    assert proposed.name == "xiqu-2027.kpi.json"
+    assert not proposed.resolve().is_relative_to(resource_dir().resolve())

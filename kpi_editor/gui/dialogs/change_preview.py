@@ -8,8 +8,6 @@ stale under it; afterwards the cells left for the clerk open in a `ChangeReportD
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QComboBox,
@@ -103,10 +101,8 @@ class ChangePreviewDialog(QDialog):
         self.export_button.setEnabled(True)
 
     def _export(self) -> None:
-        document = self.document
-        known = document.path or document.suggested_path
-        folder = known.parent if known is not None else Path.home()
-        self.view.export(folder / self.tr("{stem}-变更报告.json").format(stem=document.file_stem))
+        name = self.tr("{stem}-变更报告.json").format(stem=self.document.file_stem)
+        self.view.export(self.context.work_folder() / name)
 
     def apply(self) -> bool:
         """确定: the plan as one undo step; the cells to check stay listed beside the table."""

@@ -195,7 +195,7 @@ class ReportView(QWidget):
         self.tabs.addTab(check_page, "")
 
         self.changed_table = ReportTableView(
-            [self.tr("位置"), self.tr("原文"), self.tr("改为"), self.tr("说明")], [1, 2, 3], self.tabs
+            [self.tr("位置"), self.tr("改动前"), self.tr("改动后"), self.tr("说明")], [1, 2, 3], self.tabs
         )
         self.tabs.addTab(self.changed_table, "")
         self.kept_table = ReportTableView([self.tr("位置"), self.tr("年份"), self.tr("理由")], [2], self.tabs)
@@ -410,7 +410,7 @@ class ChangeReportDialog(QDialog):
         layout.addWidget(self.view, 1)
         buttons = QHBoxLayout()
         self.export_button = QPushButton(self.tr("导出报告…"), self)
-        folder = source.parent if source is not None else Path.home()
+        folder = context.work_folder()  # beside the new year's file, where its save will propose
         self._export_path = folder / (export_name or self.tr("变更报告.json"))
         self.export_button.clicked.connect(lambda: self.view.export(self._export_path))
         self.close_button = QPushButton(self.tr("关闭"), self)

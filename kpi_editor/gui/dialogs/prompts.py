@@ -127,11 +127,11 @@ class Prompts(QObject):
             return "export"
         return None
 
-    def new_booklet(self) -> NewBooklet | None:
+    def new_booklet(self, template_id: str = "") -> NewBooklet | None:
         """Template, fiscal year and the clerk's unit for 文件 ▸ 新建, or None when cancelled."""
         from kpi_editor.gui.dialogs.new_booklet import NewBookletDialog
 
-        dialog = NewBookletDialog(date.today().year + 1, self.window)
+        dialog = NewBookletDialog(date.today().year + 1, self.window, template_id)
         return dialog.choice() if dialog.exec() else None
 
     def recover(self, info: AutosaveInfo) -> bool | None:

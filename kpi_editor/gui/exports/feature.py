@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 
@@ -17,6 +17,9 @@ from kpi_editor.gui.actions import make_action
 from kpi_editor.gui.context import EditorContext
 from kpi_editor.gui.jobs import JobRunner
 from kpi_editor.paths import resource_dir
+
+if TYPE_CHECKING:
+    from kpi_editor.io.pdf import PdfOptions  # ReportLab loads with the first export, not at start-up
 
 Scope = tuple[list[str] | None, list[str] | None, str]  # departments, project ids, file-name suffix
 Work = Callable[[Callable[[int, int], bool]], Any]
@@ -55,7 +58,7 @@ class ExportActions(QObject):
             if choice != "export":
                 return None
         suffix = ".pdf" if kind == "pdf" else ".xlsx"
-        folder = document.path.parent if document.path else Path.home()
+        folder = self.context.work_folder()
         suggested = str(folder / f"{document.file_stem}{label}{suffix}")
         file_filter = self.tr("PDF 文件 (*.pdf)") if kind == "pdf" else self.tr("Excel 工作簿 (*.xlsx)")
         target = self.context.prompts.export_path(suggested, file_filter)
@@ -97,6 +100,13 @@ class ExportActions(QObject):
             return [department.code], None, f"-{department.code}"
         return None, None, ""
 
+    def pdf_options(self) -> PdfOptions:
+        """The PDF font from the settings; "auto" lets the exporter prefer the system's SimSun/SimHei."""
+        from kpi_editor.io.pdf import PdfOptions
+
+        chosen = BUNDLED_FONTS.get(self.context.settings.pdf_font)
+        return PdfOptions(body_font=resource_dir() / "fonts" / chosen if chosen else None)
+
     def _work(
         self,
         kind: str,
@@ -107,11 +117,9 @@ class ExportActions(QObject):
         project_ids: list[str] | None,
     ) -> Work:
         if kind == "pdf":
-            from kpi_editor.io.pdf import PdfOptions, export_pdf
+            from kpi_editor.io.pdf import export_pdf
 
-            # "auto" lets the exporter prefer the system's SimSun/SimHei.
-            chosen = BUNDLED_FONTS.get(self.context.settings.pdf_font)
-            options = PdfOptions(body_font=resource_dir() / "fonts" / chosen if chosen else None)
+            options = self.pdf_options()
 
             def work(progress: Callable[[int, int], bool]) -> Any:
                 return export_pdf(

@@ -58,9 +58,11 @@ class FileActions(QObject):
     def new_file(self) -> bool:
         if not self.context.maybe_save():
             return False
-        choice = self.context.prompts.new_booklet()
+        settings = self.context.settings
+        choice = self.context.prompts.new_booklet(settings.last_template)
         if choice is None:
             return False
+        settings.last_template = choice.template_id
         template = load_template(choice.template_id)
         booklet = new_booklet(template, choice.fiscal_year, choice.code, choice.unit)
         self.context.set_document(Document(booklet, None))

@@ -6,7 +6,14 @@ from bisect import bisect_right
 from itertools import accumulate
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from kpi_editor.app.commands import field_label
@@ -17,10 +24,13 @@ from kpi_editor.domain.model import FUNDING_FIELDS
 from kpi_editor.gui.context import EditorContext
 from kpi_editor.gui.forms import child, load_form
 from kpi_editor.gui.icons import severity_icon
+from kpi_editor.gui.widgets import SortCycle
 
 Index = QModelIndex | QPersistentModelIndex
 Role = Qt.ItemDataRole
 LEVEL, PLACE, MESSAGE, RULE = range(4)
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 ALL, ERRORS_ONLY, ERRORS_AND_WARNINGS = range(3)
 
 
@@ -134,6 +144,12 @@ class FindingsModel(QAbstractTableModel):
             return severity_icon(finding.severity)
         if role == Role.ToolTipRole:
             return f"{self.place(finding)}\n{finding.message}\n[{finding.rule}]"
+        if role == SORT_ROLE:
+            if column == LEVEL:
+                return _RANK.get(finding.severity, 3)
+            if column == PLACE:
+                return index.row()  # booklet order
+            return finding.message if column == MESSAGE else finding.rule
         return None
 
     def place(self, finding: Finding) -> str:
@@ -175,6 +191,11 @@ class FindingsPanel(QWidget):
         for rule in engine.RULES:
             self.rule_combo.addItem(f"{rule.code} — {rule.title}", rule.code)
         self.model: FindingsModel | None = None
+        # Sorted by a header click (级别, 位置 = booklet order, 说明, 规则); unsorted by default.
+        self.sorted_model = QSortFilterProxyModel(self)
+        self.sorted_model.setSortRole(SORT_ROLE)
+        self.view.setModel(self.sorted_model)
+        self.sorting = SortCycle(self.view)
         self.current_project_id: str | None = None
         self.severity_combo.currentIndexChanged.connect(self._apply_filters)
         self.current_project_check.toggled.connect(self._apply_filters)
@@ -189,11 +210,12 @@ class FindingsPanel(QWidget):
         old = self.model
         if document is None:
             self.model = None
-            self.view.setModel(None)
+            self.sorted_model.setSourceModel(None)  # type: ignore[arg-type]
         else:
             self.model = FindingsModel(document, self)
             self.model.modelReset.connect(self._update_summary)
-            self.view.setModel(self.model)
+            self.sorted_model.setSourceModel(self.model)
+            self.sorting.reset()
             header = self.view.horizontalHeader()
             header.setStretchLastSection(False)
             header.resizeSection(LEVEL, 70)
@@ -239,8 +261,11 @@ class FindingsPanel(QWidget):
         self.summary_label.setText(self.tr("显示 {count} 条").format(count=self.model.rowCount()))
 
     def _double_clicked(self, index: QModelIndex) -> None:
-        if self.model is not None and index.isValid():
-            self.go_to(self.model.finding(index.row()))
+        if self.model is None or not index.isValid():
+            return
+        if index.model() is self.sorted_model:
+            index = self.sorted_model.mapToSource(index)
+        self.go_to(self.model.finding(index.row()))
 
     def go_to(self, finding: Finding) -> None:
         """Show the tree item and the cell or field a finding points to."""

@@ -306,9 +306,8 @@ class ProjectPage(Page):
                 shown = edit.value()
             except ValueError:
                 shown = None
-            if shown != value or (
-                value is not None and edit.text() != format(value, "f") and not edit.hasFocus()
-            ):
+            typing = field in self._sessions  # the clerk's own keystroke coming back: "12." stays
+            if shown != value or (value is not None and edit.text() != format(value, "f") and not typing):
                 edit.set_value(value)
             self.mark_carried()
         elif field == "previous_funding":

@@ -173,7 +173,7 @@ class ReviewFeature(QObject):
         if document is None or self.jobs.busy:
             return None
         stem = document.file_stem
-        folder = document.path.parent if document.path else Path.home()
+        folder = self.context.work_folder()
         target = self.context.prompts.export_path(
             str(folder / f"{stem}-审核报告.xlsx"), self.tr("Excel 工作簿 (*.xlsx);;PDF 文件 (*.pdf)")
         )

@@ -2,20 +2,33 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from kpi_editor.domain.model import Project
 from kpi_editor.domain.review import ReviewStatus
-from kpi_editor.gui.tree.model import BookletTreeModel
+from kpi_editor.gui.tree.model import SORT_ROLE, BookletTreeModel
 
 
 class TreeFilter(QSortFilterProxyModel):
-    """Shows only departments and projects that pass the filters (indicator rows always stay)."""
+    """Shows only departments and projects that pass the filters (indicator rows always stay), and
+    sorts units and projects by a column when asked (rows keep the table's order)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.only_findings = False
         self.review_status: ReviewStatus | None = None  # 审核 status filter; None shows all
+        self.setSortRole(SORT_ROLE)
+
+    def lessThan(
+        self, left: QModelIndex | QPersistentModelIndex, right: QModelIndex | QPersistentModelIndex
+    ) -> bool:
+        if left.parent().isValid() and left.parent().parent().isValid():
+            # Indicator rows: always in the project's order, whichever way the column sorts.
+            return (left.row() < right.row()) != (self.sortOrder() == Qt.SortOrder.DescendingOrder)
+        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
+        if a == b:
+            return left.row() < right.row()
+        return bool(a < b)
 
     def source(self) -> BookletTreeModel:
         model = self.sourceModel()

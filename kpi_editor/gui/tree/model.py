@@ -25,6 +25,7 @@ Index = QModelIndex | QPersistentModelIndex
 MIME_TYPE = "application/x-kpi-editor-tree-path"
 NAME, TOTAL, ISSUES = range(3)
 Role = Qt.ItemDataRole
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 # What findings change in a cell: its icon, its count text and its tooltip.
 _FINDINGS_ROLES = [Role.DisplayRole, Role.DecorationRole, Role.ToolTipRole]
 
@@ -175,12 +176,31 @@ class BookletTreeModel(QAbstractItemModel):
         if not index.isValid():
             return None
         item = self.item(index)
+        if role == SORT_ROLE:
+            return self._sort_key(item, index.column())
         column = index.column()
         if isinstance(item, Department):
             return self._department_data(item, column, role)
         if isinstance(item, Project):
             return self._project_data(item, column, role)
         return self._indicator_data(index, item, column, role)
+
+    def _sort_key(self, item: Any, column: int) -> Any:
+        """What a click on a column header sorts by: code (units) or name (projects), 合计, then
+        errors and warnings. Rows keep their order (the filter sees to it)."""
+        if isinstance(item, Department):
+            if column == NAME:
+                return item.code
+            if column == TOTAL:
+                return float(item.total())
+            return self._department_count(item)
+        if isinstance(item, Project):
+            if column == NAME:
+                return item.name
+            if column == TOTAL:
+                return float(item.funding.total or 0)
+            return _count(self.document.project_findings(item.id))
+        return 0
 
     def _department_data(self, department: Department, column: int, role: int) -> Any:
         if role in (Role.DisplayRole, Role.EditRole):

@@ -27,6 +27,7 @@ from kpi_editor.gui.context import EditorContext
 from kpi_editor.gui.marks import status_icon, status_text
 from kpi_editor.gui.tree.filter import TreeFilter
 from kpi_editor.gui.tree.model import BookletTreeModel
+from kpi_editor.gui.widgets import SortCycle
 
 ALL_STATUSES = "all"
 FILTER_SETTLE_MS = 120
@@ -71,6 +72,10 @@ class TreePanel(QWidget):
         )
         layout.addWidget(self.view, 1)
         self.proxy = TreeFilter(self)
+        # Header clicks sort by code or name, 合计, or the number of errors (a third click: the
+        # booklet's own order); dragging only makes sense in that order.
+        self.sorting = SortCycle(self.view)
+        self.sorting.sortedChanged.connect(lambda _on: self._update_drag())
         # The findings-only filter is a whole-booklet pass: one refilter after a burst of keystrokes.
         self._refilter = QTimer(self)
         self._refilter.setSingleShot(True)
@@ -105,15 +110,21 @@ class TreePanel(QWidget):
             self.view.selectionModel().currentChanged.connect(self._current_changed)
             document.findingsChanged.connect(self._findings_changed)
             document.reviewModeChanged.connect(self._review_mode_changed)
-            self._review_mode_changed(document.review_mode)
+            self.sorting.reset()
+            self._update_drag()
         if old is not None:
             old.deleteLater()
         self.status_filter.setCurrentIndex(0)
         for widget in (self.booklet_button, self.only_findings_check, self.status_filter):
             widget.setEnabled(has)
 
-    def _review_mode_changed(self, on: bool) -> None:
-        self.view.setDragEnabled(not on)
+    def _review_mode_changed(self, _on: bool) -> None:
+        self._update_drag()
+
+    def _update_drag(self) -> None:
+        document = self.context.document
+        movable = document is not None and not document.review_mode and not self.sorting.sorted
+        self.view.setDragEnabled(movable)
 
     def _findings_changed(self, _changed: object) -> None:
         if self.only_findings_check.isChecked():
