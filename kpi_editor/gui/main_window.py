@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QSplitter, QUndoV
 from kpi_editor.app.document import Document
 from kpi_editor.app.settings import Settings
 from kpi_editor.gui.actions import make_action
+from kpi_editor.gui.annual.feature import AnnualFeature
 from kpi_editor.gui.context import EditorContext
 from kpi_editor.gui.dialogs.prompts import Prompts
 from kpi_editor.gui.exports.feature import ExportActions
@@ -43,6 +44,7 @@ class MainWindow(QMainWindow):
         self.undo_group = QUndoGroup(self)
         # Built in this order: the tree hears navigation requests before the pages do.
         self.files = FileActions(context, self)
+        self.annual = AnnualFeature(context, self)
         self.tree = TreePanel(context, self)
         self.structure = StructureActions(context, self.tree)
         self.search = SearchBar(context, self.tree)
@@ -111,7 +113,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         files = self.files
         file_menu = bar.addMenu(self.tr("文件(&F)"))
-        file_menu.addActions([files.new_action, files.open_action])
+        file_menu.addActions([files.new_action, self.annual.rollover_action, files.open_action])
         file_menu.addMenu(files.recent_menu)
         file_menu.addActions([files.save_action, files.save_as_action, files.close_action])
         file_menu.addSeparator()

@@ -21,9 +21,48 @@
 <context>
     <name>AmountEdit</name>
     <message>
-        <location filename="../../kpi_editor/gui/widgets.py" line="45" />
+        <location filename="../../kpi_editor/gui/widgets.py" line="46" />
+        <location filename="../../kpi_editor/gui/widgets.py" line="105" />
         <source>（空）</source>
         <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/widgets.py" line="97" />
+        <source>沿用上年金额，改动后取消标记</source>
+        <translation>Last year's amount, kept until you change it</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/widgets.py" line="99" />
+        <source>上年：{amount} 万元</source>
+        <translation>Last year: {amount} (10k CNY)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/widgets.py" line="103" />
+        <source>上年：{amount}</source>
+        <translation>Last year: {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>AnnualFeature</name>
+    <message>
+        <location filename="../../kpi_editor/gui/annual/feature.py" line="25" />
+        <source>由上年度新建(&amp;Y)…</source>
+        <translation>New from Last &amp;Year…</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/annual/feature.py" line="27" />
+        <source>以上年度的表格为底稿新建下一年度：年份顺延，金额和指标值留作上年参考</source>
+        <translation>Start next year's booklet from last year's: years move on, amounts and targets stay as last year's reference</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/annual/feature.py" line="46" />
+        <source>已新建{year}年度（未保存）：待核对{count}个单元格</source>
+        <translation>{year} booklet created (not saved): {count} cells to check</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/annual/feature.py" line="58" />
+        <source>{stem}-新年度报告.json</source>
+        <translation>{stem}-new-year-report.json</translation>
     </message>
 </context>
 <context>
@@ -54,27 +93,47 @@
         <translation>Fiscal year and form</translation>
     </message>
     <message>
-        <location filename="../../forms/booklet_editor.ui" line="23" />
+        <location filename="../../forms/booklet_editor.ui" line="20" />
+        <source>更改预算年度…</source>
+        <translation>Change Fiscal Year…</translation>
+    </message>
+    <message>
+        <location filename="../../forms/booklet_editor.ui" line="20" />
+        <source>改为另一个预算年度，并顺延内容中的年份；先显示将要改动的内容</source>
+        <translation>Move to another fiscal year, with the years in the text; shows what will change first</translation>
+    </message>
+    <message>
+        <location filename="../../forms/booklet_editor.ui" line="21" />
+        <source>更换表样…</source>
+        <translation>Change Form Template…</translation>
+    </message>
+    <message>
+        <location filename="../../forms/booklet_editor.ui" line="21" />
+        <source>换用另一种表样，对应一级、二级指标；先显示将要改动的内容</source>
+        <translation>Use another form template, mapping the level-1/level-2 indicators; shows what will change first</translation>
+    </message>
+    <message>
+        <location filename="../../forms/booklet_editor.ui" line="30" />
         <source>编制说明</source>
         <translation>Preface</translation>
     </message>
     <message>
-        <location filename="../../forms/booklet_editor.ui" line="25" />
+        <location filename="../../forms/booklet_editor.ui" line="32" />
         <source>说明标题</source>
         <translation>Preface title</translation>
     </message>
     <message>
-        <location filename="../../forms/booklet_editor.ui" line="32" />
+        <location filename="../../forms/booklet_editor.ui" line="39" />
         <source>节标题</source>
         <translation>Section heading</translation>
     </message>
     <message>
-        <location filename="../../forms/booklet_editor.ui" line="37" />
+        <location filename="../../forms/booklet_editor.ui" line="44" />
         <source>添加一节</source>
         <translation>Add Section</translation>
     </message>
     <message>
-        <location filename="../../forms/booklet_editor.ui" line="38" />
+        <location filename="../../forms/booklet_editor.ui" line="45" />
         <source>删除此节</source>
         <translation>Delete Section</translation>
     </message>
@@ -82,15 +141,20 @@
 <context>
     <name>BookletPage</name>
     <message>
-        <location filename="../../kpi_editor/gui/pages/booklet.py" line="47" />
+        <location filename="../../kpi_editor/gui/pages/booklet.py" line="69" />
         <source>{year}年 · {template}</source>
         <translation>{year} · {template}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/booklet.py" line="62" />
-        <location filename="../../kpi_editor/gui/pages/booklet.py" line="87" />
+        <location filename="../../kpi_editor/gui/pages/booklet.py" line="85" />
+        <location filename="../../kpi_editor/gui/pages/booklet.py" line="112" />
         <source>（无标题）</source>
         <translation>(untitled)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/pages/booklet.py" line="162" />
+        <source>无法修改</source>
+        <translation>Edit Refused</translation>
     </message>
 </context>
 <context>
@@ -124,6 +188,52 @@
         <location filename="../../kpi_editor/gui/tree/model.py" line="257" />
         <source>（空行）</source>
         <translation>(empty row)</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePreviewDialog</name>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="58" />
+        <source>确定后一次完成，可以撤销（Ctrl+Z）。</source>
+        <translation>Done in one step, which you can undo (Ctrl+Z).</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="60" />
+        <source>导出报告…</source>
+        <translation>Export Report…</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="65" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="104" />
+        <source>{stem}-变更报告.json</source>
+        <translation>{stem}-change-report.json</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="124" />
+        <source>已完成：{what}（可撤销）</source>
+        <translation>Done: {what} (can be undone)</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeReportDialog</name>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="412" />
+        <source>导出报告…</source>
+        <translation>Export Report…</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="414" />
+        <source>变更报告.json</source>
+        <translation>change-report.json</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="416" />
+        <source>关闭</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -257,48 +367,48 @@
         <translation>Untitled</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="129" />
+        <location filename="../../kpi_editor/gui/context.py" line="132" />
         <source>保存失败</source>
         <translation>Save Failed</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="130" />
+        <location filename="../../kpi_editor/gui/context.py" line="133" />
         <source>无法写入 {path}：{error}。原文件未改动。</source>
         <translation>Cannot write {path}: {error}. The original file is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="134" />
+        <location filename="../../kpi_editor/gui/context.py" line="137" />
         <source>已保存到 {path}</source>
         <translation>Saved to {path}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="147" />
+        <location filename="../../kpi_editor/gui/context.py" line="150" />
         <source>文件已被打开</source>
         <translation>File Already Open</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="149" />
+        <location filename="../../kpi_editor/gui/context.py" line="152" />
         <source>“{path}”已在另一个编辑器窗口（进程 {pid}）中打开。同时编辑会互相覆盖修改。仍要打开吗？</source>
         <translation>“{path}” is open in another editor (process {pid}). Editing it in both places overwrites changes. Open it anyway?</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="165" />
-        <location filename="../../kpi_editor/gui/context.py" line="169" />
+        <location filename="../../kpi_editor/gui/context.py" line="168" />
+        <location filename="../../kpi_editor/gui/context.py" line="172" />
         <source>无法打开文件</source>
         <translation>Cannot Open File</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="169" />
+        <location filename="../../kpi_editor/gui/context.py" line="172" />
         <source>{path}：{error}</source>
         <translation>{path}: {error}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="204" />
+        <location filename="../../kpi_editor/gui/context.py" line="207" />
         <source>无法恢复</source>
         <translation>Cannot Recover</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="226" />
+        <location filename="../../kpi_editor/gui/context.py" line="229" />
         <source>无法保存设置：{error}</source>
         <translation>Cannot save settings: {error}</translation>
     </message>
@@ -510,11 +620,82 @@ Quick fix: {fix}</translation>
     </message>
 </context>
 <context>
+    <name>FiscalYearDialog</name>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="139" />
+        <source>更改预算年度</source>
+        <translation>Change Fiscal Year</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="143" />
+        <source> 年</source>
+        <translation> </translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="149" />
+        <source>自动：内容中的年份随年度顺延，内容已是新年度时不动</source>
+        <translation>Automatic: years in the text move with it, unless the text already names the new year</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="150" />
+        <source>顺延内容中的年份（封面、编制说明、指标）</source>
+        <translation>Move the years in the text (cover, preface, indicators)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="151" />
+        <source>只改预算年度，内容不动（改正填错的年度）</source>
+        <translation>Change the fiscal year only, not the text (correcting a wrong year)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="155" />
+        <source>当前预算年度</source>
+        <translation>Current fiscal year</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="155" />
+        <source>{year}年</source>
+        <translation>{year}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="156" />
+        <source>新的预算年度</source>
+        <translation>New fiscal year</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="157" />
+        <source>内容中的年份</source>
+        <translation>Years in the text</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="164" />
+        <source>改为{year}年</source>
+        <translation>Change to {year}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="166" />
+        <source>新的预算年度与当前相同。</source>
+        <translation>The new fiscal year is the current one.</translation>
+    </message>
+</context>
+<context>
     <name>ImportReportDialog</name>
     <message>
         <location filename="../../kpi_editor/gui/dialogs/import_report.py" line="11" />
         <source>导入报告：{name}</source>
         <translation>Import report: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorTableModel</name>
+    <message>
+        <location filename="../../kpi_editor/gui/pages/indicator_model.py" line="131" />
+        <source>上年：{value}</source>
+        <translation>Last year: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/pages/indicator_model.py" line="132" />
+        <source>（空）</source>
+        <translation>(empty)</translation>
     </message>
 </context>
 <context>
@@ -548,102 +729,102 @@ Quick fix: {fix}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="76" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="78" />
         <source>问题</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="79" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="81" />
         <source>&lt;打开时的状态&gt;</source>
         <translation>&lt;as opened&gt;</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="80" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="82" />
         <source>操作历史</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="103" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="105" />
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="101" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="103" />
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="97" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="99" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="99" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="101" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="104" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="106" />
         <source>重新检查全册</source>
         <translation>Recheck Whole Booklet</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="102" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="104" />
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="113" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="115" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="122" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="124" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="134" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="136" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="142" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="144" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="144" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="146" />
         <source>审核(&amp;R)</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="145" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="147" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="180" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="182" />
         <source>未命名</source>
         <translation>Untitled</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="209" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="211" />
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="209" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="211" />
         <source>界面语言在重新启动后切换。现在重新启动编辑器吗？</source>
         <translation>The interface language changes after a restart. Restart the editor now?</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="174" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="176" />
         <source>绩效目标表编辑器</source>
         <translation>Performance Target Editor</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="186" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="188" />
         <source>无法修改</source>
         <translation>Edit Refused</translation>
     </message>
@@ -876,7 +1057,7 @@ Quick fix: {fix}</translation>
     <message>
         <location filename="../../forms/new_booklet_dialog.ui" line="13" />
         <source> 年</source>
-        <translation />
+        <translation> </translation>
     </message>
     <message>
         <location filename="../../forms/new_booklet_dialog.ui" line="14" />
@@ -1020,72 +1201,72 @@ Quick fix: {fix}</translation>
 <context>
     <name>ProjectPage</name>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="80" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="81" />
         <source>添加指标行</source>
         <translation>Add Indicator Row</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="81" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="82" />
         <source>插入指标行</source>
         <translation>Insert indicator row</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="82" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="83" />
         <source>删除行</source>
         <translation>Delete Row</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="84" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="85" />
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="87" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="88" />
         <source>粘贴</source>
         <translation>Paste</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="334" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="368" />
         <source>删除指标行</source>
         <translation>Indicator row removed</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="335" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="369" />
         <source>删除所选的{count}个指标行？其中{filled}行有内容。删除后可以撤销（Ctrl+Z）。</source>
         <translation>Delete the {count} selected indicator row(s)? {filled} of them have content. You can undo it (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="386" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="420" />
         <source>行</source>
         <translation> row(s)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="386" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="420" />
         <source>个单元格</source>
         <translation> cell(s)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="387" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="421" />
         <source>已复制{count}{unit}</source>
         <translation>Copied {count}{unit}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="406" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="440" />
         <source>剪贴板中没有可粘贴的内容</source>
         <translation>Nothing to paste on the clipboard</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="432" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="466" />
         <source>粘贴{count}行</source>
         <translation>Paste {count} row(s)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="460" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="494" />
         <source>有{count}个单元格超出表格范围，没有粘贴</source>
         <translation>{count} cell(s) fell outside the table and were not pasted</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="89" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="90" />
         <source>由分项计算财政拨款与合计</source>
         <translation>Compute Fiscal and Total from Parts</translation>
     </message>
@@ -1445,6 +1626,173 @@ Quick fix: {fix}</translation>
     </message>
 </context>
 <context>
+    <name>ReportView</name>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="178" />
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="198" />
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="201" />
+        <source>位置</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="178" />
+        <source>原文</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="178" />
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="178" />
+        <source>建议</source>
+        <translation>Suggestion</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="178" />
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="187" />
+        <source>转到单元格</source>
+        <translation>Go to Cell</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="189" />
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="328" />
+        <source>采用建议</source>
+        <translation>Use Suggestion</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="190" />
+        <source>用建议的文字替换所选单元格（一步，可撤销）</source>
+        <translation>Replace the selected cells with the suggested text (one step, can be undone)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="198" />
+        <source>改动前</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="198" />
+        <source>改动后</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="198" />
+        <source>说明</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="201" />
+        <source>年份</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="201" />
+        <source>理由</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="223" />
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="239" />
+        <source>待核对（{count}）</source>
+        <translation>To check ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="240" />
+        <source>已改动（{count}）</source>
+        <translation>Changed ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="241" />
+        <source>保留（{count}）</source>
+        <translation>Kept ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="246" />
+        <source>这些单元格原样保留，请逐一核对。双击转到该单元格。</source>
+        <translation>These cells were left as they were: check each one. Double-click to go to the cell.</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="248" />
+        <source>这些单元格将原样保留，修改后请逐一核对。</source>
+        <translation>These cells will be left as they are: check each one afterwards.</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="251" />
+        <source>没有需要核对的单元格。</source>
+        <translation>No cells to check.</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="281" />
+        <source>待核对</source>
+        <translation>To check</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="282" />
+        <source>已采用建议</source>
+        <translation>Suggestion used</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="283" />
+        <source>已修改</source>
+        <translation>Edited</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="284" />
+        <source>已不在原处</source>
+        <translation>No longer there</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="329" />
+        <source>{count}个单元格在报告之后已经修改过（如{where}）。仍用建议的文字替换吗？</source>
+        <translation>{count} cells were edited after the report (e.g. {where}). Replace them with the suggestion anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="338" />
+        <source>采用建议：{where}</source>
+        <translation>Use suggestion: {where}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="340" />
+        <source>采用{count}处建议</source>
+        <translation>Use {count} suggestions</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="365" />
+        <source>JSON 文件 (*.json)</source>
+        <translation>JSON files (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="373" />
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="383" />
+        <source>无法导出报告</source>
+        <translation>Cannot Export Report</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="374" />
+        <source>{path} 是打开的项目文件，请另选文件名。</source>
+        <translation>{path} is the open project file: choose another name.</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="383" />
+        <source>无法写入 {path}：{error}</source>
+        <translation>Cannot write {path}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="386" />
+        <source>报告已导出到 {path}</source>
+        <translation>Report exported to {path}</translation>
+    </message>
+</context>
+<context>
     <name>ReviewFeature</name>
     <message>
         <location filename="../../kpi_editor/gui/review/feature.py" line="32" />
@@ -1574,6 +1922,114 @@ Quick fix: {fix}</translation>
         <location filename="../../kpi_editor/gui/review/panel.py" line="168" />
         <source>新意见针对：整个项目（在表格中选中一行可针对该行）</source>
         <translation>New comment on: the whole project (select a row in the table to comment on it)</translation>
+    </message>
+</context>
+<context>
+    <name>RolloverDialog</name>
+    <message>
+        <location filename="../../kpi_editor/gui/annual/dialog.py" line="49" />
+        <source>新建</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/annual/dialog.py" line="63" />
+        <source>未命名</source>
+        <translation>Untitled</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/annual/dialog.py" line="64" />
+        <source>当前打开的文件：{name}</source>
+        <translation>The open file: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/annual/dialog.py" line="95" />
+        <source>{path}：{error}</source>
+        <translation>{path}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/annual/dialog.py" line="108" />
+        <source>请选择上年度的项目文件（*.kpi.json）。</source>
+        <translation>Choose last year's project file (*.kpi.json).</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/annual/dialog.py" line="113" />
+        <source>（未保存的文件）</source>
+        <translation>(unsaved file)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/annual/dialog.py" line="115" />
+        <source>{where}：{year}年，{departments}个单位，{projects}个项目</source>
+        <translation>{where}: {year}, {departments} units, {projects} projects</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/annual/dialog.py" line="133" />
+        <source>原文件 {name} 不会改动。</source>
+        <translation>The file {name} is not changed. </translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/annual/dialog.py" line="135" />
+        <source>当前的表格不会改动。</source>
+        <translation>The open booklet is not changed. </translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/annual/dialog.py" line="137" />
+        <source>保存时建议的文件名：{name}。</source>
+        <translation>Suggested file name when saving: {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/annual/dialog.py" line="139" />
+        <source>新年度的表格作为未保存的新文件打开，随后显示改动报告。</source>
+        <translation>The new year's booklet opens as a new unsaved file, followed by the report of what changed. </translation>
+    </message>
+    <message>
+        <location filename="../../forms/rollover_dialog.ui" line="5" />
+        <source>由上年度新建</source>
+        <translation>New from Last Year</translation>
+    </message>
+    <message>
+        <location filename="../../forms/rollover_dialog.ui" line="9" />
+        <source>上年度的表格</source>
+        <translation>Last year's booklet</translation>
+    </message>
+    <message>
+        <location filename="../../forms/rollover_dialog.ui" line="11" />
+        <source>当前打开的文件</source>
+        <translation>The open file</translation>
+    </message>
+    <message>
+        <location filename="../../forms/rollover_dialog.ui" line="12" />
+        <source>其他文件</source>
+        <translation>Another file</translation>
+    </message>
+    <message>
+        <location filename="../../forms/rollover_dialog.ui" line="13" />
+        <source>选择文件…</source>
+        <translation>Choose File…</translation>
+    </message>
+    <message>
+        <location filename="../../forms/rollover_dialog.ui" line="21" />
+        <source>新的预算年度</source>
+        <translation>New fiscal year</translation>
+    </message>
+    <message>
+        <location filename="../../forms/rollover_dialog.ui" line="22" />
+        <source> 年</source>
+        <translation> </translation>
+    </message>
+    <message>
+        <location filename="../../forms/rollover_dialog.ui" line="23" />
+        <source>金额</source>
+        <translation>Amounts</translation>
+    </message>
+    <message>
+        <location filename="../../forms/rollover_dialog.ui" line="24" />
+        <source>沿用上年金额（显示为上年数，改动后取消标记）</source>
+        <translation>Keep last year's amounts (marked as last year's until changed)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/rollover_dialog.ui" line="25" />
+        <source>清空金额（上年金额留作参考）</source>
+        <translation>Clear the amounts (last year's kept for reference)</translation>
     </message>
 </context>
 <context>
@@ -1747,6 +2203,39 @@ Quick fix: {fix}</translation>
     </message>
 </context>
 <context>
+    <name>TemplateDialog</name>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="182" />
+        <source>更换表样</source>
+        <translation>Change Form Template</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="193" />
+        <source>当前表样</source>
+        <translation>Current template</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="194" />
+        <source>新的表样</source>
+        <translation>New template</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="195" />
+        <source>说明</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="197" />
+        <source>换用此表样</source>
+        <translation>Use This Template</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="204" />
+        <source>这就是当前的表样。</source>
+        <translation>This is the current template.</translation>
+    </message>
+</context>
+<context>
     <name>TreePanel</name>
     <message>
         <location filename="../../kpi_editor/gui/tree/panel.py" line="45" />
@@ -1828,27 +2317,27 @@ Quick fix: {fix}</translation>
 <context>
     <name>commands</name>
     <message>
-        <location filename="../../kpi_editor/app/commands.py" line="49" />
+        <location filename="../../kpi_editor/app/commands.py" line="52" />
         <source>“{field}”的值无效：{reason}</source>
         <translation>Invalid value for “{field}”: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/app/commands.py" line="60" />
+        <location filename="../../kpi_editor/app/commands.py" line="64" />
         <source>修改{field}</source>
         <translation>Edit {field}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/app/commands.py" line="96" />
+        <location filename="../../kpi_editor/app/commands.py" line="100" />
         <source>插入{count}行</source>
         <translation>Insert {count} row(s)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/app/commands.py" line="112" />
+        <location filename="../../kpi_editor/app/commands.py" line="116" />
         <source>删除{count}行</source>
         <translation>Delete {count} row(s)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/app/commands.py" line="139" />
+        <location filename="../../kpi_editor/app/commands.py" line="143" />
         <source>移动</source>
         <translation>Move</translation>
     </message>
@@ -1939,7 +2428,7 @@ Quick fix: {fix}</translation>
 <context>
     <name>operations</name>
     <message>
-        <location filename="../../kpi_editor/app/operations.py" line="235" />
+        <location filename="../../kpi_editor/app/operations.py" line="250" />
         <source>无法执行“{what}”：{reason}</source>
         <translation>Cannot do “{what}”: {reason}</translation>
     </message>
@@ -1973,7 +2462,7 @@ Quick fix: {fix}</translation>
     </message>
     <message>
         <location filename="../../kpi_editor/gui/marks.py" line="129" />
-        <location filename="../../kpi_editor/app/operations.py" line="407" />
+        <location filename="../../kpi_editor/app/operations.py" line="410" />
         <source>审核状态：{status}</source>
         <translation>Review status: {status}</translation>
     </message>
@@ -1998,22 +2487,22 @@ Quick fix: {fix}</translation>
         <translation>Review status and comments can be changed in review mode only (Review ▸ Review Mode).</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/app/operations.py" line="419" />
+        <location filename="../../kpi_editor/app/operations.py" line="422" />
         <source>添加审核意见</source>
         <translation>Add review comment</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/app/operations.py" line="426" />
+        <location filename="../../kpi_editor/app/operations.py" line="429" />
         <source>审核意见已处理</source>
         <translation>Review comment resolved</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/app/operations.py" line="428" />
+        <location filename="../../kpi_editor/app/operations.py" line="431" />
         <source>审核意见改为未处理</source>
         <translation>Review comment reopened</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/app/operations.py" line="436" />
+        <location filename="../../kpi_editor/app/operations.py" line="439" />
         <source>删除审核意见</source>
         <translation>Delete review comment</translation>
     </message>
