@@ -143,6 +143,10 @@ class EditorContext(QObject):
         Whatever the route (the 打开 dialog, a recent file, the command line, a double-click), an
         autosave a crashed editor left of this file is offered first; the choice is never made
         silently."""
+        current = self.document
+        if current is not None and current.path is not None and _same_file(current.path, path):
+            self.show_message(self.tr("“{name}”已经打开").format(name=path.name), 5000)
+            return True  # already here: nothing to reopen, nothing to lose
         if not self.maybe_save():
             return False
         owner = lock_owner(path)
@@ -234,6 +238,13 @@ class EditorContext(QObject):
         if self.document is not None:
             self.document.set_autosave_delay(self.settings.autosave_delay_s)
         self.settingsChanged.emit()
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
 
 
 def _installed(path: Path) -> bool:
