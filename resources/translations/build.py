@@ -22,6 +22,9 @@ SOURCES = [
 ]
 
 ENGLISH = {
+    "“{name}”已经打开": "“{name}” is already open",
+    "使用说明": "User Guide",
+    "使用说明(&G)": "User &Guide",
     "另有 {advice} 条写法建议（问题面板中选“全部（含建议）”查看）": "Also {advice} writing suggestion(s) (choose “All (with advice)” in the findings panel)",
     "\n可快速修复：{fix}": "\nQuick fix: {fix}",
     "这个问题已经不存在，无需修复": "This problem is gone: nothing to fix",

@@ -382,33 +382,38 @@
         <translation>Saved to {path}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="150" />
+        <location filename="../../kpi_editor/gui/context.py" line="148" />
+        <source>“{name}”已经打开</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/context.py" line="154" />
         <source>文件已被打开</source>
         <translation>File Already Open</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="152" />
+        <location filename="../../kpi_editor/gui/context.py" line="156" />
         <source>“{path}”已在另一个编辑器窗口（进程 {pid}）中打开。同时编辑会互相覆盖修改。仍要打开吗？</source>
         <translation>“{path}” is open in another editor (process {pid}). Editing it in both places overwrites changes. Open it anyway?</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="168" />
         <location filename="../../kpi_editor/gui/context.py" line="172" />
+        <location filename="../../kpi_editor/gui/context.py" line="176" />
         <source>无法打开文件</source>
         <translation>Cannot Open File</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="172" />
+        <location filename="../../kpi_editor/gui/context.py" line="176" />
         <source>{path}：{error}</source>
         <translation>{path}: {error}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="207" />
+        <location filename="../../kpi_editor/gui/context.py" line="211" />
         <source>无法恢复</source>
         <translation>Cannot Recover</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="229" />
+        <location filename="../../kpi_editor/gui/context.py" line="233" />
         <source>无法保存设置：{error}</source>
         <translation>Cannot save settings: {error}</translation>
     </message>
@@ -678,6 +683,14 @@ Quick fix: {fix}</translation>
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/guide.py" line="18" />
+        <source>使用说明</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ImportReportDialog</name>
     <message>
         <location filename="../../kpi_editor/gui/dialogs/import_report.py" line="11" />
@@ -764,7 +777,7 @@ Quick fix: {fix}</translation>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="106" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="109" />
         <source>重新检查全册</source>
         <translation>Recheck Whole Booklet</translation>
     </message>
@@ -774,57 +787,62 @@ Quick fix: {fix}</translation>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="115" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="107" />
+        <source>使用说明(&amp;G)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/main_window.py" line="118" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="124" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="127" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="136" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="139" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="144" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="147" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="146" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="149" />
         <source>审核(&amp;R)</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="147" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="150" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="182" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="185" />
         <source>未命名</source>
         <translation>Untitled</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="211" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="214" />
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="211" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="214" />
         <source>界面语言在重新启动后切换。现在重新启动编辑器吗？</source>
         <translation>The interface language changes after a restart. Restart the editor now?</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="176" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="179" />
         <source>绩效目标表编辑器</source>
         <translation>Performance Target Editor</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="188" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="191" />
         <source>无法修改</source>
         <translation>Edit Refused</translation>
     </message>
@@ -1256,12 +1274,12 @@ Quick fix: {fix}</translation>
         <translation>Nothing to paste on the clipboard</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="466" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="483" />
         <source>粘贴{count}行</source>
         <translation>Paste {count} row(s)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="494" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="512" />
         <source>有{count}个单元格超出表格范围，没有粘贴</source>
         <translation>{count} cell(s) fell outside the table and were not pasted</translation>
     </message>

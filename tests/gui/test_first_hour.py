@@ -511,3 +511,39 @@ def test_quick_fix_from_the_findings_panel_is_one_undo_step(opened: MainWindow, 
     assert document.undo_stack.count() == 1
     document.undo_stack.undo()
     assert finding.rule in {f.rule for f in document.project_findings(project.id)}
+
+
+def test_pasted_rows_fill_the_new_projects_skeleton_rows_first(window: MainWindow) -> None:
+    assert window.files.new_file()
+    page = window.pages.project
+    project = page.project
+    rows = len(project.indicators)
+    data = QMimeData()
+    data.setText("项目完成\t数量指标\t参保人数\t≥5万人\r\n项目完成\t数量指标\t经办业务量\t≥10万笔\r\n")
+    page.paste_rows(data)
+    names = [(r.level2, r.name) for r in project.indicators]
+    # The empty 数量 row takes the first; the second goes right after it, in its block.
+    assert len(project.indicators) == rows + 1
+    assert names[:2] == [("数量指标", "参保人数"), ("数量指标", "经办业务量")]
+    window.context.document.undo_stack.undo()
+    assert len(project.indicators) == rows and not project.indicators[0].name
+
+
+def test_the_user_guide_opens_from_help_with_its_pictures(opened: MainWindow, qtbot: Any) -> None:
+    import re
+
+    from kpi_editor.gui.dialogs.guide import GuideDialog
+    from kpi_editor.paths import resource_dir
+
+    opened.guide_action.trigger()
+    dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, GuideDialog) and w.isVisible()]
+    assert len(dialogs) == 1
+    dialog = dialogs[0]
+    assert dialog.width() > 600 and dialog.height() > 400
+    text = dialog.browser.toPlainText()
+    for heading in ("开始一个文件", "填写一张表", "改正问题", "导出和打印", "提交给财政局"):
+        assert heading in text
+    guide = (resource_dir() / "guide" / "guide.md").read_text(encoding="utf-8")
+    pictures = re.findall(r'<img src="([^"]+)"', guide)
+    assert len(pictures) >= 4 and all((resource_dir() / "guide" / p).is_file() for p in pictures)
+    dialog.close()

@@ -467,7 +467,9 @@ def test_indicator_rows_fit_their_text_once_the_page_is_laid_out(opened: MainWin
     assert shown == [table.rowHeight(r) for r in range(table.model().rowCount())]
 
 
-def test_opening_the_file_already_open_just_shows_it(opened: MainWindow, prompts: Any, small_file: Path) -> None:
+def test_opening_the_file_already_open_just_shows_it(
+    opened: MainWindow, prompts: Any, small_file: Path
+) -> None:
     document = opened.context.document
     opened.structure.add_department()  # unsaved work must not be asked about, nor reloaded away
     assert opened.files.open_file(small_file)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from kpi_editor.app.document import Document, ItemPath
 from kpi_editor.app.operations import Outcome
-from kpi_editor.domain.edits import Edit, EditPlan, InsertItems
+from kpi_editor.domain.edits import Edit, EditPlan, InsertItems, SetValue
 from kpi_editor.domain.engine import Finding, Severity
 from kpi_editor.domain.model import FUNDING_FIELDS, Indicator, Project
 from kpi_editor.domain.rollover import carried_amount_fields
@@ -454,18 +454,36 @@ class ProjectPage(Page):
         return all(template.level2_spec(row[at].strip()) is not None for row in block)
 
     def _insert_into_blocks(self, path: ItemPath, items: list[Indicator]) -> Outcome:
+        """Each row into its 二级 block: an empty skeleton row of that 二级 (as a new project starts
+        with) is filled first, else the row goes after the block's last row. One undo step."""
         assert self.context.ops is not None and self.document is not None
         rows = list(self.document.child_items(path))
         edits: list[Edit] = []
-        first: int | None = None
+        touched: list[Indicator] = []
         for item in items:
+            blank = next(
+                (
+                    i
+                    for i, row in enumerate(rows)
+                    if row.level2 == item.level2 and _is_blank(row) and row not in touched
+                ),
+                None,
+            )
+            if blank is not None:
+                for field in ("level1", "name", "value"):
+                    edits.append(SetValue((*path, blank), field, getattr(item, field)))
+                for key, text in item.extra.items():
+                    edits.append(SetValue((*path, blank), f"extra:{key}", text))
+                touched.append(rows[blank])
+                continue
             at = block_insertion_row(rows, item.level2, self.document.template)
             rows.insert(at, item)
+            touched.append(item)
             edits.append(InsertItems(path, at, (item,)))
-            first = at if first is None or at < first else first + (1 if at <= first else 0)
         plan = EditPlan(self.tr("粘贴{count}行").format(count=len(items)), edits)
         outcome = self.context.ops.apply_plan(plan)
-        if outcome and first is not None:
+        if outcome and touched:
+            first = min(i for i, row in enumerate(rows) if any(row is t for t in touched))
             self.select_rows(first, first)
         return outcome
 
@@ -494,6 +512,11 @@ class ProjectPage(Page):
                     self.tr("有{count}个单元格超出表格范围，没有粘贴").format(count=clipped), 5000
                 )
         return self.context.ops.set_cells(path, cells)
+
+
+def _is_blank(row: Indicator) -> bool:
+    """A skeleton row: its 一级/二级 set, nothing written yet."""
+    return not _has_content(row)
 
 
 def _has_content(row: Indicator) -> bool:
