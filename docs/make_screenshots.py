@@ -33,7 +33,7 @@ def main() -> int:
     from kpi_editor.app.settings import Settings
     from kpi_editor.gui.app import create_application
 
-    app = create_application(["kpi-editor"], Settings())
+    app = create_application(["kpi-editor"], Settings())  # noqa: F841  # kept alive for the whole run
     from kpi_editor.gui.dialogs.new_booklet import NewBooklet, NewBookletDialog
     from kpi_editor.gui.dialogs.prompts import Prompts
     from kpi_editor.gui.dialogs.settings_dialog import SettingsDialog

@@ -384,7 +384,7 @@
     <message>
         <location filename="../../kpi_editor/gui/context.py" line="148" />
         <source>“{name}”已经打开</source>
-        <translation type="unfinished" />
+        <translation>“{name}” is already open</translation>
     </message>
     <message>
         <location filename="../../kpi_editor/gui/context.py" line="154" />
@@ -687,7 +687,7 @@ Quick fix: {fix}</translation>
     <message>
         <location filename="../../kpi_editor/gui/dialogs/guide.py" line="18" />
         <source>使用说明</source>
-        <translation type="unfinished" />
+        <translation>User Guide</translation>
     </message>
 </context>
 <context>
@@ -789,7 +789,7 @@ Quick fix: {fix}</translation>
     <message>
         <location filename="../../kpi_editor/gui/main_window.py" line="107" />
         <source>使用说明(&amp;G)</source>
-        <translation type="unfinished" />
+        <translation>User &amp;Guide</translation>
     </message>
     <message>
         <location filename="../../kpi_editor/gui/main_window.py" line="118" />
