@@ -202,6 +202,11 @@ def test_the_whole_booklet_includes_cover_and_preface(opened: MainWindow, qtbot:
     assert dialog.model.index(preface, MatchModel.PLACE).data().startswith("编制说明 ▸ 第")
     dialog.go_to(preface)
     assert opened.context.current == ()  # the 编制说明 is on the booklet page
+    match = dialog.replacement.matches[preface]
+    page = opened.pages.booklet
+    assert opened.pages.currentWidget() is page and page.sections.currentRow() == match.path[1]
+    shown = page.body_edit if match.field == "body" else page.heading_edit
+    assert QApplication.focusWidget() is shown and "2026年" in shown.toPlainText() if match.field == "body" else True
     booklet = document(opened).booklet
     title = booklet.title
     dialog.replace_all_button.click()
