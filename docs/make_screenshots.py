@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -51,6 +52,13 @@ def main() -> int:
         for target in targets:
             image.save(str(target))
             print(target.relative_to(ROOT))
+
+    def wait_for(ready: Callable[[], bool], ms: int) -> None:
+        for _ in range(ms // 20):
+            if ready():
+                return
+            QTest.qWait(20)
+        raise TimeoutError("the window did not get there")
 
     def commit(widget: QWidget, text: str) -> None:
         event = QInputMethodEvent()
@@ -145,6 +153,30 @@ def main() -> int:
     window.files.open_file(sample_path())
     window.tree.select_path((2, 1))
     grab(window, SHOTS / "main-window.png")
+
+    # 视图 ▸ 实时预览 on the longest table (two pages), then 打印预览 of the booklet laid out two-sided.
+    booklet = window.context.document.booklet  # type: ignore[union-attr]
+    longest = max(
+        ((d, p) for d, department in enumerate(booklet.departments) for p in range(len(department.projects))),
+        key=lambda dp: len(booklet.departments[dp[0]].projects[dp[1]].indicators),
+    )
+    window.printing.dock.show()
+    window.resizeDocks([window.printing.dock], [520], Qt.Orientation.Horizontal)
+    window.tree.select_path(longest)
+    wait_for(lambda: bool(window.printing.live.view.images), 30_000)
+    grab(window, SHOTS / "live-preview.png")
+    window.printing.dock.hide()
+    window.tree.select_path(())
+    window.printing.duplex = "front"
+    window.printing.preview_action.trigger()
+    wait_for(lambda: window.printing.dialog is not None and window.printing.dialog.isVisible(), 60_000)
+    preview = window.printing.dialog
+    assert preview is not None
+    preview.resize(1280, 860)
+    preview.go_to(11)
+    preview.set_zoom("page")
+    grab(preview, SHOTS / "print-preview.png")
+    preview.close()
 
     window.context.document.undo_stack.setClean()  # type: ignore[union-attr]
     window.close()
