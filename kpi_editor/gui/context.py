@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QStandardPaths, Signal
 
 from kpi_editor.app.autosave import AutosaveInfo, discard_autosave, find_recoverable
-from kpi_editor.app.document import Document, ItemPath
+from kpi_editor.app.document import PREFACE, Document, ItemPath
 from kpi_editor.app.locks import lock_owner
 from kpi_editor.app.operations import Operations
 from kpi_editor.app.settings import Settings
@@ -47,6 +47,8 @@ class EditorContext(QObject):
         self.ops: Operations | None = None
         self.current: ItemPath = ()
         self.row: int | None = None
+        # The tree's selected units and projects (several with Shift/Ctrl+click), for batch actions.
+        self.selection: tuple[ItemPath, ...] = ()
 
     # -- where the user is ------------------------------------------------------------------------
 
@@ -59,6 +61,15 @@ class EditorContext(QObject):
         if row != self.row:
             self.row = row
             self.rowChanged.emit(row)
+
+    def set_selection(self, paths: tuple[ItemPath, ...]) -> None:
+        self.selection = paths
+
+    def selected_or_current(self) -> list[ItemPath]:
+        """The units and projects a batch action is for: the tree's selection, else the current
+        unit or project (a row counts as its project); empty on the booklet page."""
+        paths = list(self.selection) or ([self.current] if self.current else [])
+        return sorted({p[:2] for p in paths if p and p[:1] != PREFACE})
 
     def current_project(self) -> ItemPath | None:
         return self.current[:2] if len(self.current) >= 2 else None
@@ -77,9 +88,11 @@ class EditorContext(QObject):
         if old is not None:
             old.release()
         self.document = document
-        self.ops = Operations(document) if document is not None else None
+        # Approving projects with errors asks the user first, whichever view approves them.
+        self.ops = Operations(document, self.prompts.approve_with_errors) if document is not None else None
         self.current = ()
         self.row = None
+        self.selection = ()
         if document is not None:
             document.set_autosave_delay(self.settings.autosave_delay_s)
         self.documentChanged.emit(document)
