@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.review.dock], [440], Qt.Orientation.Horizontal)
         self.review.dock.hide()
         status = self.statusBar()
+        status.addPermanentWidget(self.review.progress_label)
         status.addPermanentWidget(self.review.fingerprint_label)
         status.addPermanentWidget(self.counts)
 
@@ -117,6 +118,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([files.import_xlsx_action, files.import_text_action])
         file_menu.addActions([self.exports.export_pdf_action, self.exports.export_xlsx_action])
+        file_menu.addAction(self.review.export_submission_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("编辑(&E)"))
