@@ -20,6 +20,7 @@ from kpi_editor.app.document import PREFACE, Document, ItemPath
 from kpi_editor.app.locks import lock_owner
 from kpi_editor.app.operations import Operations
 from kpi_editor.app.settings import Settings
+from kpi_editor.app.statuses import ReviewStatuses
 from kpi_editor.io.errors import FileFormatError
 from kpi_editor.paths import resource_dir
 
@@ -45,6 +46,7 @@ class EditorContext(QObject):
         self.prompts = prompts
         self.document: Document | None = None
         self.ops: Operations | None = None
+        self.statuses: ReviewStatuses | None = None  # the document's effective review statuses
         self.current: ItemPath = ()
         self.row: int | None = None
         # The tree's selected units and projects (several with Shift/Ctrl+click), for batch actions.
@@ -90,6 +92,8 @@ class EditorContext(QObject):
         self.document = document
         # Approving projects with errors asks the user first, whichever view approves them.
         self.ops = Operations(document, self.prompts.approve_with_errors) if document is not None else None
+        # Made before any view hears of the document, so it forgets a status before they ask.
+        self.statuses = ReviewStatuses(document) if document is not None else None
         self.current = ()
         self.row = None
         self.selection = ()

@@ -295,3 +295,41 @@ def test_a_copy_of_a_reviewed_project_or_unit_carries_no_review(document: Docume
     assert document.item((0, 1)).review is None and document.item((0, 0)).review is not None
     assert ops.duplicate((0,))
     assert all(p.review is None for p in document.booklet.departments[1].projects)
+
+
+def test_the_cached_statuses_follow_every_kind_of_edit(document: Document) -> None:
+    """The window's cache of effective statuses agrees with the domain after edits of a row, a
+    project's field, a unit's name, a move between units, a status, and their undos."""
+    from kpi_editor.app.statuses import ReviewStatuses
+    from kpi_editor.domain.progress import booklet_progress, unit_progress
+
+    statuses = ReviewStatuses(document)
+    ops = Operations(document)
+
+    def agree() -> None:
+        booklet = document.booklet
+        for department in booklet.departments:
+            assert statuses.unit(department) == unit_progress(department)
+        assert statuses.counts() == booklet_progress(booklet)[1]
+
+    document.set_review_mode(True)
+    assert ops.set_statuses([(0,), (1,)], ReviewStatus.APPROVED, "李审核")
+    assert ops.set_status((2, 0), ReviewStatus.RETURNED, "李审核")
+    agree()
+    document.set_review_mode(False)
+    edits = [
+        lambda: ops.set_field((0, 0, 1), "value", "≥99%"),  # a row
+        lambda: ops.set_field((0, 1), "name", "改过名的项目"),  # a project's field
+        lambda: ops.set_field((1,), "name", "改过名的单位"),  # a unit's name: all of its tables
+        lambda: ops.move((1,), 0, (0,), 0),  # a project to another unit
+        lambda: ops.insert_row((2, 0), [0]),
+        lambda: ops.delete((0, 2)),
+    ]
+    for edit in edits:
+        assert edit()
+        agree()
+    assert statuses.counts().changed >= 4
+    while document.undo_stack.canUndo():
+        document.undo_stack.undo()
+        agree()
+    assert statuses.counts().approved == 0 and statuses.counts().changed == 0

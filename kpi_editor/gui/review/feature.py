@@ -16,7 +16,7 @@ from kpi_editor.app.document import Document, ItemPath
 from kpi_editor.app.operations import Outcome
 from kpi_editor.domain.engine import Severity
 from kpi_editor.domain.fingerprint import booklet_fingerprint, project_fingerprint
-from kpi_editor.domain.progress import booklet_progress, unit_progress
+from kpi_editor.domain.progress import unit_progress
 from kpi_editor.domain.review import ReviewStatus
 from kpi_editor.gui.actions import make_action
 from kpi_editor.gui.context import EditorContext
@@ -208,7 +208,9 @@ class ReviewFeature(QObject):
             self.progress_label.setText("")
             self.progress_label.hide()
             return
-        _units, counts = booklet_progress(document.booklet)
+        statuses = self.context.statuses
+        assert statuses is not None  # made with the document
+        counts = statuses.counts()
         shown = document.review_mode or counts.total > counts.pending
         self.progress_label.setVisible(shown)
         self.progress_label.setText(counts.describe() if shown else "")

@@ -15,10 +15,10 @@ from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QObject, 
 
 from kpi_editor.app.document import PREFACE, Document, ItemPath
 from kpi_editor.app.operations import Operations
-from kpi_editor.domain.approval import effective_status
+from kpi_editor.app.statuses import ReviewStatuses
 from kpi_editor.domain.engine import Finding, Severity
 from kpi_editor.domain.model import Department, Project
-from kpi_editor.domain.progress import UnitProgress, status_sort_key, unit_progress
+from kpi_editor.domain.progress import UnitProgress, status_sort_key
 from kpi_editor.domain.review import EffectiveStatus
 from kpi_editor.gui.icons import icon, severity_icon
 from kpi_editor.gui.marks import (
@@ -80,17 +80,21 @@ class _Node:
 
 
 class BookletTreeModel(QAbstractItemModel):
-    def __init__(self, document: Document, ops: Operations, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        document: Document,
+        ops: Operations,
+        parent: QObject | None = None,
+        statuses: ReviewStatuses | None = None,
+    ) -> None:
         super().__init__(parent)
         self.document = document
         self.ops = ops
+        # The window's shared cache (made before this model connects to the document, so it is
+        # up to date in every slot here); a model made alone gets its own.
+        self.statuses = statuses if statuses is not None else ReviewStatuses(document)
         self._root = _Node(document.booklet, None)
         self._department_counts: dict[int, tuple[int, int]] = {}
-        # Effective statuses by project id and status roll-ups by department: a status costs a
-        # fingerprint, and sorting or filtering by status asks for every project many times.
-        # Forgotten for whatever an edit touches (a unit's code and name are in its tables').
-        self._statuses: dict[str, EffectiveStatus] = {}
-        self._progress: dict[int, UnitProgress] = {}
         document.aboutToInsert.connect(self._about_to_insert)
         document.inserted.connect(self._inserted)
         document.aboutToRemove.connect(self._about_to_remove)
@@ -182,30 +186,10 @@ class BookletTreeModel(QAbstractItemModel):
 
     def status(self, department: Department, project: Project) -> EffectiveStatus:
         """The project's effective status (已修改待复审 once edited after its status was given)."""
-        status = self._statuses.get(project.id)
-        if status is None:
-            status = self._statuses[project.id] = effective_status(project, department)
-        return status
+        return self.statuses.of(department, project)
 
     def progress(self, department: Department) -> UnitProgress:
-        key = id(department)
-        cached = self._progress.get(key)
-        if cached is None:
-            cached = self._progress[key] = unit_progress(department)
-        return cached
-
-    def _forget_statuses(self, path: ItemPath) -> None:
-        """Forget the statuses an edit at `path` may have changed: its project's, or (a unit's
-        code or name, a move between units) those of every project of the unit."""
-        if not path or path[:1] == PREFACE:
-            if not path:
-                self._progress.clear()
-            return
-        department = self.document.booklet.departments[path[0]]
-        self._progress.pop(id(department), None)
-        projects = department.projects if len(path) == 1 else department.projects[path[1] : path[1] + 1]
-        for project in projects:
-            self._statuses.pop(project.id, None)
+        return self.statuses.unit(department)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -425,7 +409,6 @@ class BookletTreeModel(QAbstractItemModel):
                 items = self.document.child_items(parent)[first : last + 1]
                 node.children()[first:first] = [_Node(item, node) for item in items]
         self._department_counts.clear()
-        self._forget_statuses(parent)
         self.endInsertRows()
 
     def _about_to_remove(self, parent: ItemPath, first: int, last: int) -> None:
@@ -440,7 +423,6 @@ class BookletTreeModel(QAbstractItemModel):
             if node.built:
                 del node.children()[first : last + 1]
         self._department_counts.clear()
-        self._forget_statuses(parent)
         self.endRemoveRows()
 
     def _about_to_move(self, source: ItemPath, row: int, destination: ItemPath, destination_row: int) -> None:
@@ -468,14 +450,11 @@ class BookletTreeModel(QAbstractItemModel):
                 item = self.document.child_items(destination)[final_row]
                 destination_node.children().insert(final_row, _Node(item, destination_node))
         self._department_counts.clear()
-        self._forget_statuses(source)
-        self._forget_statuses(destination)
         self.endMoveRows()
 
     def _item_changed(self, path: ItemPath, field: str) -> None:
         if not path or path[:1] == PREFACE:
             return
-        self._forget_statuses(path)
         for depth in range(1, min(len(path), 3) + 1):
             # A project's 合计 also changes its department's total, and its status the roll-up.
             index = self.index_for(path[:depth])
@@ -492,8 +471,6 @@ class BookletTreeModel(QAbstractItemModel):
     def _reset(self) -> None:
         self._root = _Node(self.document.booklet, None)
         self._department_counts.clear()
-        self._statuses.clear()
-        self._progress.clear()
         self.endResetModel()
 
     def _findings_changed(self, project_ids: set[str] | None) -> None:
