@@ -43,12 +43,11 @@ from kpi_editor.domain.merge import (
     MergeConflict,
     MergedDepartment,
     MergeError,
-    MergeResult,
     front_matter_choices,
+    merge_booklets,
 )
 from kpi_editor.domain.model import Booklet
 from kpi_editor.domain.resubmission import CarryOutcome, ProjectCarry, UnitCarry
-from kpi_editor.domain.review import now_iso
 from kpi_editor.domain.submission import (
     ProblemKind,
     Submission,
@@ -56,7 +55,6 @@ from kpi_editor.domain.submission import (
     UnitRef,
     check_submission,
     merge_submissions,
-    missing_units,
 )
 from kpi_editor.domain.template import FormTemplate, TemplateError, load_template
 from kpi_editor.gui.context import EditorContext
@@ -74,7 +72,10 @@ NEWS = {
     CarryOutcome.REMOVED,
     CarryOutcome.UNREVIEWED_CHANGED,
 }
+# Nothing the reviewer gave was touched: shown in grey under the unit.
+QUIET = {CarryOutcome.UNREVIEWED}
 SOURCE, UNIT, SUBMITTED, SUBMITTER, CHECK = range(5)
+NAME_COLUMN, SOURCE_COLUMN, NOTE_COLUMN, REVIEW_COLUMN = 1, 2, 5, 6
 
 
 @dataclass(frozen=True)
@@ -179,7 +180,7 @@ class MergeDialog(QDialog):
             ]
         )
         self.result_tree.setWordWrap(True)
-        for column, width in enumerate((90, 230, 200, 56, 96, 150)):
+        for column, width in enumerate((110, 220, 170, 56, 96, 190)):
             self.result_tree.header().resizeSection(column, width)
         layout.addWidget(self.result_tree, 3)
         self.notes_list = QListWidget(self)
@@ -383,7 +384,12 @@ class MergeDialog(QDialog):
 
     def run_merge(self) -> Booklet | None:
         """Merge the listed files, asking about every problem and conflict; None when nothing was
-        merged (refused, cancelled, or a file of another year or template)."""
+        merged (refused, cancelled, or a file of another year or template).
+
+        The questions come first, file by file, each unit compared with the version the booklet
+        would have by then (the base's, or an earlier file's); then one ``merge_submissions`` of
+        every file, less the units the reviewer kept, so the booklet is copied once.
+        """
         self.notes = []
         document = self.context.document
         use_base = self.base_check.isChecked() and document is not None
@@ -403,110 +409,110 @@ class MergeDialog(QDialog):
             front = self._front_matter(accepted)
             if front is None:
                 return None
-            if front != FRONT_BLANK:
-                # The file lending its cover goes first: merge_booklets takes it from the first merge.
-                accepted.sort(key=lambda s: s.source != front)
-        received = now_iso()
-        current = base
         origins = {d.code: (base_label, "") for d in base.departments} if base is not None else {}
         results: dict[str, UnitResult] = {}
         try:
-            for submission in accepted:
-                outcome = self._merge_one(
-                    current, submission, template, base_label, front, received, origins, results
+            included = self._ask_conflicts(base, accepted, base_label, origins, results)
+            if not included:
+                self._show_notes()
+                self.prompts.warning(
+                    self.tr("汇编合并"), self.tr("没有合并任何单位：所有不同的版本都选择了保留原有版本。")
                 )
-                if outcome is not None:
-                    if current is None:
-                        self.front_source = outcome.front_matter_source
-                    current = outcome.booklet
+                return None
+            outcome = merge_submissions(
+                base,
+                included,
+                template=template,
+                expected=self.expected,
+                replace=True,
+                base_source=base_label,
+                front_from=front,
+                allow={kind for kinds in self.allowed.values() for kind in kinds},
+            )
         except MergeError as exc:
             self.prompts.error(self.tr("无法合并"), str(exc))
             return None
-        if current is None:
-            self._show_notes()
-            self.prompts.warning(
-                self.tr("汇编合并"), self.tr("没有合并任何单位：所有不同的版本都选择了保留原有版本。")
-            )
-            return None
-        if base is not None:
-            self.front_source = base_label
-        self.merged = current
-        self.base_path = document.path if use_base and document is not None else None
-        self.origins = origins
-        self.results = results
-        self.missing = missing_units(self.expected, current) if self.expected is not None else []
-        self._show_result(current)
-        self._update_buttons()
-        return current
-
-    def _merge_one(
-        self,
-        current: Booklet | None,
-        submission: Submission,
-        template: FormTemplate | None,
-        base_label: str,
-        front: str | None,
-        received: str,
-        origins: dict[str, tuple[str, str]],
-        results: dict[str, UnitResult],
-    ) -> MergeResult | None:
-        """Merge one file into `current`, asking about each unit it would replace; None when the
-        reviewer kept every unit of the file as it was."""
-        source = submission.source
-
-        def merge(incoming: Submission, replace: bool) -> MergeResult:
-            return merge_submissions(
-                current,
-                [incoming],
-                template=template,
-                expected=self.expected,
-                replace=replace,
-                base_source=base_label,
-                front_from=front if current is None else None,
-                allow=self.allowed.get(source, set()),
-                received_at=received,
-            ).merge
-
-        result = merge(submission, replace=False)
-        declined: set[str] = set()
-        for conflict in result.conflicts:
-            # merge_booklets names the base for everything merged so far; we know the file.
-            existing = origins.get(conflict.code, (conflict.existing_source, ""))[0]
-            if not self.prompts.confirm(
-                self.tr("单位重复：{code}").format(code=conflict.code), self.conflict_text(conflict, existing)
-            ):
-                declined.add(conflict.code)
-                note = self.tr("保留；未采用“{new}”中的版本").format(new=source)
-                origins[conflict.code] = (existing, note)
-                results[conflict.code] = UnitResult(conflict.code, conflict.name, existing, note)
-        if result.conflicts:
-            incoming = submission
-            if declined:
-                kept = [d for d in submission.booklet.departments if d.code not in declined]
-                if not kept:
-                    return None
-                part = submission.booklet.model_copy(update={"departments": kept})
-                incoming = Submission(source, part, submission.manifest, submission.manifest_error)
-            result = merge(incoming, replace=True)
-        for entry in result.departments:
-            if entry.source != source:
-                continue  # a unit that was already there
-            before = origins.get(entry.code, ("", ""))[0]
-            if entry.identical:
-                note = self.tr("与“{old}”中的内容相同").format(old=before)
-            elif entry.replaced is not None:
-                note = self.tr("替换了“{old}”中的版本").format(old=before)
-            else:
-                note = ""
-            origins[entry.code] = (source, note)
-            results[entry.code] = UnitResult(entry.code, entry.name, source, note, entry)
-        for _file, old_id, new_id in result.renamed_ids:
+        merge = outcome.merge
+        for entry in merge.departments:
+            if entry.code in results and results[entry.code].source == entry.source:
+                results[entry.code] = dataclasses.replace(results[entry.code], entry=entry)
+        for source, old_id, new_id in merge.renamed_ids:
             self.notes.append(
                 self.tr("{file}：项目编号 {old} 与已有项目重复，已改为 {new}").format(
                     file=source, old=old_id, new=new_id
                 )
             )
-        return result
+        self.front_source = base_label if base is not None else merge.front_matter_source
+        self.merged = merge.booklet
+        self.base_path = document.path if use_base and document is not None else None
+        self.origins = origins
+        self.results = results
+        self.missing = outcome.missing
+        self._show_result(merge.booklet)
+        self._update_buttons()
+        return merge.booklet
+
+    def _ask_conflicts(
+        self,
+        base: Booklet | None,
+        submissions: list[Submission],
+        base_label: str,
+        origins: dict[str, tuple[str, str]],
+        results: dict[str, UnitResult],
+    ) -> list[Submission]:
+        """Ask, file by file, about each unit the file would replace with other content; return
+        the files to merge, less the units the reviewer kept (a file left with none is dropped).
+        Raises MergeError for a file of another year or template."""
+        reference = base if base is not None else submissions[0].booklet
+        current = {d.code: d for d in base.departments} if base is not None else {}
+        included = []
+        for submission in submissions:
+            source = submission.source
+            codes = [d.code for d in submission.booklet.departments]
+            # Only this file's units matter to its conflicts: the trial copies nothing else.
+            trial_base = reference.model_copy(
+                update={"departments": [current[c] for c in codes if c in current], "submissions": None}
+            )
+            trial = merge_booklets(trial_base, [(source, submission.booklet)], base_source=base_label)
+            changed = {c.code for c in trial.conflicts}
+            declined: set[str] = set()
+            for conflict in trial.conflicts:
+                existing = origins.get(conflict.code, (conflict.existing_source, ""))[0]
+                if not self.prompts.confirm(
+                    self.tr("单位重复：{code}").format(code=conflict.code),
+                    self.conflict_text(conflict, existing),
+                ):
+                    declined.add(conflict.code)
+                    note = self.tr("保留；未采用“{new}”中的版本").format(new=source)
+                    origins[conflict.code] = (existing, note)
+                    results[conflict.code] = UnitResult(conflict.code, conflict.name, existing, note)
+            kept = [d for d in submission.booklet.departments if d.code not in declined]
+            if not kept:
+                continue
+            if declined:
+                part = submission.booklet.model_copy(update={"departments": kept})
+                submission = Submission(source, part, submission.manifest, submission.manifest_error)
+            for department in kept:
+                before = origins.get(department.code, ("", ""))[0]
+                if department.code not in current:
+                    note = ""
+                elif department.code in changed:
+                    note = (
+                        self.tr("替换了汇编本中的版本")
+                        if before == base_label
+                        else self.tr("替换了“{old}”中的版本").format(old=before)
+                    )
+                else:
+                    note = (
+                        self.tr("与汇编本中的内容相同")
+                        if before == base_label
+                        else self.tr("与“{old}”中的内容相同").format(old=before)
+                    )
+                origins[department.code] = (source, note)
+                results[department.code] = UnitResult(department.code, department.name, source, note)
+                current[department.code] = department
+            included.append(submission)
+        return included
 
     # -- the result -------------------------------------------------------------------------------
 
@@ -549,11 +555,10 @@ class MergeDialog(QDialog):
     def _add_unit(self, result: UnitResult) -> None:
         entry = result.entry
         if entry is None:
-            item = QTreeWidgetItem(
-                self.result_tree, [result.code, result.name, result.source, "", "", result.note, ""]
-            )
-            item.setToolTip(6, self.tr("未改动：审核状态和意见保持原样"))
-            item.setText(6, self.tr("未改动"))
+            kept = [result.code, result.name, result.source, "", "", result.note, self.tr("未改动")]
+            item = QTreeWidgetItem(self.result_tree, kept)
+            item.setToolTip(NOTE_COLUMN, result.note)
+            item.setToolTip(REVIEW_COLUMN, self.tr("未改动：审核状态和意见保持原样"))
             return
         carry = entry.review
         item = QTreeWidgetItem(
@@ -568,7 +573,8 @@ class MergeDialog(QDialog):
                 carry.summary() if carry is not None else "",
             ],
         )
-        item.setToolTip(6, item.text(6))
+        for column in (NAME_COLUMN, SOURCE_COLUMN, NOTE_COLUMN, REVIEW_COLUMN):
+            item.setToolTip(column, item.text(column))
         if carry is None:
             return
         for project in carry.projects:
@@ -586,22 +592,22 @@ class MergeDialog(QDialog):
         if project.answered:
             parts.append(self.tr("单位答复 {count} 条").format(count=len(project.answered)))
         if project.changes:
-            parts.append(
-                self.tr("改动 {count} 处：{first}").format(
-                    count=len(project.changes), first=project.changes[0]
-                )
-            )
-        item = QTreeWidgetItem(
-            parent, ["", project.name, "", "", "", project.outcome.value, "；".join(parts)]
-        )
-        item.setIcon(6, status_icon(project.after))
+            first = project.changes[0]
+            parts.append(self.tr("改动 {count} 处：{first}").format(count=len(project.changes), first=first))
+        columns = ["", project.name, "", "", "", project.outcome.value, "；".join(parts)]
+        item = QTreeWidgetItem(parent, columns)
+        item.setIcon(REVIEW_COLUMN, status_icon(project.after))
         details = [
             *(f"· {line}" for line in project.changes),
             *(f"答复：{text}" for text in project.answered),
         ]
-        item.setToolTip(6, "\n".join(["；".join(parts), *details]))
+        item.setToolTip(REVIEW_COLUMN, "\n".join(["；".join(parts), *details]))
+        item.setToolTip(NAME_COLUMN, project.name)
         if project.lost_review:
-            item.setForeground(5, QBrush(QColor("#c62828")))
+            item.setForeground(NOTE_COLUMN, QBrush(QColor("#c62828")))
+        elif project.outcome in QUIET:
+            for column in (NAME_COLUMN, NOTE_COLUMN, REVIEW_COLUMN):
+                item.setForeground(column, QBrush(QColor("#777777")))
 
     def _show_notes(self) -> None:
         self.notes_list.clear()
