@@ -9,8 +9,8 @@ dated); status, new comments and deletions need review mode, in which the conten
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -43,6 +43,8 @@ from kpi_editor.gui.marks import (
 from kpi_editor.io.report.content import comment_place, row_place
 from kpi_editor.io.tsv import BASE_FIELDS
 
+TEXT_FLAGS = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft)
+CHANGES_SHOWN = 6  # lines of the recorded changes shown before the list scrolls
 ANSWERED_COLOR = "#1565c0"  # 单位已答复: blue, apart from the open (orange) and resolved (grey) marks
 
 
@@ -92,7 +94,6 @@ class ReviewPanel(QWidget):
         layout.addWidget(self.edited_label)
         self.changes_list = QListWidget(self)
         self.changes_list.setWordWrap(True)
-        self.changes_list.setMaximumHeight(110)
         layout.addWidget(self.changes_list)
         self.selection_label = QLabel(self)
         self.selection_label.setWordWrap(True)
@@ -100,10 +101,19 @@ class ReviewPanel(QWidget):
         self.comments = QTreeWidget(self)
         self.comments.setHeaderLabels([self.tr("已处理"), self.tr("位置"), self.tr("审核意见")])
         self.comments.setRootIsDecorated(False)
+        self.comments.setItemsExpandable(False)  # replies always shown under their comment
+        self.comments.setIndentation(8)
         self.comments.setWordWrap(True)
         self.comments.header().setStretchLastSection(True)
         self.comments.header().resizeSection(0, 56)
-        self.comments.header().resizeSection(1, 190)
+        self.comments.header().resizeSection(1, 170)
+        # Wrapped comment text needs its rows measured again whenever the text column's width
+        # changes (the dock resized), or the rows keep the height of the old width and clip.
+        self._relayout = QTimer(self)
+        self._relayout.setSingleShot(True)
+        self._relayout.setInterval(0)
+        self._relayout.timeout.connect(self._fit_rows)
+        self.comments.header().sectionResized.connect(lambda *_args: self._relayout.start())
         self.comments.setToolTip(self.tr("双击一条意见，转到它所指的行或栏目"))
         self.comments.itemChanged.connect(self._item_checked)
         self.comments.itemSelectionChanged.connect(self._update_buttons)
@@ -226,12 +236,36 @@ class ReviewPanel(QWidget):
             self.status_combo.setEnabled(self.review_mode)
             self._show_stamp(project, department)
             self._show_comments(project)
-        # Wrapped comments need their row heights measured at the column's actual width.
-        self.comments.doItemsLayout()
+        self._fit_rows()
         self._filling = False
         self._show_selection()
         self._fill_fields(project)
         self._update_buttons()
+
+    def _fit_rows(self) -> None:
+        """Give each comment row the height of its wrapped text at the columns' current widths
+        (Qt's own measure of wrapped rows goes stale when the dock is resized, and clips)."""
+        header = self.comments.header()
+        icon = self.comments.iconSize().width() + 18  # the icon and the style's margins around it
+
+        def fit(item: QTreeWidgetItem | None, depth: int) -> None:
+            if item is None:
+                return
+            height = 0
+            for column in (1, 2):
+                width = header.sectionSize(column) - 8
+                if column == 1:
+                    width -= (icon if depth == 0 else 0) + depth * self.comments.indentation()
+                bounds = QRect(0, 0, max(width, 40), 100000)
+                metrics = QFontMetrics(item.font(column))
+                height = max(height, metrics.boundingRect(bounds, TEXT_FLAGS, item.text(column)).height())
+            item.setSizeHint(2, QSize(header.sectionSize(2), height + 4))  # both valid, or ignored
+            for i in range(item.childCount()):
+                fit(item.child(i), depth + 1)
+
+        for i in range(self.comments.topLevelItemCount()):
+            fit(self.comments.topLevelItem(i), 0)
+        self.comments.doItemsLayout()
 
     def _show_stamp(self, project: Project, department: Department) -> None:
         review = project.review
@@ -256,8 +290,15 @@ class ReviewPanel(QWidget):
             self.changes_list.addItem(self.tr("单位重新提交后与审核时相比的改动："))
             self.changes_list.addItems([f"· {line}" for line in lines])
         self.changes_list.setVisible(bool(lines))
+        if lines:
+            rows = min(self.changes_list.count(), CHANGES_SHOWN)
+            self.changes_list.setFixedHeight(
+                rows * self.changes_list.sizeHintForRow(0) + 2 * self.changes_list.frameWidth() + 4
+            )
 
     def _show_comments(self, project: Project) -> None:
+        """One row per comment (where, who, what); under it a row per reply and one for 已处理.
+        Short lines each: wrapped multi-line cells are what list views clip."""
         review = project.review
         if review is None or self.document is None:
             return
@@ -266,30 +307,28 @@ class ReviewPanel(QWidget):
         for index, c in enumerate(review.comments):
             place = comment_place(project, c, template, year)
             signed = f"{c.author} {_short_time(c.time)}".strip()
-            lines = [place, signed]
-            if c.resolved:
-                by = " ".join(part for part in (c.resolved_by, _short_time(c.resolved_at)) if part)
-                lines.append(self.tr("已处理：{by}").format(by=by) if by else self.tr("已处理"))
             if index in answered:
-                lines.append(self.tr("单位已答复"))
-            item = QTreeWidgetItem(["", "\n".join(lines), self._comment_text(c)])
+                signed += self.tr(" · 单位已答复")
+            item = QTreeWidgetItem(["", f"{place}\n{signed}", c.text])
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(0, Qt.CheckState.Checked if c.resolved else Qt.CheckState.Unchecked)
             item.setIcon(1, comment_icon(not c.resolved))
-            item.setToolTip(2, self._comment_text(c))
+            item.setToolTip(1, f"{place}\n{signed}")
+            item.setToolTip(2, c.text)
             if index in answered:
                 bold = QFont(item.font(1))
                 bold.setBold(True)
                 item.setFont(1, bold)
                 item.setForeground(1, QBrush(QColor(ANSWERED_COLOR)))
+            for reply in c.replies or []:
+                who = " ".join(part for part in (reply.author, _short_time(reply.time)) if part)
+                child = QTreeWidgetItem(item, ["", self.tr("↳ 答复 {who}").format(who=who), reply.text])
+                child.setToolTip(2, reply.text)
+            if c.resolved:
+                by = " ".join(part for part in (c.resolved_by, _short_time(c.resolved_at)) if part)
+                QTreeWidgetItem(item, ["", self.tr("✔ 已处理 {by}").format(by=by).strip(), ""])
             self.comments.addTopLevelItem(item)
-
-    def _comment_text(self, c: ReviewComment) -> str:
-        lines = [c.text]
-        for reply in c.replies or []:
-            who = " ".join(part for part in (reply.author, _short_time(reply.time)) if part)
-            lines.append(self.tr("↳ 答复（{who}）：{text}").format(who=who, text=reply.text))
-        return "\n".join(lines)
+            item.setExpanded(True)
 
     def _show_selection(self) -> None:
         """With several units or projects selected, say that the status keys apply to all."""
@@ -405,12 +444,16 @@ class ReviewPanel(QWidget):
             self.context.ops.delete_comments(self.path, rows)
 
     def _selected_rows(self) -> list[int]:
-        return sorted(self.comments.indexOfTopLevelItem(i) for i in self.comments.selectedItems())
+        """The comments selected (a reply or 已处理 row stands for its comment)."""
+        tops = {item.parent() or item for item in self.comments.selectedItems()}
+        return sorted(self.comments.indexOfTopLevelItem(item) for item in tops)
 
     def _item_checked(self, item: QTreeWidgetItem, column: int) -> None:
         if self._filling or column != 0 or self.document is None or self.path is None:
             return
         index = self.comments.indexOfTopLevelItem(item)
+        if index < 0:
+            return  # a reply's row: only comments are ticked
         resolved = item.checkState(0) == Qt.CheckState.Checked
         # Deferred: the command refreshes this list, which must not happen inside its own signal.
         QTimer.singleShot(0, lambda: self._set_resolved(index, resolved))
@@ -423,7 +466,8 @@ class ReviewPanel(QWidget):
         project = self.project()
         if project is None or project.review is None or self.path is None or index.column() == 0:
             return
-        self.go_to(project.review.comments[index.row()])
+        row = index.parent().row() if index.parent().isValid() else index.row()
+        self.go_to(project.review.comments[row])
 
     def go_to(self, c: ReviewComment) -> None:
         """Show the place a comment points at: its row and cell, or the project's field."""

@@ -35,6 +35,7 @@ REFRESH_MS = 300
 STATE_COLORS = {SubmissionState.NOT_SUBMITTED: "#c62828", SubmissionState.UNEXPECTED: "#ef6c00"}
 CODE, NAME, STATE, VERSION, SUBMITTED, SUBMITTER, RECEIVED, SOURCE, PROGRESS, NOTE = range(10)
 ALL = "all"
+STATE_ORDER = {SubmissionState.NOT_SUBMITTED: 0, SubmissionState.UNEXPECTED: 1, SubmissionState.SUBMITTED: 2}
 
 
 def _time(text: str | None) -> str:
@@ -91,7 +92,7 @@ class SubmissionsDialog(QDialog):
                 self.tr("说明"),
             ]
         )
-        for column, width in enumerate((80, 250, 70, 44, 120, 80, 120, 200, 90)):
+        for column, width in enumerate((80, 240, 70, 44, 120, 100, 120, 190, 90)):
             self.table.header().resizeSection(column, width)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.table.itemDoubleClicked.connect(self._double_clicked)
@@ -117,7 +118,9 @@ class SubmissionsDialog(QDialog):
         self._timer.start()
 
     def _choose_list(self) -> None:
-        path = self.context.prompts.import_path(self.tr("单位名单 (*.txt *.csv *.kpi.json *.json);;所有文件 (*)"))
+        path = self.context.prompts.import_path(
+            self.tr("单位名单 (*.txt *.csv *.kpi.json *.json);;所有文件 (*)")
+        )
         if path is None:
             return
         try:
@@ -171,7 +174,9 @@ class SubmissionsDialog(QDialog):
             progress=counts.describe(),
         )
         if not booklet.submissions:
-            text += "\n" + self.tr("汇编本还没有合并记录：用“审核 ▸ 汇编合并…”合并单位报送的文件后，这里列出收到的版本。")
+            text += "\n" + self.tr(
+                "汇编本还没有合并记录：用“审核 ▸ 汇编合并…”合并单位报送的文件后，这里列出收到的版本。"
+            )
         self.summary_label.setText(text)
         self._fill()
 
@@ -183,7 +188,8 @@ class SubmissionsDialog(QDialog):
         if document is None:
             return
         progress = {u.code: u for u in booklet_progress(document.booklet)[0]}
-        for row in self.rows:
+        # Who is missing first, then files from units nobody expected, then the rest in list order.
+        for row in sorted(self.rows, key=lambda r: STATE_ORDER[r.state]):
             if shown not in (None, ALL) and row.state.value != shown:
                 continue
             last = row.last
