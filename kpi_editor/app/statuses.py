@@ -28,8 +28,10 @@ class ReviewStatuses(QObject):
     def __init__(self, document: Document) -> None:
         super().__init__(document)
         self.document = document
-        self._statuses: dict[str, EffectiveStatus] = {}  # by project id
-        self._units: dict[int, UnitProgress] = {}  # by id() of the department
+        # By id() of the project and of the department: the objects stay in the booklet while
+        # cached (a file may even repeat a project id); a structural change forgets them first.
+        self._statuses: dict[int, EffectiveStatus] = {}
+        self._units: dict[int, UnitProgress] = {}
         document.itemChanged.connect(self._changed)
         document.inserted.connect(self._structure_changed)
         document.removed.connect(self._structure_changed)
@@ -38,9 +40,9 @@ class ReviewStatuses(QObject):
 
     def of(self, department: Department, project: Project) -> EffectiveStatus:
         """The project's effective status (已修改待复审 once edited after its status was given)."""
-        status = self._statuses.get(project.id)
+        status = self._statuses.get(id(project))
         if status is None:
-            status = self._statuses[project.id] = effective_status(project, department)
+            status = self._statuses[id(project)] = effective_status(project, department)
         return status
 
     def unit(self, department: Department) -> UnitProgress:
@@ -77,20 +79,23 @@ class ReviewStatuses(QObject):
         self._units.clear()
 
     def forget(self, path: ItemPath) -> None:
-        """Forget what an edit at `path` may have changed: its project's status, or (an edit of
-        a unit, or of the units' list) those of every project of the unit."""
-        if not path or path[:1] == PREFACE:
-            if not path:
-                self._units.clear()
+        """Forget what an edit at `path` may have changed: its project's status, those of every
+        project of a unit (its code and name, its list of projects), or everything (the list of
+        units: objects come and go)."""
+        if path[:1] == PREFACE:
+            return
+        if not path:
+            self.clear()
             return
         department = self.document.booklet.departments[path[0]]
         self._units.pop(id(department), None)
         projects = department.projects if len(path) == 1 else department.projects[path[1] : path[1] + 1]
         for project in projects:
-            self._statuses.pop(project.id, None)
+            self._statuses.pop(id(project), None)
 
     def _changed(self, path: ItemPath, _field: str) -> None:
-        self.forget(path)
+        if path:  # the booklet's own fields (cover, 编制说明) are on no table
+            self.forget(path)
 
     def _structure_changed(self, parent: ItemPath, _first: int, _last: int) -> None:
         self.forget(parent)

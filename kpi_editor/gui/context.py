@@ -10,6 +10,7 @@ the tree and the pages listen.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -49,8 +50,9 @@ class EditorContext(QObject):
         self.statuses: ReviewStatuses | None = None  # the document's effective review statuses
         self.current: ItemPath = ()
         self.row: int | None = None
-        # The tree's selected units and projects (several with Shift/Ctrl+click), for batch actions.
-        self.selection: tuple[ItemPath, ...] = ()
+        # The tree's selected units, projects and rows (several with Shift/Ctrl+click), for batch
+        # actions: asked when needed, so it names the items as they are after any edit.
+        self._selection: Callable[[], tuple[ItemPath, ...]] = tuple
 
     # -- where the user is ------------------------------------------------------------------------
 
@@ -64,8 +66,13 @@ class EditorContext(QObject):
             self.row = row
             self.rowChanged.emit(row)
 
-    def set_selection(self, paths: tuple[ItemPath, ...]) -> None:
-        self.selection = paths
+    @property
+    def selection(self) -> tuple[ItemPath, ...]:
+        return self._selection()
+
+    def set_selection_source(self, source: Callable[[], tuple[ItemPath, ...]]) -> None:
+        """Where `selection` comes from (the tree)."""
+        self._selection = source
 
     def selected_or_current(self) -> list[ItemPath]:
         """The units and projects a batch action is for: the tree's selection, else the current
@@ -96,7 +103,6 @@ class EditorContext(QObject):
         self.statuses = ReviewStatuses(document) if document is not None else None
         self.current = ()
         self.row = None
-        self.selection = ()
         if document is not None:
             document.set_autosave_delay(self.settings.autosave_delay_s)
         self.documentChanged.emit(document)

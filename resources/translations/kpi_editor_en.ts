@@ -262,53 +262,53 @@
 <context>
     <name>EditorContext</name>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="110" />
+        <location filename="../../kpi_editor/gui/context.py" line="116" />
         <source>未命名</source>
         <translation>Untitled</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="146" />
+        <location filename="../../kpi_editor/gui/context.py" line="152" />
         <source>保存失败</source>
         <translation>Save Failed</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="147" />
+        <location filename="../../kpi_editor/gui/context.py" line="153" />
         <source>无法写入 {path}：{error}。原文件未改动。</source>
         <translation>Cannot write {path}: {error}. The original file is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="151" />
+        <location filename="../../kpi_editor/gui/context.py" line="157" />
         <source>已保存到 {path}</source>
         <translation>Saved to {path}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="164" />
+        <location filename="../../kpi_editor/gui/context.py" line="170" />
         <source>文件已被打开</source>
         <translation>File Already Open</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="166" />
+        <location filename="../../kpi_editor/gui/context.py" line="172" />
         <source>“{path}”已在另一个编辑器窗口（进程 {pid}）中打开。同时编辑会互相覆盖修改。仍要打开吗？</source>
         <translation>“{path}” is open in another editor (process {pid}). Editing it in both places overwrites changes. Open it anyway?</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="182" />
-        <location filename="../../kpi_editor/gui/context.py" line="186" />
+        <location filename="../../kpi_editor/gui/context.py" line="188" />
+        <location filename="../../kpi_editor/gui/context.py" line="192" />
         <source>无法打开文件</source>
         <translation>Cannot Open File</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="186" />
+        <location filename="../../kpi_editor/gui/context.py" line="192" />
         <source>{path}：{error}</source>
         <translation>{path}: {error}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="221" />
+        <location filename="../../kpi_editor/gui/context.py" line="227" />
         <source>无法恢复</source>
         <translation>Cannot Recover</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="243" />
+        <location filename="../../kpi_editor/gui/context.py" line="249" />
         <source>无法保存设置：{error}</source>
         <translation>Cannot save settings: {error}</translation>
     </message>

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import load_workbook
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtTest import QTest
 
 from kpi_editor.app.operations import Operations
@@ -259,3 +259,23 @@ def test_the_submissions_view_lists_who_is_missing(
     view.table.itemDoubleClicked.emit(item, 0)
     assert opened.tree.current_path() == (2,)
     assert load_booklet(files[0]).departments[0].code == "101001"
+
+
+def test_the_status_keys_follow_the_selection_through_edits(opened: MainWindow) -> None:
+    """Selected projects stay the ones the reviewer selected when others are added above them."""
+    document = opened.context.document
+    assert document is not None and opened.tree.model is not None and opened.context.ops is not None
+    chosen = [document.item((2, 4)), document.item((2, 5))]
+    opened.tree.select_path((2, 4))
+    view = opened.tree.view
+    index = opened.tree.proxy.mapFromSource(opened.tree.model.index_for((2, 5)))
+    view.selectionModel().select(
+        index, QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    )
+    assert opened.context.ops.add_project((2, 0))  # a new project above both
+    assert opened.context.selection == ((2, 5), (2, 6))
+    assert [document.item(p) for p in opened.context.selection] == chosen
+    opened.review.review_action.setChecked(True)
+    QTest.keyClick(view, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert [p.review_status for p in chosen] == [ReviewStatus.RETURNED] * 2
+    assert sum(p.review is not None for _d, p in document.booklet.projects()) == 2

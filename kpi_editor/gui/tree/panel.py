@@ -85,6 +85,7 @@ class TreePanel(QWidget):
         self._refilter.timeout.connect(self._findings_settled)
         context.documentChanged.connect(self._document_changed)
         context.navigateRequested.connect(self._navigate)
+        context.set_selection_source(self.selected_paths)
         self._document_changed(None)
 
     def add_bar(self, widget: QWidget) -> None:
@@ -111,7 +112,6 @@ class TreePanel(QWidget):
             header.resizeSection(2, 72)
             header.resizeSection(REVIEW, 84)
             self.view.selectionModel().currentChanged.connect(self._current_changed)
-            self.view.selectionModel().selectionChanged.connect(self._selection_changed)
             document.findingsChanged.connect(self._findings_changed)
             document.reviewModeChanged.connect(self._review_mode_changed)
             document.itemChanged.connect(self._item_changed)
@@ -171,9 +171,6 @@ class TreePanel(QWidget):
             return ()
         rows = self.view.selectionModel().selectedRows()
         return tuple(sorted({self.model.path(self.proxy.mapToSource(index)) for index in rows}))
-
-    def _selection_changed(self, *_args: object) -> None:
-        self.context.set_selection(self.selected_paths())
 
     def select_path(self, path: ItemPath) -> None:
         if self.model is None:
