@@ -73,6 +73,23 @@ def cmd_import_text(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_import_pdf(args: argparse.Namespace) -> int:
+    from kpi_editor.io.booklet_pdf import import_booklet_pdf
+    from kpi_editor.io.projectfile import save_booklet
+
+    _not_an_input(args.output, args.input)
+    booklet, report = import_booklet_pdf(args.input)
+    save_booklet(booklet, args.output, backup=False)
+    text = report.format()
+    if text:
+        sys.stderr.write(text + "\n")
+    sys.stderr.write(
+        f"已从 {report.pages} 页 PDF 读出 {len(booklet.departments)} 个部门、{booklet.project_count} 个项目、"
+        f"{booklet.indicator_count} 行指标，合计 {booklet.total()} 万元；{len(report.issues)} 处需核对 → {args.output}\n"
+    )
+    return EXIT_OK
+
+
 def cmd_stats(args: argparse.Namespace) -> int:
     booklet = _load(args.file)
     stats = {
@@ -438,7 +455,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         from kpi_editor.io.pdf import PdfExportError, PdfOptions, export_pdf
 
         options = PdfOptions(
-            body_font=args.font, title_font=args.title_font, summary_chart=args.summary_chart
+            body_font=args.font,
+            title_font=args.title_font,
+            summary_chart=args.summary_chart,
+            duplex=args.duplex,
+            mark_blank_pages=args.blank_pages == "marked",
         )
         try:
             result = export_pdf(
@@ -448,7 +469,11 @@ def cmd_export(args: argparse.Namespace) -> int:
             raise CliError(str(exc)) from None
         for missing in result.missing:
             print(f"kpi: 警告：{missing}", file=sys.stderr)
-        print(f"已导出 PDF：{result.path}（{result.pages} 页，{result.projects} 个项目）", file=sys.stderr)
+        blank = f"，其中空白页 {len(result.blank_pages)} 页" if result.blank_pages else ""
+        print(
+            f"已导出 PDF：{result.path}（{result.pages} 页{blank}，{result.projects} 个项目）",
+            file=sys.stderr,
+        )
     if args.xlsx:
         from kpi_editor.io.xlsx import export_xlsx
 
@@ -706,6 +731,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, help="输出的 .kpi.json 项目文件")
     p.set_defaults(func=cmd_import_text)
 
+    p = sub.add_parser("import-pdf", help="按表格线和文字位置读取已印发的绩效目标汇编 PDF，导入为项目文件")
+    p.add_argument("input", help="汇编 PDF（本程序导出的，或由工作簿打印的）")
+    p.add_argument("-o", "--output", required=True, help="输出的 .kpi.json 项目文件")
+    p.set_defaults(func=cmd_import_pdf)
+
     p = sub.add_parser("stats", help="统计部门、项目、指标数和合计金额")
     p.add_argument("file")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
@@ -748,6 +778,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--font", type=Path, help="PDF 正文字体（TrueType .ttf/.ttc）")
     p.add_argument("--title-font", type=Path, help="PDF 标题字体（TrueType .ttf/.ttc）")
     p.add_argument("--summary-chart", action="store_true", help="PDF 汇编加一页各部门合计图")
+    p.add_argument(
+        "--duplex",
+        choices=("off", "front", "units", "tables"),
+        default="off",
+        help="PDF 双面印刷：front 封面背面留空、编制说明/目录/第1页在右页；units 每个单位、tables 每张表从右页开始",
+    )
+    p.add_argument(
+        "--blank-pages",
+        choices=("marked", "empty"),
+        default="marked",
+        help="双面印刷留出的空白左页：marked 印“此页无正文”（默认），empty 留空",
+    )
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("import-xlsx", help="把官方格式的 Excel 工作簿导入为项目文件")

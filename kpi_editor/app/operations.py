@@ -23,6 +23,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from kpi_editor.app.commands import (
+    ApplyPlan,
     EditRejected,
     Insert,
     Move,
@@ -48,7 +49,6 @@ from kpi_editor.domain.edits import (
     ItemPath,
     RemoveItems,
     SetValue,
-    apply_plan,
 )
 from kpi_editor.domain.model import FUNDING_FIELDS, Department, Indicator, PrefaceSection, Project
 from kpi_editor.domain.review import ProjectReview, ReviewStatus, comment, reply_to
@@ -237,34 +237,37 @@ class Operations:
     # -- plans (fixes, replace-all, year changes) -------------------------------------------------
 
     def apply_plan(self, plan: EditPlan, access: Access = Access.CONTENT) -> Outcome:
-        """Every edit of `plan` as one undo step. The plan is tried on a copy first: a refused
-        value refuses the whole plan, and nothing is half applied."""
+        """Every edit of `plan` as one undo step. Each value is validated before it is made: a
+        refused one undoes the edits before it, so nothing is half applied. (Trying the plan on a
+        copy of the booklet first cost as much as the plan on a large booklet.)"""
         refused = self.refusal(access)
         if refused:
             return self._refuse(refused)
         if not plan:
             return Outcome()
-        try:
-            apply_plan(copy.deepcopy(self.document.booklet), plan)
-        except EditError as exc:
-            return self._refuse(
-                QCoreApplication.translate("operations", "无法执行“{what}”：{reason}").format(
-                    what=plan.description, reason=exc
+        made: list[QUndoCommand] = []
+        with self.document.validating_once():
+            try:
+                for edit in plan.edits:
+                    # Built and made one by one: each SetField records the value the edits before it left.
+                    if isinstance(edit, SetValue):
+                        command: QUndoCommand = SetField(self.document, edit.path, edit.field, edit.value)
+                    elif isinstance(edit, InsertItems):
+                        command = Insert(self.document, edit.parent, edit.row, list(edit.items))
+                    else:
+                        assert isinstance(edit, RemoveItems)
+                        command = Remove(self.document, edit.parent, edit.row, edit.count)
+                    command.redo()
+                    made.append(command)
+            except (EditRejected, EditError, IndexError, AttributeError) as exc:
+                for command in reversed(made):
+                    command.undo()
+                return self._refuse(
+                    QCoreApplication.translate("operations", "无法执行“{what}”：{reason}").format(
+                        what=plan.description, reason=exc
+                    )
                 )
-            )
-        stack = self.document.undo_stack
-        stack.beginMacro(plan.description)
-        for edit in plan.edits:
-            # Built one by one: each SetField records the value the edits before it left.
-            if isinstance(edit, SetValue):
-                command: QUndoCommand = SetField(self.document, edit.path, edit.field, edit.value)
-            elif isinstance(edit, InsertItems):
-                command = Insert(self.document, edit.parent, edit.row, list(edit.items))
-            else:
-                assert isinstance(edit, RemoveItems)
-                command = Remove(self.document, edit.parent, edit.row, edit.count)
-            stack.push(command)
-        stack.endMacro()
+        self.document.undo_stack.push(ApplyPlan(self.document, plan.description, made))
         return Outcome(True)
 
     # -- structure: units, projects, sections -----------------------------------------------------

@@ -142,6 +142,9 @@ class FormTemplate(_Spec):
     vague_words: tuple[str, ...] = ()
     number_format: str = "0.######"
     checks: Checks = Field(default_factory=Checks)
+    # The typeface printed forms name (workbook cells); a machine without it substitutes one,
+    # see docs/xlsx/README.md for the fallback.
+    print_font: str = Field(default="宋体", min_length=1)
 
     @model_validator(mode="after")
     def _consistent(self) -> FormTemplate:

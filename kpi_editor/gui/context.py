@@ -129,17 +129,20 @@ class EditorContext(QObject):
     def save_as(self) -> bool:
         if self.document is None:
             return False
-        path = self.document.path
-        name = path.name if path is not None else f"{self.document.booklet.fiscal_year}.kpi.json"
+        document = self.document
+        known = document.path or document.suggested_path  # a new year's file: beside its source
+        name = known.name if known is not None else f"{document.booklet.fiscal_year}.kpi.json"
         path = self.prompts.save_path(str(self.work_folder() / name))
         return self.save_to(path) if path is not None else False
 
     def work_folder(self) -> Path:
-        """Where save and export dialogs start: the document's folder, never the program's own
-        (the bundled sample lives there), else the user's documents folder."""
+        """Where save and export dialogs start: the document's folder (a new year's file not saved
+        yet: its source's), never the program's own (the bundled sample lives there), else the
+        user's documents folder."""
         document = self.document
-        if document is not None and document.path is not None and not _installed(document.path):
-            return document.path.parent
+        known = (document.path or document.suggested_path) if document is not None else None
+        if known is not None and not _installed(known):
+            return known.parent
         documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         return Path(documents) if documents and Path(documents).is_dir() else Path.home()
 
@@ -163,6 +166,10 @@ class EditorContext(QObject):
         Whatever the route (the 打开 dialog, a recent file, the command line, a double-click), an
         autosave a crashed editor left of this file is offered first; the choice is never made
         silently."""
+        current = self.document
+        if current is not None and current.path is not None and _same_file(current.path, path):
+            self.show_message(self.tr("“{name}”已经打开").format(name=path.name), 5000)
+            return True  # already here: nothing to reopen, nothing to lose
         if not self.maybe_save():
             return False
         owner = lock_owner(path)
@@ -254,6 +261,13 @@ class EditorContext(QObject):
         if self.document is not None:
             self.document.set_autosave_delay(self.settings.autosave_delay_s)
         self.settingsChanged.emit()
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
 
 
 def _installed(path: Path) -> bool:

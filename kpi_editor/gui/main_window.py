@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QSplitter, QUndoV
 from kpi_editor.app.document import Document
 from kpi_editor.app.settings import Settings
 from kpi_editor.gui.actions import make_action
+from kpi_editor.gui.annual.feature import AnnualFeature
 from kpi_editor.gui.context import EditorContext
 from kpi_editor.gui.dialogs.prompts import Prompts
 from kpi_editor.gui.exports.feature import ExportActions
@@ -43,6 +44,7 @@ class MainWindow(QMainWindow):
         self.undo_group = QUndoGroup(self)
         # Built in this order: the tree hears navigation requests before the pages do.
         self.files = FileActions(context, self)
+        self.annual = AnnualFeature(context, self)
         self.tree = TreePanel(context, self)
         self.structure = StructureActions(context, self.tree)
         self.search = SearchBar(context, self.tree)
@@ -102,6 +104,9 @@ class MainWindow(QMainWindow):
         self.quit_action = make_action(self, self.tr("退出(&Q)"), self.close, QKeySequence.StandardKey.Quit)
         self.settings_action = make_action(self, self.tr("设置…"), self.edit_settings)
         self.about_action = make_action(self, self.tr("关于(&A)"), self.show_about)
+        self.guide_action = make_action(
+            self, self.tr("使用说明(&G)"), self.show_guide, QKeySequence.StandardKey.HelpContents
+        )
         self.revalidate_action = make_action(self, self.tr("重新检查全册"), self._revalidate, "F5")
         # Delete and Ctrl+- on the tree remove its item; in the table Delete clears cells and
         # Ctrl+- removes rows (the page's own actions). Ctrl+- is 缩小 everywhere else.
@@ -112,7 +117,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         files = self.files
         file_menu = bar.addMenu(self.tr("文件(&F)"))
-        file_menu.addActions([files.new_action, files.open_action])
+        file_menu.addActions([files.new_action, self.annual.rollover_action, files.open_action])
         file_menu.addMenu(files.recent_menu)
         file_menu.addActions([files.save_action, files.save_as_action, files.close_action])
         file_menu.addSeparator()
@@ -145,7 +150,7 @@ class MainWindow(QMainWindow):
         tools_menu.addAction(self.settings_action)
         self._add_menu(self.tr("审核(&R)"), self.review.menu_actions())
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
-        help_menu.addAction(self.about_action)
+        help_menu.addActions([self.guide_action, self.about_action])
         department = self.pages.department
         department.add_project.connect(self.structure.add_project)
         department.move_requested.connect(self.structure.move)
@@ -221,6 +226,12 @@ class MainWindow(QMainWindow):
         if not self.close():
             return False
         return relaunch(files)
+
+    def show_guide(self) -> None:
+        from kpi_editor.gui.dialogs.guide import GuideDialog
+
+        dialog = GuideDialog(self)
+        dialog.show()  # beside the window, not in front of the work
 
     def show_about(self) -> None:
         from kpi_editor.gui.dialogs.about import AboutDialog

@@ -5,13 +5,14 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QObject, QRegularExpression, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFocusEvent, QKeyEvent, QRegularExpressionValidator
+from PySide6.QtGui import QAction, QColor, QFocusEvent, QKeyEvent, QPalette, QRegularExpressionValidator
 from PySide6.QtWidgets import QLineEdit, QTableView, QTreeView, QWidget
 
 from kpi_editor.domain.model import MAX_DECIMALS
 from kpi_editor.gui.icons import severity_icon
 
 MARK_COLORS = {"error": "#c62828", "warning": "#ef6c00", "info": "#1565c0"}
+CARRIED_COLOR = "#808080"  # an amount still last year's
 
 AMOUNT_PATTERN = rf"^-?\d{{0,12}}(\.\d{{0,{MAX_DECIMALS}}})?$"
 
@@ -45,7 +46,9 @@ class AmountEdit(QLineEdit):
         self.setPlaceholderText(self.tr("（空）"))
 
         self._mark: QAction | None = None
-        self._plain_tip = ""
+        self._messages: list[str] = []
+        self._plain_tip = ""  # what the field says about itself (上年数), under its findings
+        self._carried = False
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
@@ -68,14 +71,47 @@ class AmountEdit(QLineEdit):
         if self._mark is not None:
             self.removeAction(self._mark)
             self._mark = None
+        self._messages = list(messages) if severity is not None else []
+        self._show_tip()
         if severity is None:
             self.setStyleSheet("")
-            self.setToolTip(self._plain_tip)
             return
         color = MARK_COLORS.get(severity, MARK_COLORS["info"])
         self.setStyleSheet(f"AmountEdit {{ border: 2px solid {color}; }}")
         self._mark = self.addAction(severity_icon(severity), QLineEdit.ActionPosition.LeadingPosition)
-        self.setToolTip("\n".join(messages))
+
+    def set_previous(self, previous: Decimal | None, carried: bool) -> None:
+        """Last year's amount (a rolled-over table): while the field still holds it (`carried`) it
+        shows grey italic, as a figure the clerk has not confirmed yet; an emptied field offers it
+        as its placeholder."""
+        if carried != self._carried:
+            self._carried = carried
+            font = self.font()
+            font.setItalic(carried)
+            self.setFont(font)
+            palette = self.palette()
+            text = QPalette().color(QPalette.ColorRole.Text)
+            palette.setColor(QPalette.ColorRole.Text, QColor(CARRIED_COLOR) if carried else text)
+            self.setPalette(palette)
+        if carried:
+            self._plain_tip = self.tr("沿用上年金额，改动后取消标记")
+        elif previous is not None:
+            self._plain_tip = self.tr("上年：{amount} 万元").format(amount=format_amount(previous))
+        else:
+            self._plain_tip = ""
+        self.setPlaceholderText(
+            self.tr("上年：{amount}").format(amount=format_amount(previous))
+            if previous is not None
+            else self.tr("（空）")
+        )
+        self._show_tip()
+
+    @property
+    def carried(self) -> bool:
+        return self._carried
+
+    def _show_tip(self) -> None:
+        self.setToolTip("\n".join([*self._messages, self._plain_tip] if self._plain_tip else self._messages))
 
     def value(self) -> Decimal | None:
         return parse_amount(self.text())

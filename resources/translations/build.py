@@ -22,8 +22,21 @@ SOURCES = [
 ]
 
 ENGLISH = {
+    "“{name}”已经打开": "“{name}” is already open",
+    "使用说明": "User Guide",
+    "使用说明(&G)": "User &Guide",
+    "另有 {advice} 条写法建议（问题面板中选“全部（含建议）”查看）": "Also {advice} writing suggestion(s) (choose “All (with advice)” in the findings panel)",
+    "\n可快速修复：{fix}": "\nQuick fix: {fix}",
+    "这个问题已经不存在，无需修复": "This problem is gone: nothing to fix",
+    "已修复：{fix}": "Fixed: {fix}",
+    "转到": "Go To",
+    "快速修复：{fix}": "Quick Fix: {fix}",
+    "快速修复": "Quick Fix",
+    "全部（含建议）": "All (with advice)",
+    "按所选问题的确定改法修改（一步，可撤销）": "Apply the certain correction of the selected problem (one step, undoable)",
+    "要导出的表中还有 {count} 个错误和警告，财政局审核时会问到或退回。": "The tables to export still have {count} error(s) and warning(s); the finance bureau will ask about them or return them.",
     "界面语言在重新启动后切换。现在重新启动编辑器吗？": "The interface language changes after a restart. Restart the editor now?",
-    " 年": "",
+    " 年": " ",  # 2027 年 → 2027 (an empty translation leaves the Chinese)
     "6位数字，如 116002（可以以后再填）": "six digits, e.g. 116002 (can be filled in later)",
     "如 攀枝花市西区社会保险事务中心（可以以后再填）": "e.g. 攀枝花市西区社会保险事务中心 (can be filled in later)",
     "新表从本单位的一个项目开始，按表样列好必填的二级指标。": "The new file starts with one project of your unit, its rows set out for the form's required level-2 indicators.",
@@ -564,6 +577,107 @@ ENGLISH = {
     "{edited}：{stamp}后内容有改动，待复审": "{edited}: changed after {stamp}, to re-review",
     "批量设置审核状态：{status}（{count}个项目）": "Set review status: {status} ({count} projects)",
     "答复审核意见": "Reply to a comment",
+    # The annual cycle: 由上年度新建, the cover's year and template changes, their report.
+    "沿用上年金额，改动后取消标记": "Last year's amount, kept until you change it",
+    "上年：{amount} 万元": "Last year: {amount} (10k CNY)",
+    "上年：{amount}": "Last year: {amount}",
+    "上年：{value}": "Last year: {value}",
+    "由上年度新建(&Y)…": "New from Last &Year…",
+    "以上年度的表格为底稿新建下一年度：年份顺延，金额和指标值留作上年参考": (
+        "Start next year's booklet from last year's: years move on, amounts and targets stay as "
+        "last year's reference"
+    ),
+    "已新建{year}年度（未保存）：待核对{count}个单元格": "{year} booklet created (not saved): {count} cells to check",
+    "{stem}-新年度报告.json": "{stem}-new-year-report.json",
+    "更改预算年度…": "Change Fiscal Year…",
+    "改为另一个预算年度，并顺延内容中的年份；先显示将要改动的内容": (
+        "Move to another fiscal year, with the years in the text; shows what will change first"
+    ),
+    "更换表样…": "Change Form Template…",
+    "换用另一种表样，对应一级、二级指标；先显示将要改动的内容": (
+        "Use another form template, mapping the level-1/level-2 indicators; shows what will change first"
+    ),
+    "确定后一次完成，可以撤销（Ctrl+Z）。": "Done in one step, which you can undo (Ctrl+Z).",
+    "导出报告…": "Export Report…",
+    "{stem}-变更报告.json": "{stem}-change-report.json",
+    "变更报告.json": "change-report.json",
+    "已完成：{what}（可撤销）": "Done: {what} (can be undone)",
+    "更改预算年度": "Change Fiscal Year",
+    "自动：内容中的年份随年度顺延，内容已是新年度时不动": (
+        "Automatic: years in the text move with it, unless the text already names the new year"
+    ),
+    "顺延内容中的年份（封面、编制说明、指标）": "Move the years in the text (cover, preface, indicators)",
+    "只改预算年度，内容不动（改正填错的年度）": "Change the fiscal year only, not the text (correcting a wrong year)",
+    "当前预算年度": "Current fiscal year",
+    "{year}年": "{year}",
+    "新的预算年度": "New fiscal year",
+    "内容中的年份": "Years in the text",
+    "改为{year}年": "Change to {year}",
+    "新的预算年度与当前相同。": "The new fiscal year is the current one.",
+    "更换表样": "Change Form Template",
+    "当前表样": "Current template",
+    "新的表样": "New template",
+    "换用此表样": "Use This Template",
+    "这就是当前的表样。": "This is the current template.",
+    "原因": "Reason",
+    "建议": "Suggestion",
+    "状态": "State",
+    "转到单元格": "Go to Cell",
+    "采用建议": "Use Suggestion",
+    "用建议的文字替换所选单元格（一步，可撤销）": "Replace the selected cells with the suggested text (one step, can be undone)",
+    "改动前": "Before",
+    "改动后": "After",
+    "年份": "Year",
+    "理由": "Why",
+    "（无）": "(none)",
+    "待核对（{count}）": "To check ({count})",
+    "已改动（{count}）": "Changed ({count})",
+    "保留（{count}）": "Kept ({count})",
+    "这些单元格原样保留，请逐一核对。双击转到该单元格。": (
+        "These cells were left as they were: check each one. Double-click to go to the cell."
+    ),
+    "这些单元格将原样保留，修改后请逐一核对。": "These cells will be left as they are: check each one afterwards.",
+    "没有需要核对的单元格。": "No cells to check.",
+    "待核对": "To check",
+    "已采用建议": "Suggestion used",
+    "已修改": "Edited",
+    "已不在原处": "No longer there",
+    "{count}个单元格在报告之后已经修改过（如{where}）。仍用建议的文字替换吗？": (
+        "{count} cells were edited after the report (e.g. {where}). Replace them with the suggestion anyway?"
+    ),
+    "采用建议：{where}": "Use suggestion: {where}",
+    "采用{count}处建议": "Use {count} suggestions",
+    "JSON 文件 (*.json)": "JSON files (*.json)",
+    "无法导出报告": "Cannot Export Report",
+    "{path} 是打开的项目文件，请另选文件名。": "{path} is the open project file: choose another name.",
+    "无法写入 {path}：{error}": "Cannot write {path}: {error}",
+    "报告已导出到 {path}": "Report exported to {path}",
+    "新建": "Create",
+    "当前打开的文件：{name}": "The open file: {name}",
+    "请选择上年度的项目文件（*.kpi.json）。": "Choose last year's project file (*.kpi.json).",
+    "（未保存的文件）": "(unsaved file)",
+    "{where}：{year}年，{departments}个单位，{projects}个项目": (
+        "{where}: {year}, {departments} units, {projects} projects"
+    ),
+    "原文件 {name} 不会改动。": "The file {name} is not changed. ",
+    "当前的表格不会改动。": "The open booklet is not changed. ",
+    "保存时建议的文件名：{name}。": "Suggested file name when saving: {name}.",
+    "新年度的表格作为未保存的新文件打开，随后显示改动报告。": (
+        "The new year's booklet opens as a new unsaved file, followed by the report of what changed. "
+    ),
+    "由上年度新建": "New from Last Year",
+    "上年度的表格": "Last year's booklet",
+    "当前打开的文件": "The open file",
+    "其他文件": "Another file",
+    "选择文件…": "Choose File…",
+    "沿用上年金额（显示为上年数，改动后取消标记）": "Keep last year's amounts (marked as last year's until changed)",
+    "清空金额（上年金额留作参考）": "Clear the amounts (last year's kept for reference)",
+}
+
+
+# The same Chinese meaning two things in different places: context first.
+ENGLISH_IN_CONTEXT = {
+    ("labels", "建议"): "Advice",  # the checker's third level (错误 / 警告 / 建议)
 }
 
 
@@ -572,6 +686,7 @@ def _add_label_context(root: ET.Element) -> None:
     see them); the app shows them through QCoreApplication.translate("labels", name)."""
     sys.path.insert(0, str(ROOT))
     from kpi_editor.domain import labels
+    from kpi_editor.domain.rules import SEVERITY_LABELS
 
     names = [
         *labels.FUNDING_NAMES.values(),
@@ -580,6 +695,7 @@ def _add_label_context(root: ET.Element) -> None:
         *(f"节{name}" for name in labels.SECTION_NAMES.values()),
         *labels.PROJECT_NAMES.values(),
         *labels.DEPARTMENT_NAMES.values(),
+        *SEVERITY_LABELS.values(),
     ]
     for context in root.findall("context"):
         if context.findtext("name") == "labels":
@@ -636,16 +752,18 @@ def main() -> int:
     tree = ET.parse(TS)
     _add_label_context(tree.getroot())
     missing = []
-    for message in tree.iter("message"):
-        source = message.findtext("source") or ""
-        translation = message.find("translation")
-        assert translation is not None
-        english = ENGLISH.get(source)
-        if english is None:
-            missing.append(source)
-            continue
-        translation.text = english
-        translation.attrib.pop("type", None)
+    for context in tree.iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            source = message.findtext("source") or ""
+            translation = message.find("translation")
+            assert translation is not None
+            english = ENGLISH_IN_CONTEXT.get((name, source), ENGLISH.get(source))
+            if english is None:
+                missing.append(source)
+                continue
+            translation.text = english
+            translation.attrib.pop("type", None)
     tree.write(TS, encoding="utf-8", xml_declaration=True)
     subprocess.run(["pyside6-lrelease", str(TS), "-qm", str(QM)], check=True)
     for source in missing:

@@ -21,9 +21,48 @@
 <context>
     <name>AmountEdit</name>
     <message>
-        <location filename="../../kpi_editor/gui/widgets.py" line="45" />
+        <location filename="../../kpi_editor/gui/widgets.py" line="46" />
+        <location filename="../../kpi_editor/gui/widgets.py" line="105" />
         <source>（空）</source>
         <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/widgets.py" line="97" />
+        <source>沿用上年金额，改动后取消标记</source>
+        <translation>Last year's amount, kept until you change it</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/widgets.py" line="99" />
+        <source>上年：{amount} 万元</source>
+        <translation>Last year: {amount} (10k CNY)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/widgets.py" line="103" />
+        <source>上年：{amount}</source>
+        <translation>Last year: {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>AnnualFeature</name>
+    <message>
+        <location filename="../../kpi_editor/gui/annual/feature.py" line="25" />
+        <source>由上年度新建(&amp;Y)…</source>
+        <translation>New from Last &amp;Year…</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/annual/feature.py" line="27" />
+        <source>以上年度的表格为底稿新建下一年度：年份顺延，金额和指标值留作上年参考</source>
+        <translation>Start next year's booklet from last year's: years move on, amounts and targets stay as last year's reference</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/annual/feature.py" line="46" />
+        <source>已新建{year}年度（未保存）：待核对{count}个单元格</source>
+        <translation>{year} booklet created (not saved): {count} cells to check</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/annual/feature.py" line="58" />
+        <source>{stem}-新年度报告.json</source>
+        <translation>{stem}-new-year-report.json</translation>
     </message>
 </context>
 <context>
@@ -54,27 +93,47 @@
         <translation>Fiscal year and form</translation>
     </message>
     <message>
-        <location filename="../../forms/booklet_editor.ui" line="23" />
+        <location filename="../../forms/booklet_editor.ui" line="20" />
+        <source>更改预算年度…</source>
+        <translation>Change Fiscal Year…</translation>
+    </message>
+    <message>
+        <location filename="../../forms/booklet_editor.ui" line="20" />
+        <source>改为另一个预算年度，并顺延内容中的年份；先显示将要改动的内容</source>
+        <translation>Move to another fiscal year, with the years in the text; shows what will change first</translation>
+    </message>
+    <message>
+        <location filename="../../forms/booklet_editor.ui" line="21" />
+        <source>更换表样…</source>
+        <translation>Change Form Template…</translation>
+    </message>
+    <message>
+        <location filename="../../forms/booklet_editor.ui" line="21" />
+        <source>换用另一种表样，对应一级、二级指标；先显示将要改动的内容</source>
+        <translation>Use another form template, mapping the level-1/level-2 indicators; shows what will change first</translation>
+    </message>
+    <message>
+        <location filename="../../forms/booklet_editor.ui" line="30" />
         <source>编制说明</source>
         <translation>Preface</translation>
     </message>
     <message>
-        <location filename="../../forms/booklet_editor.ui" line="25" />
+        <location filename="../../forms/booklet_editor.ui" line="32" />
         <source>说明标题</source>
         <translation>Preface title</translation>
     </message>
     <message>
-        <location filename="../../forms/booklet_editor.ui" line="32" />
+        <location filename="../../forms/booklet_editor.ui" line="39" />
         <source>节标题</source>
         <translation>Section heading</translation>
     </message>
     <message>
-        <location filename="../../forms/booklet_editor.ui" line="37" />
+        <location filename="../../forms/booklet_editor.ui" line="44" />
         <source>添加一节</source>
         <translation>Add Section</translation>
     </message>
     <message>
-        <location filename="../../forms/booklet_editor.ui" line="38" />
+        <location filename="../../forms/booklet_editor.ui" line="45" />
         <source>删除此节</source>
         <translation>Delete Section</translation>
     </message>
@@ -82,15 +141,20 @@
 <context>
     <name>BookletPage</name>
     <message>
-        <location filename="../../kpi_editor/gui/pages/booklet.py" line="47" />
+        <location filename="../../kpi_editor/gui/pages/booklet.py" line="69" />
         <source>{year}年 · {template}</source>
         <translation>{year} · {template}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/booklet.py" line="62" />
-        <location filename="../../kpi_editor/gui/pages/booklet.py" line="87" />
+        <location filename="../../kpi_editor/gui/pages/booklet.py" line="85" />
+        <location filename="../../kpi_editor/gui/pages/booklet.py" line="112" />
         <source>（无标题）</source>
         <translation>(untitled)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/pages/booklet.py" line="162" />
+        <source>无法修改</source>
+        <translation>Edit Refused</translation>
     </message>
 </context>
 <context>
@@ -139,6 +203,52 @@
         <location filename="../../kpi_editor/gui/tree/model.py" line="316" />
         <source>（空行）</source>
         <translation>(empty row)</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePreviewDialog</name>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="58" />
+        <source>确定后一次完成，可以撤销（Ctrl+Z）。</source>
+        <translation>Done in one step, which you can undo (Ctrl+Z).</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="60" />
+        <source>导出报告…</source>
+        <translation>Export Report…</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="65" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="104" />
+        <source>{stem}-变更报告.json</source>
+        <translation>{stem}-change-report.json</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="124" />
+        <source>已完成：{what}（可撤销）</source>
+        <translation>Done: {what} (can be undone)</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeReportDialog</name>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="412" />
+        <source>导出报告…</source>
+        <translation>Export Report…</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="414" />
+        <source>变更报告.json</source>
+        <translation>change-report.json</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="416" />
+        <source>关闭</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -217,6 +327,11 @@
         <source>{departments} 个单位 · {projects} 个项目 · Σ合计 {total} 万元 · {errors} 个错误 · {warnings} 个警告</source>
         <translation>{departments} units · {projects} projects · Σ total {total} (10k CNY) · {errors} errors · {warnings} warnings</translation>
     </message>
+    <message>
+        <location filename="../../kpi_editor/gui/findings/status.py" line="53" />
+        <source>另有 {advice} 条写法建议（问题面板中选“全部（含建议）”查看）</source>
+        <translation>Also {advice} writing suggestion(s) (choose “All (with advice)” in the findings panel)</translation>
+    </message>
 </context>
 <context>
     <name>DepartmentEditor</name>
@@ -267,48 +382,53 @@
         <translation>Untitled</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="152" />
+        <location filename="../../kpi_editor/gui/context.py" line="155" />
         <source>保存失败</source>
         <translation>Save Failed</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="153" />
+        <location filename="../../kpi_editor/gui/context.py" line="156" />
         <source>无法写入 {path}：{error}。原文件未改动。</source>
         <translation>Cannot write {path}: {error}. The original file is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="157" />
+        <location filename="../../kpi_editor/gui/context.py" line="160" />
         <source>已保存到 {path}</source>
         <translation>Saved to {path}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="170" />
+        <location filename="../../kpi_editor/gui/context.py" line="171" />
+        <source>“{name}”已经打开</source>
+        <translation>“{name}” is already open</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/context.py" line="177" />
         <source>文件已被打开</source>
         <translation>File Already Open</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="172" />
+        <location filename="../../kpi_editor/gui/context.py" line="179" />
         <source>“{path}”已在另一个编辑器窗口（进程 {pid}）中打开。同时编辑会互相覆盖修改。仍要打开吗？</source>
         <translation>“{path}” is open in another editor (process {pid}). Editing it in both places overwrites changes. Open it anyway?</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="188" />
-        <location filename="../../kpi_editor/gui/context.py" line="192" />
+        <location filename="../../kpi_editor/gui/context.py" line="195" />
+        <location filename="../../kpi_editor/gui/context.py" line="199" />
         <source>无法打开文件</source>
         <translation>Cannot Open File</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="192" />
+        <location filename="../../kpi_editor/gui/context.py" line="199" />
         <source>{path}：{error}</source>
         <translation>{path}: {error}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="227" />
+        <location filename="../../kpi_editor/gui/context.py" line="234" />
         <source>无法恢复</source>
         <translation>Cannot Recover</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="249" />
+        <location filename="../../kpi_editor/gui/context.py" line="256" />
         <source>无法保存设置：{error}</source>
         <translation>Cannot save settings: {error}</translation>
     </message>
@@ -316,27 +436,27 @@
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../../kpi_editor/gui/exports/feature.py" line="34" />
+        <location filename="../../kpi_editor/gui/exports/feature.py" line="33" />
         <source>导出 PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/exports/feature.py" line="35" />
+        <location filename="../../kpi_editor/gui/exports/feature.py" line="34" />
         <source>导出 Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/exports/feature.py" line="63" />
+        <location filename="../../kpi_editor/gui/exports/feature.py" line="62" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/exports/feature.py" line="63" />
+        <location filename="../../kpi_editor/gui/exports/feature.py" line="62" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/exports/feature.py" line="69" />
+        <location filename="../../kpi_editor/gui/exports/feature.py" line="68" />
         <source>正在导出 {name}…</source>
         <translation>Exporting {name}…</translation>
     </message>
@@ -418,47 +538,39 @@
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../kpi_editor/gui/findings/panel.py" line="124" />
+        <location filename="../../kpi_editor/gui/findings/panel.py" line="137" />
         <source>级别</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/findings/panel.py" line="124" />
+        <location filename="../../kpi_editor/gui/findings/panel.py" line="137" />
         <source>位置</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/findings/panel.py" line="124" />
+        <location filename="../../kpi_editor/gui/findings/panel.py" line="137" />
         <source>说明</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/findings/panel.py" line="124" />
+        <location filename="../../kpi_editor/gui/findings/panel.py" line="137" />
         <source>规则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/findings/panel.py" line="135" />
-        <source>错误</source>
-        <translation>Error</translation>
+        <location filename="../../kpi_editor/gui/findings/panel.py" line="157" />
+        <source>
+可快速修复：{fix}</source>
+        <translation>
+Quick fix: {fix}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/findings/panel.py" line="136" />
-        <source>警告</source>
-        <translation>Warning</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/findings/panel.py" line="137" />
-        <source>提示</source>
-        <translation>Info</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/findings/panel.py" line="158" />
+        <location filename="../../kpi_editor/gui/findings/panel.py" line="170" />
         <source>第{row}行</source>
         <translation>row {row}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/findings/panel.py" line="163" />
+        <location filename="../../kpi_editor/gui/findings/panel.py" line="175" />
         <source>全册</source>
         <translation>whole booklet</translation>
     </message>
@@ -466,19 +578,40 @@
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../kpi_editor/gui/findings/panel.py" line="190" />
+        <location filename="../../kpi_editor/gui/findings/panel.py" line="202" />
         <source>全部规则</source>
         <translation>All rules</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/findings/panel.py" line="261" />
+        <location filename="../../kpi_editor/gui/findings/panel.py" line="281" />
         <source>显示 {count} 条</source>
         <translation>{count} shown</translation>
     </message>
     <message>
-        <location filename="../../forms/findings_panel.ui" line="14" />
-        <source>全部问题</source>
-        <translation>All findings</translation>
+        <location filename="../../kpi_editor/gui/findings/panel.py" line="314" />
+        <source>这个问题已经不存在，无需修复</source>
+        <translation>This problem is gone: nothing to fix</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/findings/panel.py" line="318" />
+        <source>已修复：{fix}</source>
+        <translation>Fixed: {fix}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/findings/panel.py" line="327" />
+        <source>转到</source>
+        <translation>Go To</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/findings/panel.py" line="329" />
+        <source>快速修复：{fix}</source>
+        <translation>Quick Fix: {fix}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/findings/panel.py" line="329" />
+        <location filename="../../forms/findings_panel.ui" line="20" />
+        <source>快速修复</source>
+        <translation>Quick Fix</translation>
     </message>
     <message>
         <location filename="../../forms/findings_panel.ui" line="15" />
@@ -486,14 +619,90 @@
         <translation>Errors only</translation>
     </message>
     <message>
-        <location filename="../../forms/findings_panel.ui" line="16" />
+        <location filename="../../forms/findings_panel.ui" line="14" />
         <source>错误和警告</source>
         <translation>Errors and warnings</translation>
+    </message>
+    <message>
+        <location filename="../../forms/findings_panel.ui" line="16" />
+        <source>全部（含建议）</source>
+        <translation>All (with advice)</translation>
     </message>
     <message>
         <location filename="../../forms/findings_panel.ui" line="19" />
         <source>仅当前项目</source>
         <translation>Current project only</translation>
+    </message>
+    <message>
+        <location filename="../../forms/findings_panel.ui" line="20" />
+        <source>按所选问题的确定改法修改（一步，可撤销）</source>
+        <translation>Apply the certain correction of the selected problem (one step, undoable)</translation>
+    </message>
+</context>
+<context>
+    <name>FiscalYearDialog</name>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="139" />
+        <source>更改预算年度</source>
+        <translation>Change Fiscal Year</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="143" />
+        <source> 年</source>
+        <translation> </translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="149" />
+        <source>自动：内容中的年份随年度顺延，内容已是新年度时不动</source>
+        <translation>Automatic: years in the text move with it, unless the text already names the new year</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="150" />
+        <source>顺延内容中的年份（封面、编制说明、指标）</source>
+        <translation>Move the years in the text (cover, preface, indicators)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="151" />
+        <source>只改预算年度，内容不动（改正填错的年度）</source>
+        <translation>Change the fiscal year only, not the text (correcting a wrong year)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="155" />
+        <source>当前预算年度</source>
+        <translation>Current fiscal year</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="155" />
+        <source>{year}年</source>
+        <translation>{year}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="156" />
+        <source>新的预算年度</source>
+        <translation>New fiscal year</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="157" />
+        <source>内容中的年份</source>
+        <translation>Years in the text</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="164" />
+        <source>改为{year}年</source>
+        <translation>Change to {year}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="166" />
+        <source>新的预算年度与当前相同。</source>
+        <translation>The new fiscal year is the current one.</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/guide.py" line="18" />
+        <source>使用说明</source>
+        <translation>User Guide</translation>
     </message>
 </context>
 <context>
@@ -502,6 +711,19 @@
         <location filename="../../kpi_editor/gui/dialogs/import_report.py" line="11" />
         <source>导入报告：{name}</source>
         <translation>Import report: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorTableModel</name>
+    <message>
+        <location filename="../../kpi_editor/gui/pages/indicator_model.py" line="131" />
+        <source>上年：{value}</source>
+        <translation>Last year: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/pages/indicator_model.py" line="132" />
+        <source>（空）</source>
+        <translation>(empty)</translation>
     </message>
 </context>
 <context>
@@ -588,102 +810,107 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="76" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="78" />
         <source>问题</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="79" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="81" />
         <source>&lt;打开时的状态&gt;</source>
         <translation>&lt;as opened&gt;</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="80" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="82" />
         <source>操作历史</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="104" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="106" />
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="102" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="104" />
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="98" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="100" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="100" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="102" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="105" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="110" />
         <source>重新检查全册</source>
         <translation>Recheck Whole Booklet</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="103" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="105" />
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="114" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="108" />
+        <source>使用说明(&amp;G)</source>
+        <translation>User &amp;Guide</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/main_window.py" line="119" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="124" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="129" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="136" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="141" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="144" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="149" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="146" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="151" />
         <source>审核(&amp;R)</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="147" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="152" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="182" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="187" />
         <source>未命名</source>
         <translation>Untitled</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="211" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="216" />
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="211" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="216" />
         <source>界面语言在重新启动后切换。现在重新启动编辑器吗？</source>
         <translation>The interface language changes after a restart. Restart the editor now?</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="176" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="181" />
         <source>绩效目标表编辑器</source>
         <translation>Performance Target Editor</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="188" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="193" />
         <source>无法修改</source>
         <translation>Edit Refused</translation>
     </message>
@@ -1037,6 +1264,16 @@
         <translation>No unit merged: every different version was declined.</translation>
     </message>
     <message>
+        <location filename="../../kpi_editor/gui/review/merge.py" line="441" />
+        <source>{file}：项目编号 {old} 与已有项目重复，已改为 {new}</source>
+        <translation>{file}: project id {old} was already taken and is now {new}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/merge.py" line="501" />
+        <source>替换了汇编本中的版本</source>
+        <translation>Replaced the booklet's version</translation>
+    </message>
+    <message>
         <location filename="../../kpi_editor/gui/review/merge.py" line="507" />
         <source>与汇编本中的内容相同</source>
         <translation>Same content as in the booklet</translation>
@@ -1045,16 +1282,6 @@
         <location filename="../../kpi_editor/gui/review/merge.py" line="509" />
         <source>与“{old}”中的内容相同</source>
         <translation>Same content as in “{old}”</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/review/merge.py" line="501" />
-        <source>替换了汇编本中的版本</source>
-        <translation>Replaced the booklet's version</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/review/merge.py" line="441" />
-        <source>{file}：项目编号 {old} 与已有项目重复，已改为 {new}</source>
-        <translation>{file}: project id {old} was already taken and is now {new}</translation>
     </message>
     <message>
         <location filename="../../kpi_editor/gui/review/merge.py" line="524" />
@@ -1152,7 +1379,7 @@
     <message>
         <location filename="../../forms/new_booklet_dialog.ui" line="13" />
         <source> 年</source>
-        <translation />
+        <translation> </translation>
     </message>
     <message>
         <location filename="../../forms/new_booklet_dialog.ui" line="14" />
@@ -1296,72 +1523,72 @@
 <context>
     <name>ProjectPage</name>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="80" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="81" />
         <source>添加指标行</source>
         <translation>Add Indicator Row</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="81" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="82" />
         <source>插入指标行</source>
         <translation>Insert indicator row</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="82" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="83" />
         <source>删除行</source>
         <translation>Delete Row</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="84" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="85" />
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="87" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="88" />
         <source>粘贴</source>
         <translation>Paste</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="334" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="368" />
         <source>删除指标行</source>
         <translation>Indicator row removed</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="335" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="369" />
         <source>删除所选的{count}个指标行？其中{filled}行有内容。删除后可以撤销（Ctrl+Z）。</source>
         <translation>Delete the {count} selected indicator row(s)? {filled} of them have content. You can undo it (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="386" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="420" />
         <source>行</source>
         <translation> row(s)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="386" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="420" />
         <source>个单元格</source>
         <translation> cell(s)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="387" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="421" />
         <source>已复制{count}{unit}</source>
         <translation>Copied {count}{unit}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="406" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="440" />
         <source>剪贴板中没有可粘贴的内容</source>
         <translation>Nothing to paste on the clipboard</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="432" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="483" />
         <source>粘贴{count}行</source>
         <translation>Paste {count} row(s)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="460" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="512" />
         <source>有{count}个单元格超出表格范围，没有粘贴</source>
         <translation>{count} cell(s) fell outside the table and were not pasted</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="89" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="90" />
         <source>由分项计算财政拨款与合计</source>
         <translation>Compute Fiscal and Total from Parts</translation>
     </message>
@@ -1396,8 +1623,8 @@
     <message>
         <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="40" />
         <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="109" />
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="129" />
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="205" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="131" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="207" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1458,92 +1685,92 @@
         <translation>Check Before Export</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="125" />
-        <source>要导出的表中还有 {count} 个错误，财政局审核时会被退回。</source>
-        <translation>The tables to export still have {count} error(s); the finance bureau will return them.</translation>
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="126" />
+        <source>要导出的表中还有 {count} 个错误和警告，财政局审核时会问到或退回。</source>
+        <translation>The tables to export still have {count} error(s) and warning(s); the finance bureau will ask about them or return them.</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="126" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="128" />
         <source>建议先查看并改正这些问题。</source>
         <translation>Look at them and correct them first.</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="127" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="129" />
         <source>查看问题</source>
         <translation>Show Problems</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="128" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="130" />
         <source>仍然导出</source>
         <translation>Export Anyway</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="147" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="149" />
         <source>未命名的新文件</source>
         <translation>an unsaved new booklet</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="150" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="152" />
         <source>恢复未保存的修改</source>
         <translation>Recover Unsaved Changes</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="152" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="154" />
         <source>上次编辑器意外退出，“{name}”有 {time} 自动保存的修改。是否恢复？</source>
         <translation>The editor quit unexpectedly. “{name}” has changes autosaved at {time}. Recover them?</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="156" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="158" />
         <source>恢复</source>
         <translation>Recover</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="157" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="159" />
         <source>丢弃</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="160" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="162" />
         <source>恢复：打开自动保存的内容（保存后覆盖原文件）。丢弃：删除自动保存。以后再说：保留自动保存，下次再问。</source>
         <translation>Recover: open what was autosaved (saving it replaces the file). Discard: delete the autosave. Later: keep it and ask next time.</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="163" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="165" />
         <source>以后再说</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="176" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="178" />
         <source>审核通过前检查</source>
         <translation>Check Before Approving</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="179" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="181" />
         <source>项目“{name}”还有 {count} 个错误。仍要审核通过吗？</source>
         <translation>Project “{name}” still has {count} error(s). Approve it anyway?</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="185" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="187" />
         <source>要审核通过的 {total} 个项目中，有 {count} 个还有错误。</source>
         <translation>{count} of the {total} projects to approve still have errors.</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="190" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="192" />
         <source>{unit}“{name}”：{count} 个错误，如：{first}</source>
         <translation>{unit} “{name}”: {count} error(s), e.g. {first}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="196" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="198" />
         <source>…另有 {count} 个</source>
         <translation>… and {count} more</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="198" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="200" />
         <source>仍然审核通过</source>
         <translation>Approve Anyway</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="202" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="204" />
         <source>只通过没有错误的 {count} 个</source>
         <translation>Approve Only the {count} Without Errors</translation>
     </message>
@@ -1736,22 +1963,22 @@
         <translation>current: no. {n}, {place}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/search/replace.py" line="537" />
+        <location filename="../../kpi_editor/gui/search/replace.py" line="534" />
         <source>替换“{text}”为“{replacement}”（{count}处）</source>
         <translation>Replace “{text}” with “{replacement}” ({count})</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/search/replace.py" line="546" />
+        <location filename="../../kpi_editor/gui/search/replace.py" line="543" />
         <source>已替换。没有更多匹配。</source>
         <translation>Replaced. No more matches.</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/search/replace.py" line="559" />
+        <location filename="../../kpi_editor/gui/search/replace.py" line="556" />
         <source>全部替换“{text}”为“{replacement}”（{count}处）</source>
         <translation>Replace all “{text}” with “{replacement}” ({count})</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/search/replace.py" line="566" />
+        <location filename="../../kpi_editor/gui/search/replace.py" line="563" />
         <source>已全部替换：{count} 处，{cells} 个单元格（可撤销：Ctrl+Z）。</source>
         <translation>Replaced all: {count} in {cells} cells (undo: Ctrl+Z).</translation>
     </message>
@@ -1787,6 +2014,173 @@
         <location filename="../../kpi_editor/gui/review/outputs.py" line="267" />
         <source>正在导出审核报告 {name}…</source>
         <translation>Exporting review report {name}…</translation>
+    </message>
+</context>
+<context>
+    <name>ReportView</name>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="178" />
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="198" />
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="201" />
+        <source>位置</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="178" />
+        <source>原文</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="178" />
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="178" />
+        <source>建议</source>
+        <translation>Suggestion</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="178" />
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="187" />
+        <source>转到单元格</source>
+        <translation>Go to Cell</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="189" />
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="328" />
+        <source>采用建议</source>
+        <translation>Use Suggestion</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="190" />
+        <source>用建议的文字替换所选单元格（一步，可撤销）</source>
+        <translation>Replace the selected cells with the suggested text (one step, can be undone)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="198" />
+        <source>改动前</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="198" />
+        <source>改动后</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="198" />
+        <source>说明</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="201" />
+        <source>年份</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="201" />
+        <source>理由</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="223" />
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="239" />
+        <source>待核对（{count}）</source>
+        <translation>To check ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="240" />
+        <source>已改动（{count}）</source>
+        <translation>Changed ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="241" />
+        <source>保留（{count}）</source>
+        <translation>Kept ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="246" />
+        <source>这些单元格原样保留，请逐一核对。双击转到该单元格。</source>
+        <translation>These cells were left as they were: check each one. Double-click to go to the cell.</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="248" />
+        <source>这些单元格将原样保留，修改后请逐一核对。</source>
+        <translation>These cells will be left as they are: check each one afterwards.</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="251" />
+        <source>没有需要核对的单元格。</source>
+        <translation>No cells to check.</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="281" />
+        <source>待核对</source>
+        <translation>To check</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="282" />
+        <source>已采用建议</source>
+        <translation>Suggestion used</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="283" />
+        <source>已修改</source>
+        <translation>Edited</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="284" />
+        <source>已不在原处</source>
+        <translation>No longer there</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="329" />
+        <source>{count}个单元格在报告之后已经修改过（如{where}）。仍用建议的文字替换吗？</source>
+        <translation>{count} cells were edited after the report (e.g. {where}). Replace them with the suggestion anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="338" />
+        <source>采用建议：{where}</source>
+        <translation>Use suggestion: {where}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="340" />
+        <source>采用{count}处建议</source>
+        <translation>Use {count} suggestions</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="365" />
+        <source>JSON 文件 (*.json)</source>
+        <translation>JSON files (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="373" />
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="383" />
+        <source>无法导出报告</source>
+        <translation>Cannot Export Report</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="374" />
+        <source>{path} 是打开的项目文件，请另选文件名。</source>
+        <translation>{path} is the open project file: choose another name.</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="383" />
+        <source>无法写入 {path}：{error}</source>
+        <translation>Cannot write {path}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="386" />
+        <source>报告已导出到 {path}</source>
+        <translation>Report exported to {path}</translation>
     </message>
 </context>
 <context>
@@ -2089,6 +2483,114 @@
     </message>
 </context>
 <context>
+    <name>RolloverDialog</name>
+    <message>
+        <location filename="../../kpi_editor/gui/annual/dialog.py" line="49" />
+        <source>新建</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/annual/dialog.py" line="63" />
+        <source>未命名</source>
+        <translation>Untitled</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/annual/dialog.py" line="64" />
+        <source>当前打开的文件：{name}</source>
+        <translation>The open file: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/annual/dialog.py" line="95" />
+        <source>{path}：{error}</source>
+        <translation>{path}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/annual/dialog.py" line="108" />
+        <source>请选择上年度的项目文件（*.kpi.json）。</source>
+        <translation>Choose last year's project file (*.kpi.json).</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/annual/dialog.py" line="113" />
+        <source>（未保存的文件）</source>
+        <translation>(unsaved file)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/annual/dialog.py" line="115" />
+        <source>{where}：{year}年，{departments}个单位，{projects}个项目</source>
+        <translation>{where}: {year}, {departments} units, {projects} projects</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/annual/dialog.py" line="133" />
+        <source>原文件 {name} 不会改动。</source>
+        <translation>The file {name} is not changed. </translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/annual/dialog.py" line="135" />
+        <source>当前的表格不会改动。</source>
+        <translation>The open booklet is not changed. </translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/annual/dialog.py" line="137" />
+        <source>保存时建议的文件名：{name}。</source>
+        <translation>Suggested file name when saving: {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/annual/dialog.py" line="139" />
+        <source>新年度的表格作为未保存的新文件打开，随后显示改动报告。</source>
+        <translation>The new year's booklet opens as a new unsaved file, followed by the report of what changed. </translation>
+    </message>
+    <message>
+        <location filename="../../forms/rollover_dialog.ui" line="5" />
+        <source>由上年度新建</source>
+        <translation>New from Last Year</translation>
+    </message>
+    <message>
+        <location filename="../../forms/rollover_dialog.ui" line="9" />
+        <source>上年度的表格</source>
+        <translation>Last year's booklet</translation>
+    </message>
+    <message>
+        <location filename="../../forms/rollover_dialog.ui" line="11" />
+        <source>当前打开的文件</source>
+        <translation>The open file</translation>
+    </message>
+    <message>
+        <location filename="../../forms/rollover_dialog.ui" line="12" />
+        <source>其他文件</source>
+        <translation>Another file</translation>
+    </message>
+    <message>
+        <location filename="../../forms/rollover_dialog.ui" line="13" />
+        <source>选择文件…</source>
+        <translation>Choose File…</translation>
+    </message>
+    <message>
+        <location filename="../../forms/rollover_dialog.ui" line="21" />
+        <source>新的预算年度</source>
+        <translation>New fiscal year</translation>
+    </message>
+    <message>
+        <location filename="../../forms/rollover_dialog.ui" line="22" />
+        <source> 年</source>
+        <translation> </translation>
+    </message>
+    <message>
+        <location filename="../../forms/rollover_dialog.ui" line="23" />
+        <source>金额</source>
+        <translation>Amounts</translation>
+    </message>
+    <message>
+        <location filename="../../forms/rollover_dialog.ui" line="24" />
+        <source>沿用上年金额（显示为上年数，改动后取消标记）</source>
+        <translation>Keep last year's amounts (marked as last year's until changed)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/rollover_dialog.ui" line="25" />
+        <source>清空金额（上年金额留作参考）</source>
+        <translation>Clear the amounts (last year's kept for reference)</translation>
+    </message>
+</context>
+<context>
     <name>SearchBar</name>
     <message>
         <location filename="../../kpi_editor/gui/search/bar.py" line="25" />
@@ -2388,6 +2890,39 @@
     </message>
 </context>
 <context>
+    <name>TemplateDialog</name>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="182" />
+        <source>更换表样</source>
+        <translation>Change Form Template</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="193" />
+        <source>当前表样</source>
+        <translation>Current template</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="194" />
+        <source>新的表样</source>
+        <translation>New template</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="195" />
+        <source>说明</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="197" />
+        <source>换用此表样</source>
+        <translation>Use This Template</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="204" />
+        <source>这就是当前的表样。</source>
+        <translation>This is the current template.</translation>
+    </message>
+</context>
+<context>
     <name>TreePanel</name>
     <message>
         <location filename="../../kpi_editor/gui/tree/panel.py" line="45" />
@@ -2492,27 +3027,27 @@
 <context>
     <name>commands</name>
     <message>
-        <location filename="../../kpi_editor/app/commands.py" line="49" />
+        <location filename="../../kpi_editor/app/commands.py" line="52" />
         <source>“{field}”的值无效：{reason}</source>
         <translation>Invalid value for “{field}”: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/app/commands.py" line="60" />
+        <location filename="../../kpi_editor/app/commands.py" line="64" />
         <source>修改{field}</source>
         <translation>Edit {field}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/app/commands.py" line="96" />
+        <location filename="../../kpi_editor/app/commands.py" line="100" />
         <source>插入{count}行</source>
         <translation>Insert {count} row(s)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/app/commands.py" line="112" />
+        <location filename="../../kpi_editor/app/commands.py" line="116" />
         <source>删除{count}行</source>
         <translation>Delete {count} row(s)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/app/commands.py" line="139" />
+        <location filename="../../kpi_editor/app/commands.py" line="143" />
         <source>移动</source>
         <translation>Move</translation>
     </message>
@@ -2603,7 +3138,7 @@
 <context>
     <name>operations</name>
     <message>
-        <location filename="../../kpi_editor/app/operations.py" line="251" />
+        <location filename="../../kpi_editor/app/operations.py" line="266" />
         <source>无法执行“{what}”：{reason}</source>
         <translation>Cannot do “{what}”: {reason}</translation>
     </message>
@@ -2662,7 +3197,7 @@
     </message>
     <message>
         <location filename="../../kpi_editor/gui/marks.py" line="173" />
-        <location filename="../../kpi_editor/app/operations.py" line="448" />
+        <location filename="../../kpi_editor/app/operations.py" line="451" />
         <source>审核状态：{status}</source>
         <translation>Review status: {status}</translation>
     </message>
@@ -2692,34 +3227,34 @@
         <translation>Review status and comments can be changed in review mode only (Review ▸ Review Mode).</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/app/operations.py" line="450" />
+        <location filename="../../kpi_editor/app/operations.py" line="453" />
         <source>批量设置审核状态：{status}（{count}个项目）</source>
         <translation>Set review status: {status} ({count} projects)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/app/operations.py" line="476" />
+        <location filename="../../kpi_editor/app/operations.py" line="479" />
         <source>添加审核意见</source>
         <translation>Add review comment</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/app/operations.py" line="484" />
+        <location filename="../../kpi_editor/app/operations.py" line="487" />
         <source>答复审核意见</source>
         <translation>Reply to a comment</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/app/operations.py" line="491" />
+        <location filename="../../kpi_editor/app/operations.py" line="494" />
         <source>审核意见已处理</source>
         <translation>Review comment resolved</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/app/operations.py" line="493" />
+        <location filename="../../kpi_editor/app/operations.py" line="496" />
         <source>审核意见改为未处理</source>
         <translation>Review comment reopened</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/app/operations.py" line="501" />
+        <location filename="../../kpi_editor/app/operations.py" line="504" />
         <source>删除审核意见</source>
         <translation>Delete review comment</translation>
     </message>
 </context>
-<context><name>labels</name><message><source>合计</source><translation>Total</translation></message><message><source>财政拨款</source><translation>Fiscal appropriation</translation></message><message><source>上级补助</source><translation>Superior subsidy</translation></message><message><source>本级安排</source><translation>Local allocation</translation></message><message><source>上年结转资金</source><translation>Carry-over from last year</translation></message><message><source>非财政拨款</source><translation>Non-fiscal funds</translation></message><message><source>一级指标</source><translation>Level-1 indicator</translation></message><message><source>二级指标</source><translation>Level-2 indicator</translation></message><message><source>三级指标</source><translation>Level-3 indicator</translation></message><message><source>指标值</source><translation>Target value</translation></message><message><source>预算年度</source><translation>Fiscal year</translation></message><message><source>表样</source><translation>Form template</translation></message><message><source>标题</source><translation>Title</translation></message><message><source>编制单位</source><translation>Compiled by</translation></message><message><source>日期</source><translation>Date</translation></message><message><source>编制说明标题</source><translation>Preface title</translation></message><message><source>节标题</source><translation>Section heading</translation></message><message><source>节正文</source><translation>Section body</translation></message><message><source>项目名称</source><translation>Project name</translation></message><message><source>部门（单位）</source><translation>Department (unit)</translation></message><message><source>单位编码</source><translation>Unit code</translation></message><message><source>单位名称</source><translation>Unit name</translation></message></context></TS>
+<context><name>labels</name><message><source>合计</source><translation>Total</translation></message><message><source>财政拨款</source><translation>Fiscal appropriation</translation></message><message><source>上级补助</source><translation>Superior subsidy</translation></message><message><source>本级安排</source><translation>Local allocation</translation></message><message><source>上年结转资金</source><translation>Carry-over from last year</translation></message><message><source>非财政拨款</source><translation>Non-fiscal funds</translation></message><message><source>一级指标</source><translation>Level-1 indicator</translation></message><message><source>二级指标</source><translation>Level-2 indicator</translation></message><message><source>三级指标</source><translation>Level-3 indicator</translation></message><message><source>指标值</source><translation>Target value</translation></message><message><source>预算年度</source><translation>Fiscal year</translation></message><message><source>表样</source><translation>Form template</translation></message><message><source>标题</source><translation>Title</translation></message><message><source>编制单位</source><translation>Compiled by</translation></message><message><source>日期</source><translation>Date</translation></message><message><source>编制说明标题</source><translation>Preface title</translation></message><message><source>节标题</source><translation>Section heading</translation></message><message><source>节正文</source><translation>Section body</translation></message><message><source>项目名称</source><translation>Project name</translation></message><message><source>部门（单位）</source><translation>Department (unit)</translation></message><message><source>单位编码</source><translation>Unit code</translation></message><message><source>单位名称</source><translation>Unit name</translation></message><message><source>错误</source><translation>Error</translation></message><message><source>警告</source><translation>Warning</translation></message><message><source>建议</source><translation>Advice</translation></message></context></TS>

@@ -289,7 +289,7 @@ def test_a_wrong_sum_marks_the_funding_field_until_fixed(opened: MainWindow) -> 
 
 
 def test_export_with_errors_asks_first(opened: MainWindow, prompts: Any, tmp_path: Path) -> None:
-    errors = opened.context.document.counts()[0]
+    errors = opened.context.document.finding_counts().counted  # errors and warnings, not advice
     assert errors > 0
     prompts.export_errors_choice = "view"
     prompts.paths = [tmp_path / "out.pdf"]
@@ -297,8 +297,9 @@ def test_export_with_errors_asks_first(opened: MainWindow, prompts: Any, tmp_pat
     assert opened.exports.export("pdf") is None
     assert ("export_with_errors", errors) in prompts.asked and not (tmp_path / "out.pdf").exists()
     panel = opened.findings
-    assert panel.severity_combo.currentIndex() == 1 and opened.findings_dock.isVisible()
-    assert all(panel.model.finding(r).severity == "error" for r in range(panel.model.rowCount()))
+    assert panel.severity_combo.currentIndex() == 0 and opened.findings_dock.isVisible()
+    shown = [panel.model.finding(r) for r in range(panel.model.rowCount())]
+    assert len(shown) == errors and all(f.counted for f in shown)
 
 
 def test_tree_and_findings_sort_by_a_header_click_and_back(opened: MainWindow) -> None:
@@ -489,3 +490,60 @@ def test_the_clerks_first_hour(window: MainWindow, prompts: Any, tmp_path: Path,
     assert job is not None
     qtbot.waitUntil(lambda: not job.isRunning(), timeout=60_000)
     assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_quick_fix_from_the_findings_panel_is_one_undo_step(opened: MainWindow, qtbot: Any) -> None:
+    document = opened.context.document
+    project = document.item((1, 0))
+    project.funding.fiscal += 3  # 财政拨款 alone is off: its certain fix is to recompute it
+    document.validate_all()
+    panel = opened.findings
+    rows = [r for r in range(panel.sorted_model.rowCount()) if panel.model.finding(r).fix is not None]
+    row = next(r for r in rows if panel.model.finding(r).project_id == project.id)
+    finding = panel.model.finding(row)
+    assert finding.working  # the numbers are shown: 财政拨款 … ≠ … ＝ …
+    panel.view.setCurrentIndex(panel.sorted_model.index(row, 0))
+    assert panel.fix_button.isEnabled() and finding.fix.label in panel.fix_button.toolTip()
+    qtbot.mouseClick(panel.fix_button, Qt.MouseButton.LeftButton)
+    funding = project.funding
+    assert funding.fiscal == funding.superior + funding.local + funding.carryover
+    assert finding.rule not in {f.rule for f in document.project_findings(project.id)}
+    assert document.undo_stack.count() == 1
+    document.undo_stack.undo()
+    assert finding.rule in {f.rule for f in document.project_findings(project.id)}
+
+
+def test_pasted_rows_fill_the_new_projects_skeleton_rows_first(window: MainWindow) -> None:
+    assert window.files.new_file()
+    page = window.pages.project
+    project = page.project
+    rows = len(project.indicators)
+    data = QMimeData()
+    data.setText("项目完成\t数量指标\t参保人数\t≥5万人\r\n项目完成\t数量指标\t经办业务量\t≥10万笔\r\n")
+    page.paste_rows(data)
+    names = [(r.level2, r.name) for r in project.indicators]
+    # The empty 数量 row takes the first; the second goes right after it, in its block.
+    assert len(project.indicators) == rows + 1
+    assert names[:2] == [("数量指标", "参保人数"), ("数量指标", "经办业务量")]
+    window.context.document.undo_stack.undo()
+    assert len(project.indicators) == rows and not project.indicators[0].name
+
+
+def test_the_user_guide_opens_from_help_with_its_pictures(opened: MainWindow, qtbot: Any) -> None:
+    import re
+
+    from kpi_editor.gui.dialogs.guide import GuideDialog
+    from kpi_editor.paths import resource_dir
+
+    opened.guide_action.trigger()
+    dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, GuideDialog) and w.isVisible()]
+    assert len(dialogs) == 1
+    dialog = dialogs[0]
+    assert dialog.width() > 600 and dialog.height() > 400
+    text = dialog.browser.toPlainText()
+    for heading in ("开始一个文件", "填写一张表", "改正问题", "导出和打印", "提交给财政局"):
+        assert heading in text
+    guide = (resource_dir() / "guide" / "guide.md").read_text(encoding="utf-8")
+    pictures = re.findall(r'<img src="([^"]+)"', guide)
+    assert len(pictures) >= 4 and all((resource_dir() / "guide" / p).is_file() for p in pictures)
+    dialog.close()

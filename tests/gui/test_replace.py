@@ -202,6 +202,13 @@ def test_the_whole_booklet_includes_cover_and_preface(opened: MainWindow, qtbot:
     assert dialog.model.index(preface, MatchModel.PLACE).data().startswith("编制说明 ▸ 第")
     dialog.go_to(preface)
     assert opened.context.current == ()  # the 编制说明 is on the booklet page
+    match = dialog.replacement.matches[preface]
+    page = opened.pages.booklet
+    assert opened.pages.currentWidget() is page and page.sections.currentRow() == match.path[1]
+    shown = page.body_edit if match.field == "body" else page.heading_edit
+    text = shown.toPlainText() if match.field == "body" else shown.text()
+    # The dialog keeps the keyboard (as Excel's does); in the window the field is the one shown.
+    assert opened.focusWidget() is shown and "2026年" in text
     booklet = document(opened).booklet
     title = booklet.title
     dialog.replace_all_button.click()

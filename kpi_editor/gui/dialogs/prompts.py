@@ -122,7 +122,9 @@ class Prompts(QObject):
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("导出前检查"))
-        box.setText(self.tr("要导出的表中还有 {count} 个错误，财政局审核时会被退回。").format(count=errors))
+        box.setText(
+            self.tr("要导出的表中还有 {count} 个错误和警告，财政局审核时会问到或退回。").format(count=errors)
+        )
         box.setInformativeText(self.tr("建议先查看并改正这些问题。"))
         view = box.addButton(self.tr("查看问题"), QMessageBox.ButtonRole.AcceptRole)
         export = box.addButton(self.tr("仍然导出"), QMessageBox.ButtonRole.DestructiveRole)

@@ -10,7 +10,6 @@ from PySide6.QtCore import QObject
 
 from kpi_editor.app.document import Document
 from kpi_editor.app.jobs import Job
-from kpi_editor.domain.engine import Severity
 from kpi_editor.domain.model import Booklet
 from kpi_editor.domain.template import FormTemplate
 from kpi_editor.gui.actions import make_action
@@ -70,16 +69,17 @@ class ExportActions(QObject):
 
     @staticmethod
     def _errors(document: Document, departments: list[str] | None, project_ids: list[str] | None) -> int:
-        """Errors in what is exported (the whole booklet's include the booklet-wide ones)."""
+        """Errors and warnings in what is exported (the whole booklet's include the booklet-wide
+        ones); writing advice does not hold an export up."""
         if departments is None and project_ids is None:
-            return document.counts()[0]
+            return document.finding_counts().counted
         return sum(
             1
             for department, project in document.booklet.projects()
             if (departments is not None and department.code in departments)
             or (project_ids is not None and project.id in project_ids)
             for finding in document.project_findings(project.id)
-            if finding.severity == Severity.ERROR
+            if finding.counted
         )
 
     def ask_scope(self, document: Document) -> Scope | None:

@@ -517,11 +517,8 @@ class ReplaceDialog(QDialog):
         self.preview.selectRow(pos)
         self.preview.scrollTo(self.model.index(pos, 0))
         self.count_label.setText(self._count_text())
-        # The 编制说明 and the cover are on the booklet page.
-        if match.path[:1] == PREFACE:
-            self.context.navigate((), None)
-        else:
-            self.context.navigate(match.path, match.field)
+        # The pages show a cover field, a 编制说明 section or a cell alike.
+        self.context.navigate(match.path, match.field)
 
     def replace_current(self) -> None:
         """替换: replace the current match (one undo step) and go to the next; with no current

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kpi_editor.app.document import Document, ItemPath
+from kpi_editor.app.document import PREFACE, Document, ItemPath
 from kpi_editor.domain.review import EffectiveStatus
 from kpi_editor.gui.context import EditorContext
 from kpi_editor.gui.marks import status_icon, status_text
@@ -195,8 +195,9 @@ class TreePanel(QWidget):
         self.view.scrollTo(index)
 
     def _navigate(self, path: ItemPath, _field: object) -> None:
-        # Rows are shown in the project page's table; the tree shows their project.
-        self.select_path(path[:2])
+        # Rows are shown in the project page's table; the tree shows their project. The cover and
+        # the 编制说明 are the booklet page's.
+        self.select_path(() if path[:1] == PREFACE else path[:2])
 
     def show_booklet_page(self) -> None:
         if self.model is None:
