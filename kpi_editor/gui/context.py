@@ -97,8 +97,10 @@ class EditorContext(QObject):
         if old is not None:
             old.release()
         self.document = document
-        # Approving projects with errors asks the user first, whichever view approves them.
-        self.ops = Operations(document, self.prompts.approve_with_errors) if document is not None else None
+        # Approving projects with errors asks the user first, whichever view approves them (a
+        # context with no one to ask, as in a benchmark, approves as a script does).
+        ask = getattr(self.prompts, "approve_with_errors", None)
+        self.ops = Operations(document, ask) if document is not None else None
         # Made before any view hears of the document, so it forgets a status before they ask.
         self.statuses = ReviewStatuses(document) if document is not None else None
         self.current = ()
