@@ -211,13 +211,16 @@ def is_noop_move(source: ItemPath, row: int, destination: ItemPath, destination_
 
 
 def duplicate(item: Any) -> Any:
-    """A deep copy for duplicate/paste; projects get a fresh id so findings stay apart."""
+    """A deep copy for duplicate/paste; projects get a fresh id so findings stay apart, and no
+    review state: a copy was never reviewed (a copy of an approved table would show as approved,
+    and the reviewer's comments are about the original)."""
     clone = copy.deepcopy(item)
-    if isinstance(clone, Project):
-        clone.id = new_id()
-    elif isinstance(clone, Department):
-        for project in clone.projects:
-            project.id = new_id()
+    projects = (
+        [clone] if isinstance(clone, Project) else clone.projects if isinstance(clone, Department) else []
+    )
+    for project in projects:
+        project.id = new_id()
+        project.review = None
     return clone
 
 

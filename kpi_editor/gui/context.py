@@ -10,16 +10,18 @@ the tree and the pages listen.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QStandardPaths, Signal
 
 from kpi_editor.app.autosave import AutosaveInfo, discard_autosave, find_recoverable
-from kpi_editor.app.document import Document, ItemPath
+from kpi_editor.app.document import PREFACE, Document, ItemPath
 from kpi_editor.app.locks import lock_owner
 from kpi_editor.app.operations import Operations
 from kpi_editor.app.settings import Settings
+from kpi_editor.app.statuses import ReviewStatuses
 from kpi_editor.io.errors import FileFormatError
 from kpi_editor.paths import resource_dir
 
@@ -45,8 +47,12 @@ class EditorContext(QObject):
         self.prompts = prompts
         self.document: Document | None = None
         self.ops: Operations | None = None
+        self.statuses: ReviewStatuses | None = None  # the document's effective review statuses
         self.current: ItemPath = ()
         self.row: int | None = None
+        # The tree's selected units, projects and rows (several with Shift/Ctrl+click), for batch
+        # actions: asked when needed, so it names the items as they are after any edit.
+        self._selection: Callable[[], tuple[ItemPath, ...]] = tuple
 
     # -- where the user is ------------------------------------------------------------------------
 
@@ -59,6 +65,20 @@ class EditorContext(QObject):
         if row != self.row:
             self.row = row
             self.rowChanged.emit(row)
+
+    @property
+    def selection(self) -> tuple[ItemPath, ...]:
+        return self._selection()
+
+    def set_selection_source(self, source: Callable[[], tuple[ItemPath, ...]]) -> None:
+        """Where `selection` comes from (the tree)."""
+        self._selection = source
+
+    def selected_or_current(self) -> list[ItemPath]:
+        """The units and projects a batch action is for: the tree's selection, else the current
+        unit or project (a row counts as its project); empty on the booklet page."""
+        paths = list(self.selection) or ([self.current] if self.current else [])
+        return sorted({p[:2] for p in paths if p and p[:1] != PREFACE})
 
     def current_project(self) -> ItemPath | None:
         return self.current[:2] if len(self.current) >= 2 else None
@@ -77,7 +97,12 @@ class EditorContext(QObject):
         if old is not None:
             old.release()
         self.document = document
-        self.ops = Operations(document) if document is not None else None
+        # Approving projects with errors asks the user first, whichever view approves them (a
+        # context with no one to ask, as in a benchmark, approves as a script does).
+        ask = getattr(self.prompts, "approve_with_errors", None)
+        self.ops = Operations(document, ask) if document is not None else None
+        # Made before any view hears of the document, so it forgets a status before they ask.
+        self.statuses = ReviewStatuses(document) if document is not None else None
         self.current = ()
         self.row = None
         if document is not None:

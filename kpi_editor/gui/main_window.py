@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.printing.dock)
         self.printing.dock.hide()
         status = self.statusBar()
+        status.addPermanentWidget(self.review.progress_label)
         status.addPermanentWidget(self.review.fingerprint_label)
         status.addPermanentWidget(self.counts)
 
@@ -126,6 +127,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([files.import_xlsx_action, files.import_text_action, files.import_pdf_action])
         file_menu.addActions([self.exports.export_pdf_action, self.exports.export_xlsx_action])
+        file_menu.addAction(self.review.export_submission_action)
         file_menu.addSeparator()
         file_menu.addActions([self.printing.preview_action, self.printing.print_action])
         file_menu.addSeparator()

@@ -183,32 +183,47 @@
 <context>
     <name>BookletTreeModel</name>
     <message>
-        <location filename="../../kpi_editor/gui/tree/model.py" line="159" />
+        <location filename="../../kpi_editor/gui/tree/model.py" line="180" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/tree/model.py" line="159" />
+        <location filename="../../kpi_editor/gui/tree/model.py" line="180" />
         <source>合计（万元）</source>
         <translation>Total (10k CNY)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/tree/model.py" line="159" />
+        <location filename="../../kpi_editor/gui/tree/model.py" line="180" />
         <source>问题</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/tree/model.py" line="222" />
+        <location filename="../../kpi_editor/gui/tree/model.py" line="180" />
+        <source>审核</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/tree/model.py" line="182" />
+        <source>审核状态；单位一行是其项目的审核进度（通过数/项目数）</source>
+        <translation>Review status; on a unit's row, its review progress (approved / projects)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/tree/model.py" line="261" />
         <source>{count}个项目；{errors}个错误，{warnings}个警告</source>
         <translation>{count} projects; {errors} errors, {warnings} warnings</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/tree/model.py" line="232" />
+        <location filename="../../kpi_editor/gui/tree/model.py" line="280" />
+        <source>；其中{count}个{edited}</source>
+        <translation>; {count} of them {edited}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/tree/model.py" line="294" />
         <source>（未命名项目）</source>
         <translation>(unnamed project)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/tree/model.py" line="257" />
+        <location filename="../../kpi_editor/gui/tree/model.py" line="316" />
         <source>（空行）</source>
         <translation>(empty row)</translation>
     </message>
@@ -385,58 +400,58 @@
 <context>
     <name>EditorContext</name>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="93" />
+        <location filename="../../kpi_editor/gui/context.py" line="118" />
         <source>未命名</source>
         <translation>Untitled</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="132" />
+        <location filename="../../kpi_editor/gui/context.py" line="157" />
         <source>保存失败</source>
         <translation>Save Failed</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="133" />
+        <location filename="../../kpi_editor/gui/context.py" line="158" />
         <source>无法写入 {path}：{error}。原文件未改动。</source>
         <translation>Cannot write {path}: {error}. The original file is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="137" />
+        <location filename="../../kpi_editor/gui/context.py" line="162" />
         <source>已保存到 {path}</source>
         <translation>Saved to {path}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="148" />
+        <location filename="../../kpi_editor/gui/context.py" line="173" />
         <source>“{name}”已经打开</source>
         <translation>“{name}” is already open</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="154" />
+        <location filename="../../kpi_editor/gui/context.py" line="179" />
         <source>文件已被打开</source>
         <translation>File Already Open</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="156" />
+        <location filename="../../kpi_editor/gui/context.py" line="181" />
         <source>“{path}”已在另一个编辑器窗口（进程 {pid}）中打开。同时编辑会互相覆盖修改。仍要打开吗？</source>
         <translation>“{path}” is open in another editor (process {pid}). Editing it in both places overwrites changes. Open it anyway?</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="172" />
-        <location filename="../../kpi_editor/gui/context.py" line="176" />
+        <location filename="../../kpi_editor/gui/context.py" line="197" />
+        <location filename="../../kpi_editor/gui/context.py" line="201" />
         <source>无法打开文件</source>
         <translation>Cannot Open File</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="176" />
+        <location filename="../../kpi_editor/gui/context.py" line="201" />
         <source>{path}：{error}</source>
         <translation>{path}: {error}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="211" />
+        <location filename="../../kpi_editor/gui/context.py" line="236" />
         <source>无法恢复</source>
         <translation>Cannot Recover</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="233" />
+        <location filename="../../kpi_editor/gui/context.py" line="258" />
         <source>无法保存设置：{error}</source>
         <translation>Cannot save settings: {error}</translation>
     </message>
@@ -794,6 +809,59 @@ Quick fix: {fix}</translation>
     </message>
 </context>
 <context>
+    <name>LettersDialog</name>
+    <message>
+        <location filename="../../kpi_editor/gui/review/outputs.py" line="113" />
+        <source>生成审核意见书</source>
+        <translation>Write Review Letters</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/outputs.py" line="119" />
+        <source>每个勾选的单位一份意见书（合在一个 PDF 中，各自另起一页），列出退回修改的项目及其审核意见和错误。</source>
+        <translation>One letter per ticked unit (in one PDF, each on a new page), listing its returned projects with the comments and errors.</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/outputs.py" line="128" />
+        <source>审核人</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/outputs.py" line="132" />
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/outputs.py" line="137" />
+        <source>留空（打印后手写）</source>
+        <translation>Leave blank (write it in by hand)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/outputs.py" line="143" />
+        <source>修改期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/outputs.py" line="146" />
+        <source>生成…</source>
+        <translation>Write…</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/outputs.py" line="162" />
+        <source>{count}个单位</source>
+        <translation>{count} units</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/outputs.py" line="165" />
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/outputs.py" line="186" />
+        <source>正在生成审核意见书 {name}…</source>
+        <translation>Writing the review letters {name}…</translation>
+    </message>
+</context>
+<context>
     <name>LivePreview</name>
     <message>
         <location filename="../../kpi_editor/gui/printing/live.py" line="125" />
@@ -834,92 +902,92 @@ Quick fix: {fix}</translation>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="109" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="110" />
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="107" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="108" />
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="103" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="104" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="105" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="106" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="113" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="114" />
         <source>重新检查全册</source>
         <translation>Recheck Whole Booklet</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="108" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="109" />
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="111" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="112" />
         <source>使用说明(&amp;G)</source>
         <translation>User &amp;Guide</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="122" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="123" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="133" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="135" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="145" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="147" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="154" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="156" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="156" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="158" />
         <source>审核(&amp;R)</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="157" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="159" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="192" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="194" />
         <source>未命名</source>
         <translation>Untitled</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="221" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="223" />
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="221" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="223" />
         <source>界面语言在重新启动后切换。现在重新启动编辑器吗？</source>
         <translation>The interface language changes after a restart. Restart the editor now?</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="186" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="188" />
         <source>绩效目标表编辑器</source>
         <translation>Performance Target Editor</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="198" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="200" />
         <source>无法修改</source>
         <translation>Edit Refused</translation>
     </message>
@@ -980,154 +1048,390 @@ Quick fix: {fix}</translation>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../kpi_editor/gui/review/merge.py" line="47" />
-        <location filename="../../kpi_editor/gui/review/merge.py" line="129" />
+        <location filename="../../kpi_editor/gui/review/merge.py" line="109" />
+        <location filename="../../kpi_editor/gui/review/merge.py" line="271" />
+        <location filename="../../kpi_editor/gui/review/merge.py" line="405" />
+        <location filename="../../kpi_editor/gui/review/merge.py" line="419" />
         <source>汇编合并</source>
         <translation>Merge Booklets</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review/merge.py" line="53" />
-        <source>选择各单位提交的项目文件（*.kpi.json）。已在汇编本中的单位不会被悄悄覆盖：每一处冲突都会显示差异并询问。</source>
-        <translation>Choose the project files the units sent (*.kpi.json). A unit already in the booklet is never silently overwritten: every conflict shows its differences and asks.</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/review/merge.py" line="61" />
+        <location filename="../../kpi_editor/gui/review/merge.py" line="131" />
         <source>添加文件…</source>
         <translation>Add Files…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review/merge.py" line="63" />
+        <location filename="../../kpi_editor/gui/review/merge.py" line="133" />
         <source>添加文件夹…</source>
         <translation>Add Folder…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review/merge.py" line="65" />
+        <location filename="../../kpi_editor/gui/review/merge.py" line="135" />
         <source>移除所选</source>
         <translation>Remove Selected</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review/merge.py" line="67" />
-        <source>以当前打开的汇编本为基础</source>
-        <translation>Start from the booklet that is open</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/review/merge.py" line="75" />
+        <location filename="../../kpi_editor/gui/review/merge.py" line="163" />
         <source>合并</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review/merge.py" line="85" />
+        <location filename="../../kpi_editor/gui/review/merge.py" line="173" />
         <source>单位编码</source>
         <translation>Unit code</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review/merge.py" line="86" />
+        <location filename="../../kpi_editor/gui/review/merge.py" line="174" />
         <source>单位名称</source>
         <translation>Unit name</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review/merge.py" line="87" />
+        <location filename="../../kpi_editor/gui/review/merge.py" line="175" />
         <source>来源文件</source>
         <translation>Source file</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review/merge.py" line="88" />
+        <location filename="../../kpi_editor/gui/review/merge.py" line="176" />
         <source>项目数</source>
         <translation>Projects</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review/merge.py" line="89" />
+        <location filename="../../kpi_editor/gui/review/merge.py" line="177" />
         <source>合计（万元）</source>
         <translation>Total (10k CNY)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review/merge.py" line="90" />
+        <location filename="../../kpi_editor/gui/review/merge.py" line="178" />
         <source>说明</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review/merge.py" line="97" />
+        <location filename="../../kpi_editor/gui/review/merge.py" line="192" />
         <source>打开合并结果</source>
         <translation>Open Merged Booklet</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review/merge.py" line="118" />
-        <source>选择项目文件</source>
-        <translation>Choose Project Files</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/review/merge.py" line="118" />
-        <source>绩效目标表 (*.kpi.json *.json)</source>
-        <translation>Performance target booklets (*.kpi.json *.json)</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/review/merge.py" line="123" />
-        <source>选择包含项目文件的文件夹</source>
-        <translation>Choose a Folder of Project Files</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/review/merge.py" line="129" />
-        <source>文件夹中没有 *.kpi.json 文件：{path}</source>
-        <translation>No *.kpi.json files in the folder: {path}</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/review/merge.py" line="146" />
+        <location filename="../../kpi_editor/gui/review/merge.py" line="314" />
         <source>单位 {code} {name} 已在汇编本中（来自“{old}”），“{new}”中又有这个单位。</source>
         <translation>Unit {code} {name} is already in the booklet (from “{old}”) and “{new}” has it too.</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review/merge.py" line="154" />
+        <location filename="../../kpi_editor/gui/review/merge.py" line="322" />
         <source>  …另有 {count} 处不同</source>
         <translation>  … {count} more differences</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review/merge.py" line="157" />
-        <source>用“{new}”中的版本替换吗？选“否”保留汇编本中原有的版本。</source>
-        <translation>Replace it with the version in “{new}”? “No” keeps the version already in the booklet.</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/review/merge.py" line="168" />
-        <location filename="../../kpi_editor/gui/review/merge.py" line="172" />
-        <source>无法读取文件</source>
-        <translation>Cannot Read File</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/review/merge.py" line="172" />
+        <location filename="../../kpi_editor/gui/review/merge.py" line="218" />
         <source>{path}：{error}</source>
         <translation>{path}: {error}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review/merge.py" line="177" />
+        <location filename="../../kpi_editor/gui/review/merge.py" line="396" />
         <source>当前汇编本</source>
         <translation>current booklet</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review/merge.py" line="189" />
+        <location filename="../../kpi_editor/gui/review/merge.py" line="482" />
         <source>单位重复：{code}</source>
         <translation>Duplicate unit: {code}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review/merge.py" line="196" />
+        <location filename="../../kpi_editor/gui/review/merge.py" line="486" />
         <source>保留；未采用“{new}”中的版本</source>
         <translation>kept; the version in “{new}” was not used</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review/merge.py" line="205" />
+        <location filename="../../kpi_editor/gui/review/merge.py" line="503" />
         <source>替换了“{old}”中的版本</source>
         <translation>replaced the version from “{old}”</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review/merge.py" line="212" />
+        <location filename="../../kpi_editor/gui/review/merge.py" line="433" />
         <source>无法合并</source>
         <translation>Cannot Merge</translation>
     </message>
     <message>
+        <location filename="../../kpi_editor/gui/review/merge.py" line="114" />
+        <source>选择各单位报送的提交文件（*.kpi.json）。已在汇编本中的单位不会被悄悄覆盖：每一处不同都会显示差异并询问；替换时审核状态和意见会保留，内容有改动的项目改为“已修改待复审”。</source>
+        <translation>Choose the submission files the units sent (*.kpi.json). A unit already in the booklet is never overwritten silently: every difference is shown and asked about; replacing keeps the review statuses and comments, and changed projects become “Changed, to re-review”.</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/merge.py" line="125" />
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/merge.py" line="125" />
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/merge.py" line="125" />
+        <source>提交时间</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/merge.py" line="125" />
+        <source>提交人</source>
+        <translation>Submitted by</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/merge.py" line="125" />
+        <source>检查</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/merge.py" line="137" />
+        <source>合并到当前打开的汇编本</source>
+        <translation>Merge into the open booklet</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/merge.py" line="139" />
+        <source>单位重新报送时请勾选：合并结果保留汇编本中其他单位、已给出的审核状态和意见</source>
+        <translation>Tick it for resubmissions: the result keeps the booklet's other units and the statuses and comments given</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/merge.py" line="152" />
+        <source>应报单位名单…</source>
+        <translation>Expected Units…</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/merge.py" line="154" />
+        <source>文本文件（每行“编码 名称”）或项目文件：核对是否为应报单位，合并后列出缺报的单位</source>
+        <translation>A text file (one “code name” a line) or a project file: checks that each unit is expected and lists the missing ones after merging</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/merge.py" line="157" />
+        <source>不用名单</source>
+        <translation>No List</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/merge.py" line="179" />
+        <source>审核状态和意见</source>
+        <translation>Review status and comments</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/merge.py" line="228" />
+        <source>无法合并这些文件</source>
+        <translation>These files cannot be merged</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/merge.py" line="233" />
+        <source>（没有单位）</source>
+        <translation>(no unit)</translation>
+    </message>
+    <message>
         <location filename="../../kpi_editor/gui/review/merge.py" line="238" />
+        <source>提交信息无法读取</source>
+        <translation>Submission details unreadable</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/merge.py" line="240" />
+        <source>没有提交信息</source>
+        <translation>No submission details</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/merge.py" line="242" />
+        <source>提交信息相符</source>
+        <translation>Submission details match</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/merge.py" line="242" />
+        <source>需核实</source>
+        <translation>To be checked</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/merge.py" line="243" />
+        <source>；错误 {errors} 个</source>
+        <translation>; {errors} error(s)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/merge.py" line="260" />
+        <source>选择提交文件</source>
+        <translation>Choose Submission Files</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/merge.py" line="260" />
+        <source>绩效目标表 (*.kpi.json *.json);;所有文件 (*)</source>
+        <translation>Performance target tables (*.kpi.json *.json);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/merge.py" line="265" />
+        <source>选择包含提交文件的文件夹</source>
+        <translation>Choose the Folder of Submission Files</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/merge.py" line="272" />
+        <source>文件夹中没有新的 *.kpi.json 文件：{path}</source>
+        <translation>No new *.kpi.json files in the folder: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/merge.py" line="284" />
+        <source>单位名单 (*.txt *.csv *.kpi.json *.json);;所有文件 (*)</source>
+        <translation>Unit lists (*.txt *.csv *.kpi.json *.json);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/merge.py" line="290" />
+        <source>无法读取单位名单</source>
+        <translation>Cannot Read the Unit List</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/merge.py" line="296" />
+        <source>应报单位名单：未指定（不核对是否为应报单位，不列缺报）</source>
+        <translation>Expected units: no list (units are not checked, missing ones not listed)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/merge.py" line="299" />
+        <source>应报单位名单：{source}，{count} 个单位</source>
+        <translation>Expected units: {source}, {count} units</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/merge.py" line="326" />
+        <source>用“{new}”中的版本替换吗？审核状态和意见会保留，有改动的项目改为“已修改待复审”。选“否”保留汇编本中原有的版本。</source>
+        <translation>Replace it with the version in “{new}”? Review statuses and comments are kept; changed projects become “Changed, to re-review”. No keeps the booklet's version.</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/merge.py" line="348" />
+        <source>注意：{message}</source>
+        <translation>Note: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/merge.py" line="352" />
+        <source>提交文件需要核实：{name}</source>
+        <translation>Submission to Check: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/merge.py" line="355" />
+        <source>未合并：{message}</source>
+        <translation>Not merged: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/merge.py" line="357" />
+        <source>已确认：{message}</source>
+        <translation>Confirmed: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/merge.py" line="364" />
+        <source>核实无误、仍要合并这个文件吗？选“否”：这个文件不合并，其他文件照常合并。</source>
+        <translation>Checked, and merge this file anyway? No leaves this file out and merges the others.</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/merge.py" line="373" />
+        <source>封面和编制说明留空</source>
+        <translation>Leave the cover and the notes blank</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/merge.py" line="375" />
+        <source>封面和编制说明</source>
+        <translation>Cover and Notes</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/merge.py" line="376" />
+        <source>这些文件有 {count} 种不同的封面和编制说明。合并结果用哪一种？</source>
+        <translation>These files have {count} different covers and notes. Which should the booklet keep?</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/merge.py" line="405" />
+        <source>没有要合并的文件：每个文件都未经确认。</source>
+        <translation>Nothing to merge: no file was confirmed.</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/merge.py" line="419" />
+        <source>没有合并任何单位：所有不同的版本都选择了保留原有版本。</source>
+        <translation>No unit merged: every different version was declined.</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/merge.py" line="441" />
+        <source>{file}：项目编号 {old} 与已有项目重复，已改为 {new}</source>
+        <translation>{file}: project id {old} was already taken and is now {new}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/merge.py" line="501" />
+        <source>替换了汇编本中的版本</source>
+        <translation>Replaced the booklet's version</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/merge.py" line="507" />
+        <source>与汇编本中的内容相同</source>
+        <translation>Same content as in the booklet</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/merge.py" line="509" />
+        <source>与“{old}”中的内容相同</source>
+        <translation>Same content as in “{old}”</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/merge.py" line="524" />
         <source>合并结果：{departments} 个单位、{projects} 个项目，Σ合计 {total} 万元。</source>
         <translation>Merged: {departments} units, {projects} projects, Σ total {total} (10k CNY).</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review/merge.py" line="250" />
+        <location filename="../../kpi_editor/gui/review/merge.py" line="532" />
+        <source>其余 {count} 个单位保持汇编本中的原样。</source>
+        <translation>The other {count} units are as they were in the booklet.</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/merge.py" line="534" />
+        <source>（留空）</source>
+        <translation>(blank)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/merge.py" line="535" />
+        <source>封面和编制说明取自：{source}</source>
+        <translation>Cover and notes from: {source}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/merge.py" line="537" />
+        <source>未指定应报单位名单：未核对缺报。</source>
+        <translation>No list of expected units: missing units not checked.</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/merge.py" line="541" />
+        <source>……共 {count} 个</source>
+        <translation>… {count} in all</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/merge.py" line="546" />
+        <source>缺报 {count} 个单位：{names}{more}</source>
+        <translation>{count} unit(s) missing: {names}{more}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/merge.py" line="551" />
+        <source>应报的 {count} 个单位都已在汇编本中。</source>
+        <translation>All {count} expected units are in the booklet.</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/merge.py" line="558" />
+        <source>未改动</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/merge.py" line="561" />
+        <source>未改动：审核状态和意见保持原样</source>
+        <translation>Unchanged: review statuses and comments as they were</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/merge.py" line="591" />
+        <source>意见 {count} 条</source>
+        <translation>{count} comment(s)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/merge.py" line="593" />
+        <source>单位答复 {count} 条</source>
+        <translation>{count} answered by the unit</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/merge.py" line="596" />
+        <source>改动 {count} 处：{first}</source>
+        <translation>{count} change(s): {first}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/merge.py" line="624" />
+        <source>已合并到汇编本（未保存）：保存后写入 {path}</source>
+        <translation>Merged into the booklet (not saved): saving writes {path}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/merge.py" line="626" />
         <source>已打开合并结果（未保存）</source>
         <translation>Merged booklet opened (not saved)</translation>
     </message>
@@ -1557,167 +1861,203 @@ Quick fix: {fix}</translation>
 <context>
     <name>Prompts</name>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="31" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="35" />
         <source>未保存的修改</source>
         <translation>Unsaved Changes</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="32" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="36" />
         <source>“{name}”有未保存的修改。是否保存？</source>
         <translation>“{name}” has unsaved changes. Save them?</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="33" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="37" />
         <source>不保存，修改将丢失。</source>
         <translation>If you don't save, the changes are lost.</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="34" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="38" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="35" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="39" />
         <source>不保存</source>
         <translation>Don't Save</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="36" />
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="107" />
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="154" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="40" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="115" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="162" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="238" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="61" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="65" />
         <source>打开绩效目标表</source>
         <translation>Open Performance Target Booklet</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="61" />
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="67" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="65" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="71" />
         <source>绩效目标表 (*.kpi.json *.json)</source>
         <translation>Performance target booklets (*.kpi.json *.json)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="67" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="71" />
         <source>另存为</source>
         <translation>Save As</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="75" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="79" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="79" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="87" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="95" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="103" />
         <source>打印范围</source>
         <translation>Print Scope</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="96" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="104" />
         <source>打印哪些表？</source>
         <translation>Which tables should be printed?</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="98" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="106" />
         <source>导出范围</source>
         <translation>Export Scope</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="99" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="107" />
         <source>导出哪些表？</source>
         <translation>Which tables should be exported?</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="101" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="109" />
         <source>当前项目：{name}</source>
         <translation>Current project: {name}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="104" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="112" />
         <source>当前单位：{name}</source>
         <translation>Current unit: {name}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="106" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="114" />
         <source>全册</source>
         <translation>whole booklet</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="131" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="139" />
         <source>打印（共 {pages} 页）</source>
         <translation>Print ({pages} pages)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="135" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="143" />
         <source>打印（共 {pages} 页，预览中为第 {current} 页）</source>
         <translation>Print ({pages} pages; page {current} in the preview)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="147" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="155" />
         <source>导出前检查</source>
         <translation>Check Before Export</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="149" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="157" />
         <source>要导出的表中还有 {count} 个错误和警告，财政局审核时会问到或退回。</source>
         <translation>The tables to export still have {count} error(s) and warning(s); the finance bureau will ask about them or return them.</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="151" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="159" />
         <source>建议先查看并改正这些问题。</source>
         <translation>Look at them and correct them first.</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="152" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="160" />
         <source>查看问题</source>
         <translation>Show Problems</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="153" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="161" />
         <source>仍然导出</source>
         <translation>Export Anyway</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="172" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="180" />
         <source>未命名的新文件</source>
         <translation>an unsaved new booklet</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="175" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="183" />
         <source>恢复未保存的修改</source>
         <translation>Recover Unsaved Changes</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="177" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="185" />
         <source>上次编辑器意外退出，“{name}”有 {time} 自动保存的修改。是否恢复？</source>
         <translation>The editor quit unexpectedly. “{name}” has changes autosaved at {time}. Recover them?</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="181" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="189" />
         <source>恢复</source>
         <translation>Recover</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="182" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="190" />
         <source>丢弃</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="185" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="193" />
         <source>恢复：打开自动保存的内容（保存后覆盖原文件）。丢弃：删除自动保存。以后再说：保留自动保存，下次再问。</source>
         <translation>Recover: open what was autosaved (saving it replaces the file). Discard: delete the autosave. Later: keep it and ask next time.</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="188" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="196" />
         <source>以后再说</source>
         <translation>Later</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="209" />
+        <source>审核通过前检查</source>
+        <translation>Check Before Approving</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="212" />
+        <source>项目“{name}”还有 {count} 个错误。仍要审核通过吗？</source>
+        <translation>Project “{name}” still has {count} error(s). Approve it anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="218" />
+        <source>要审核通过的 {total} 个项目中，有 {count} 个还有错误。</source>
+        <translation>{count} of the {total} projects to approve still have errors.</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="223" />
+        <source>{unit}“{name}”：{count} 个错误，如：{first}</source>
+        <translation>{unit} “{name}”: {count} error(s), e.g. {first}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="229" />
+        <source>…另有 {count} 个</source>
+        <translation>… and {count} more</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="231" />
+        <source>仍然审核通过</source>
+        <translation>Approve Anyway</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="235" />
+        <source>只通过没有错误的 {count} 个</source>
+        <translation>Approve Only the {count} Without Errors</translation>
     </message>
 </context>
 <context>
@@ -1929,6 +2269,39 @@ Quick fix: {fix}</translation>
     </message>
 </context>
 <context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../kpi_editor/gui/review/outputs.py" line="206" />
+        <source>导出审核报告</source>
+        <translation>Export Review Report</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/outputs.py" line="209" />
+        <source>报告包含的单位：</source>
+        <translation>Units in the report:</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/outputs.py" line="213" />
+        <source>只列出这些审核状态的项目：</source>
+        <translation>Only projects with these statuses:</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/outputs.py" line="226" />
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/outputs.py" line="250" />
+        <source>Excel 工作簿 (*.xlsx);;PDF 文件 (*.pdf)</source>
+        <translation>Excel workbooks (*.xlsx);;PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/outputs.py" line="267" />
+        <source>正在导出审核报告 {name}…</source>
+        <translation>Exporting review report {name}…</translation>
+    </message>
+</context>
+<context>
     <name>ReportView</name>
     <message>
         <location filename="../../kpi_editor/gui/dialogs/change_report.py" line="178" />
@@ -2098,131 +2471,298 @@ Quick fix: {fix}</translation>
 <context>
     <name>ReviewFeature</name>
     <message>
-        <location filename="../../kpi_editor/gui/review/feature.py" line="32" />
+        <location filename="../../kpi_editor/gui/review/feature.py" line="46" />
         <source>审核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review/feature.py" line="38" />
+        <location filename="../../kpi_editor/gui/review/feature.py" line="52" />
         <source>内容指纹：与打印页脚上的指纹相同，即为同一版本的内容（不含审核状态）</source>
         <translation>Content fingerprint: the same as on a printed page's footer means the same content (review state not included)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review/feature.py" line="47" />
+        <location filename="../../kpi_editor/gui/review/feature.py" line="61" />
         <source>审核模式</source>
         <translation>Review Mode</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review/feature.py" line="49" />
+        <location filename="../../kpi_editor/gui/review/feature.py" line="63" />
         <source>表格内容只读，只能修改审核状态和审核意见</source>
         <translation>Table content is read-only; only review status and comments change</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review/feature.py" line="51" />
+        <location filename="../../kpi_editor/gui/review/feature.py" line="68" />
+        <source>改为未审核</source>
+        <translation>Not Reviewed</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/feature.py" line="71" />
+        <source>设置所选项目（或所选单位的全部项目）的审核状态</source>
+        <translation>Set the review status of the selected projects (or of every project of the selected units)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/feature.py" line="77" />
         <source>比较版本…</source>
         <translation>Compare Versions…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review/feature.py" line="52" />
+        <location filename="../../kpi_editor/gui/review/feature.py" line="78" />
         <source>汇编合并…</source>
         <translation>Merge Booklets…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review/feature.py" line="53" />
+        <location filename="../../kpi_editor/gui/review/feature.py" line="79" />
+        <source>提交情况…</source>
+        <translation>Submissions…</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/feature.py" line="82" />
+        <source>导出本单位提交文件…</source>
+        <translation>Export Submission File…</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/feature.py" line="84" />
+        <source>把当前单位（或所选的几个单位）存为带提交信息的文件，报送财政局</source>
+        <translation>Save the current unit (or the selected units) as a file with its submission details, to send to the finance bureau</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/feature.py" line="86" />
+        <source>生成审核意见书…</source>
+        <translation>Write Review Letters…</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/feature.py" line="87" />
         <source>导出审核报告…</source>
         <translation>Export Review Report…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review/feature.py" line="101" />
+        <location filename="../../kpi_editor/gui/review/feature.py" line="176" />
+        <source>请先在左侧树中选择项目或单位</source>
+        <translation>Select projects or units in the tree first</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/feature.py" line="182" />
+        <source>已将 {count} 个项目设为“{status}”（可撤销：Ctrl+Z）</source>
+        <translation>{count} project(s) set to “{status}” (undo: Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/feature.py" line="191" />
+        <source>所选项目已是“{status}”，未改动</source>
+        <translation>The selected projects are already “{status}”; nothing changed</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/feature.py" line="217" />
+        <source>审核进度（按当前内容：审核后被修改的项目计为已修改待复审）</source>
+        <translation>Review progress (by the current content: projects edited after review count as changed, to re-review)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/feature.py" line="219" />
+        <source>其中 {count} 个项目{edited}，待复审</source>
+        <translation>{count} project(s) {edited}, to re-review</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/feature.py" line="229" />
         <source>审核模式：表格内容只读，只能修改审核状态和审核意见</source>
         <translation>Review mode: table content is read-only; only review status and comments change</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review/feature.py" line="140" />
+        <location filename="../../kpi_editor/gui/review/feature.py" line="268" />
         <source>项目指纹 {fp}</source>
         <translation>Project fingerprint {fp}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review/feature.py" line="141" />
+        <location filename="../../kpi_editor/gui/review/feature.py" line="269" />
         <source>全册指纹 {fp}</source>
         <translation>Booklet fingerprint {fp}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review/feature.py" line="178" />
-        <source>Excel 工作簿 (*.xlsx);;PDF 文件 (*.pdf)</source>
-        <translation>Excel workbooks (*.xlsx);;PDF files (*.pdf)</translation>
+        <location filename="../../kpi_editor/gui/review/feature.py" line="339" />
+        <location filename="../../kpi_editor/gui/review/feature.py" line="392" />
+        <source>导出本单位提交文件</source>
+        <translation>Export Submission File</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review/feature.py" line="193" />
-        <source>正在导出审核报告 {name}…</source>
-        <translation>Exporting review report {name}…</translation>
+        <location filename="../../kpi_editor/gui/review/feature.py" line="339" />
+        <source>请先在左侧树中选择要导出的单位（可以选多个）。</source>
+        <translation>Select the unit to export in the tree first (several are allowed).</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/feature.py" line="365" />
+        <source>提交文件 (*.kpi.json)</source>
+        <translation>Submission files (*.kpi.json)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/feature.py" line="375" />
+        <source>已导出提交文件 {path}：{projects} 个项目，错误 {errors} 个，警告 {warnings} 个</source>
+        <translation>Submission file exported to {path}: {projects} project(s), {errors} error(s), {warnings} warning(s)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/feature.py" line="386" />
+        <source>选择保存 {count} 个提交文件的文件夹</source>
+        <translation>Choose the Folder for {count} Submission Files</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/feature.py" line="393" />
+        <source>文件夹中已有 {count} 个同名文件（如 {name}）。覆盖它们吗？</source>
+        <translation>The folder already has {count} file(s) of these names (e.g. {name}). Overwrite them?</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/feature.py" line="400" />
+        <source>导出失败</source>
+        <translation>Export Failed</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/feature.py" line="400" />
+        <source>无法写入：{error}</source>
+        <translation>Cannot write: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/feature.py" line="403" />
+        <source>已导出 {count} 个提交文件到 {folder}</source>
+        <translation>{count} submission file(s) exported to {folder}</translation>
     </message>
 </context>
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../kpi_editor/gui/review/panel.py" line="50" />
+        <location filename="../../kpi_editor/gui/review/panel.py" line="78" />
+        <source>审核通过 Ctrl+1 · 退回修改 Ctrl+2 · 改为未审核 Ctrl+3（在树中选中多个单位或项目可一次设置）</source>
+        <translation>Approved Ctrl+1 · Returned Ctrl+2 · Not reviewed Ctrl+3 (select several units or projects in the tree to set them at once)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/panel.py" line="82" />
         <source>审核状态</source>
         <translation>Review status</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review/panel.py" line="53" />
+        <location filename="../../kpi_editor/gui/review/panel.py" line="102" />
         <source>已处理</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review/panel.py" line="53" />
+        <location filename="../../kpi_editor/gui/review/panel.py" line="102" />
         <source>位置</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review/panel.py" line="53" />
+        <location filename="../../kpi_editor/gui/review/panel.py" line="102" />
         <source>审核意见</source>
         <translation>Review comment</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review/panel.py" line="64" />
-        <source>写下审核意见，例如：指标值应量化，请补充具体数量</source>
-        <translation>Write a review comment, e.g. the target value should be measurable: add a quantity</translation>
+        <location filename="../../kpi_editor/gui/review/panel.py" line="117" />
+        <source>双击一条意见，转到它所指的行或栏目</source>
+        <translation>Double-click a comment to go to the row or field it is about</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review/panel.py" line="69" />
-        <location filename="../../kpi_editor/gui/review/panel.py" line="74" />
-        <source>审核人</source>
-        <translation>Reviewer</translation>
+        <location filename="../../kpi_editor/gui/review/panel.py" line="126" />
+        <source>新意见针对的栏目</source>
+        <translation>What the new comment is about</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review/panel.py" line="70" />
+        <location filename="../../kpi_editor/gui/review/panel.py" line="136" />
+        <location filename="../../kpi_editor/gui/review/panel.py" line="144" />
+        <source>署名</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/panel.py" line="137" />
+        <source>新意见、答复和“已处理”的署名</source>
+        <translation>The name that signs new comments, replies and “resolved”</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/panel.py" line="275" />
+        <source> · 审核时指纹 {fp}</source>
+        <translation> · fingerprint when reviewed {fp}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/panel.py" line="284" />
+        <source>{edited}：{stamp} 之后内容有改动（指纹 {old} → {new}），现为已修改待复审。复审后请重新选择审核状态。</source>
+        <translation>{edited}: the content changed after {stamp} (fingerprint {old} → {new}); it is now changed, to re-review. Choose the status again once reviewed.</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/panel.py" line="290" />
+        <source>单位重新提交后与审核时相比的改动：</source>
+        <translation>Changes since the review, in the unit's resubmission:</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/panel.py" line="311" />
+        <source> · 单位已答复</source>
+        <translation> · answered by the unit</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/panel.py" line="325" />
+        <source>↳ 答复 {who}</source>
+        <translation>↳ Reply {who}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/panel.py" line="329" />
+        <source>✔ 已处理 {by}</source>
+        <translation>✔ Resolved {by}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/panel.py" line="343" />
+        <source>树中选中了 {units} 个单位、{projects} 个项目：审核 ▸ 审核通过 / 退回修改 / 改为未审核（Ctrl+1 / Ctrl+2 / Ctrl+3）一次设置全部。</source>
+        <translation>{units} unit(s) and {projects} project(s) selected in the tree: Review ▸ Approved / Returned / Not Reviewed (Ctrl+1 / Ctrl+2 / Ctrl+3) sets them all at once.</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/panel.py" line="360" />
+        <source>新意见针对：{place}</source>
+        <translation>New comment about: {place}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/panel.py" line="361" />
+        <source>整行</source>
+        <translation>The whole row</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/panel.py" line="368" />
+        <source>项目名称</source>
+        <translation>Project name</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/panel.py" line="369" />
+        <source>部门（单位）</source>
+        <translation>Department (unit)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/panel.py" line="396" />
+        <source>写下审核意见，例如：指标值应量化，请补充具体数量；或选中一条意见写下答复</source>
+        <translation>Write a comment, e.g. the target should be quantified; or select a comment and write a reply</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/panel.py" line="398" />
+        <source>选中一条审核意见，写下答复，例如：已按意见改为“≥95%”</source>
+        <translation>Select a comment and write a reply, e.g. changed to “≥95%” as asked</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/panel.py" line="138" />
         <source>添加意见</source>
         <translation>Add Comment</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review/panel.py" line="72" />
+        <location filename="../../kpi_editor/gui/review/panel.py" line="140" />
+        <source>答复所选意见</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/panel.py" line="142" />
         <source>删除所选意见</source>
         <translation>Delete Selected Comment</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review/panel.py" line="131" />
+        <location filename="../../kpi_editor/gui/review/panel.py" line="227" />
         <source>选择一个项目以查看审核状态和审核意见</source>
         <translation>Select a project to see its review status and comments</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review/panel.py" line="140" />
-        <source>第{row}行 {name}</source>
-        <translation>row {row} {name}</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/review/panel.py" line="144" />
+        <location filename="../../kpi_editor/gui/review/panel.py" line="367" />
         <source>整个项目</source>
         <translation>whole project</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review/panel.py" line="163" />
-        <source>新意见针对：第{row}行 {name}</source>
-        <translation>New comment on: row {row} {name}</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/review/panel.py" line="168" />
+        <location filename="../../kpi_editor/gui/review/panel.py" line="357" />
+        <location filename="../../kpi_editor/gui/review/panel.py" line="366" />
         <source>新意见针对：整个项目（在表格中选中一行可针对该行）</source>
         <translation>New comment on: the whole project (select a row in the table to comment on it)</translation>
     </message>
@@ -2506,6 +3046,135 @@ Quick fix: {fix}</translation>
     </message>
 </context>
 <context>
+    <name>SubmissionsDialog</name>
+    <message>
+        <location filename="../../kpi_editor/gui/review/submissions.py" line="53" />
+        <location filename="../../kpi_editor/gui/review/submissions.py" line="85" />
+        <source>提交情况</source>
+        <translation>Submissions</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/submissions.py" line="59" />
+        <source>应报单位名单…</source>
+        <translation>Expected Units…</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/submissions.py" line="60" />
+        <source>文本文件（每行“编码 名称”，UTF-8 或 GBK）、CSV 或项目文件</source>
+        <translation>A text file (one “code name” a line, UTF-8 or GBK), a CSV or a project file</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/submissions.py" line="62" />
+        <source>用汇编本中的单位</source>
+        <translation>Use the Booklet's Units</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/submissions.py" line="65" />
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/submissions.py" line="72" />
+        <source>显示</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/submissions.py" line="83" />
+        <source>单位编码</source>
+        <translation>Unit code</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/submissions.py" line="84" />
+        <source>单位名称</source>
+        <translation>Unit name</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/submissions.py" line="86" />
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/submissions.py" line="87" />
+        <source>提交时间</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/submissions.py" line="88" />
+        <source>提交人</source>
+        <translation>Submitted by</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/submissions.py" line="89" />
+        <source>收到时间</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/submissions.py" line="90" />
+        <source>来源文件</source>
+        <translation>Source file</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/submissions.py" line="91" />
+        <source>审核进度</source>
+        <translation>Review progress</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/submissions.py" line="92" />
+        <source>说明</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/submissions.py" line="122" />
+        <source>单位名单 (*.txt *.csv *.kpi.json *.json);;所有文件 (*)</source>
+        <translation>Unit lists (*.txt *.csv *.kpi.json *.json);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/submissions.py" line="129" />
+        <source>无法读取单位名单</source>
+        <translation>Cannot Read the Unit List</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/submissions.py" line="142" />
+        <source>没有打开的汇编本</source>
+        <translation>No booklet open</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/submissions.py" line="150" />
+        <source>应报单位：汇编本中的 {count} 个单位（选择名单可核对缺报）</source>
+        <translation>Expected units: the booklet's {count} units (choose a list to check for missing ones)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/submissions.py" line="156" />
+        <source>应报单位：名单“{source}”中的 {count} 个单位</source>
+        <translation>Expected units: the {count} units of the list “{source}”</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/submissions.py" line="166" />
+        <source>应报 {expected} 个单位：已提交 {submitted} 个，未提交 {missing} 个；名单外 {unexpected} 个。共收到 {versions} 个文件。审核进度：{progress}</source>
+        <translation>{expected} units expected: {submitted} submitted, {missing} not yet; {unexpected} not on the list. {versions} file(s) received. Review progress: {progress}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/submissions.py" line="178" />
+        <source>汇编本还没有合并记录：用“审核 ▸ 汇编合并…”合并单位报送的文件后，这里列出收到的版本。</source>
+        <translation>The booklet has no merge records yet: once the units' files are merged with Review ▸ Compile Booklet…, the versions received are listed here.</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/submissions.py" line="199" />
+        <source>收到后汇编本中又有改动</source>
+        <translation>Edited in the booklet since it was received</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/submissions.py" line="201" />
+        <source>合并时已确认：{what}</source>
+        <translation>Confirmed when merged: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/submissions.py" line="203" />
+        <source>汇编本中是原有版本</source>
+        <translation>The booklet holds an earlier version</translation>
+    </message>
+</context>
+<context>
     <name>TemplateDialog</name>
     <message>
         <location filename="../../kpi_editor/gui/dialogs/change_preview.py" line="182" />
@@ -2577,6 +3246,29 @@ Quick fix: {fix}</translation>
         <location filename="../../kpi_editor/gui/tree/panel.py" line="57" />
         <source>审核状态</source>
         <translation>Review status</translation>
+    </message>
+</context>
+<context>
+    <name>UnitChooser</name>
+    <message>
+        <location filename="../../kpi_editor/gui/review/outputs.py" line="51" />
+        <source>{code} {name}（{label}，退回 {returned}）</source>
+        <translation>{code} {name} ({label}, {returned} returned)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/outputs.py" line="65" />
+        <source>全选</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/outputs.py" line="66" />
+        <source>只选有退回项目的</source>
+        <translation>Only Units with Returns</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/review/outputs.py" line="67" />
+        <source>全不选</source>
+        <translation>None</translation>
     </message>
 </context>
 <context>
@@ -2744,7 +3436,7 @@ Quick fix: {fix}</translation>
 <context>
     <name>operations</name>
     <message>
-        <location filename="../../kpi_editor/app/operations.py" line="250" />
+        <location filename="../../kpi_editor/app/operations.py" line="266" />
         <source>无法执行“{what}”：{reason}</source>
         <translation>Cannot do “{what}”: {reason}</translation>
     </message>
@@ -2820,73 +3512,113 @@ Quick fix: {fix}</translation>
 <context>
     <name>review</name>
     <message>
-        <location filename="../../kpi_editor/gui/marks.py" line="89" />
+        <location filename="../../kpi_editor/gui/marks.py" line="105" />
         <source>未审核</source>
         <translation>Not reviewed</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/marks.py" line="90" />
+        <location filename="../../kpi_editor/gui/marks.py" line="106" />
         <source>审核通过</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/marks.py" line="91" />
+        <location filename="../../kpi_editor/gui/marks.py" line="107" />
         <source>退回修改</source>
         <translation>Returned for changes</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/marks.py" line="97" />
+        <location filename="../../kpi_editor/gui/marks.py" line="108" />
+        <source>已修改待复审</source>
+        <translation>Changed, to re-review</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/marks.py" line="116" />
+        <source>通过</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/marks.py" line="117" />
+        <source>退回</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/marks.py" line="118" />
+        <source>待复审</source>
+        <translation>Re-review</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/marks.py" line="124" />
+        <source>在审核后修改</source>
+        <translation>Edited after review</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/marks.py" line="141" />
         <source>已处理</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/marks.py" line="99" />
+        <location filename="../../kpi_editor/gui/marks.py" line="143" />
         <source>未处理</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/marks.py" line="129" />
-        <location filename="../../kpi_editor/app/operations.py" line="410" />
+        <location filename="../../kpi_editor/gui/marks.py" line="173" />
+        <location filename="../../kpi_editor/app/operations.py" line="451" />
         <source>审核状态：{status}</source>
         <translation>Review status: {status}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/marks.py" line="135" />
+        <location filename="../../kpi_editor/gui/marks.py" line="176" />
+        <source>{edited}：{stamp}后内容有改动，待复审</source>
+        <translation>{edited}: changed after {stamp}, to re-review</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/marks.py" line="184" />
         <source>第{row}行 </source>
         <translation>row {row} </translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/marks.py" line="148" />
+        <location filename="../../kpi_editor/gui/marks.py" line="197" />
         <source>审核意见：</source>
         <translation>Review comments:</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/app/operations.py" line="77" />
+        <location filename="../../kpi_editor/app/operations.py" line="90" />
         <source>审核模式下表格内容只读：只能修改审核状态和审核意见。请在“审核”菜单中关闭审核模式后再修改内容。</source>
         <translation>In review mode the table content is read-only: only review status and comments can change. Turn review mode off in the Review menu to edit the content.</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/app/operations.py" line="84" />
+        <location filename="../../kpi_editor/app/operations.py" line="97" />
         <source>审核状态和审核意见只能在审核模式下修改（“审核”菜单 ▸ 审核模式）。</source>
         <translation>Review status and comments can be changed in review mode only (Review ▸ Review Mode).</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/app/operations.py" line="422" />
+        <location filename="../../kpi_editor/app/operations.py" line="453" />
+        <source>批量设置审核状态：{status}（{count}个项目）</source>
+        <translation>Set review status: {status} ({count} projects)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/app/operations.py" line="479" />
         <source>添加审核意见</source>
         <translation>Add review comment</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/app/operations.py" line="429" />
+        <location filename="../../kpi_editor/app/operations.py" line="487" />
+        <source>答复审核意见</source>
+        <translation>Reply to a comment</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/app/operations.py" line="494" />
         <source>审核意见已处理</source>
         <translation>Review comment resolved</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/app/operations.py" line="431" />
+        <location filename="../../kpi_editor/app/operations.py" line="496" />
         <source>审核意见改为未处理</source>
         <translation>Review comment reopened</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/app/operations.py" line="439" />
+        <location filename="../../kpi_editor/app/operations.py" line="504" />
         <source>删除审核意见</source>
         <translation>Delete review comment</translation>
     </message>

@@ -29,6 +29,7 @@ class FakePrompts:
         self.asked: list[tuple[str, Any]] = []
         self.save_choice = "discard"
         self.confirm_answer = True
+        self.confirm_answers: list[bool] = []  # answered first, in order; then confirm_answer
         self.recover_answer: bool | None = True
         self.paths: list[Path] = []
         self.scope = "booklet"
@@ -36,6 +37,8 @@ class FakePrompts:
         self.new_choice: NewBooklet | None = NewBooklet("xiqu-2026", 2027)
         self.suggested: list[str] = []  # what save and export dialogs would have started with
         self.printer_setup: Callable[[Any], bool] | None = None  # None: the print dialog is cancelled
+        self.approval_choice: str | None = "all"  # before approving projects with errors
+        self.choice: int | None = 0  # the option picked in `choose`
 
     def save_changes(self, name: str) -> str:
         self.asked.append(("save_changes", name))
@@ -52,7 +55,7 @@ class FakePrompts:
 
     def confirm(self, title: str, text: str) -> bool:
         self.asked.append(("confirm", text))
-        return self.confirm_answer
+        return self.confirm_answers.pop(0) if self.confirm_answers else self.confirm_answer
 
     def open_path(self, directory: str = "") -> Path | None:
         return self.paths.pop(0) if self.paths else None
@@ -67,6 +70,17 @@ class FakePrompts:
 
     def import_path(self, file_filter: str) -> Path | None:
         return self.paths.pop(0) if self.paths else None
+
+    def folder_path(self, title: str, directory: str = "") -> Path | None:
+        return self.paths.pop(0) if self.paths else None
+
+    def approve_with_errors(self, blockers: Any, total: int) -> str | None:
+        self.asked.append(("approve_with_errors", (list(blockers), total)))
+        return self.approval_choice
+
+    def choose(self, title: str, text: str, options: list[str]) -> int | None:
+        self.asked.append(("choose", (text, options)))
+        return self.choice
 
     def import_report(self, source: str, summary: str, lines: list[str]) -> None:
         self.asked.append(("import_report", (source, summary, lines)))

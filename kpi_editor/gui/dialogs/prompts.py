@@ -6,18 +6,22 @@ so a test swaps in an object with scripted answers and drives the real window.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from kpi_editor.app.autosave import AutosaveInfo
+from kpi_editor.app.operations import ApprovalAnswer
+from kpi_editor.domain.approval import StatusBlocker
 from kpi_editor.gui.dialogs.new_booklet import NewBooklet
 
 SaveChoice = Literal["save", "discard", "cancel"]
 ExportScope = Literal["project", "department", "booklet"]
+BLOCKERS_SHOWN = 8  # projects with errors named in the question before approving
 
 
 class Prompts(QObject):
@@ -74,6 +78,10 @@ class Prompts(QObject):
     def export_path(self, suggested: str, file_filter: str) -> Path | None:
         path, _ = QFileDialog.getSaveFileName(self.window, self.tr("导出"), suggested, file_filter)
         return Path(path) if path else None
+
+    def folder_path(self, title: str, directory: str = "") -> Path | None:
+        folder = QFileDialog.getExistingDirectory(self.window, title, directory)
+        return Path(folder) if folder else None
 
     def import_path(self, file_filter: str) -> Path | None:
         path, _ = QFileDialog.getOpenFileName(self.window, self.tr("导入"), "", file_filter)
@@ -192,3 +200,51 @@ class Prompts(QObject):
         if box.clickedButton() is discard:
             return False
         return None
+
+    def approve_with_errors(self, blockers: Sequence[StatusBlocker], total: int) -> ApprovalAnswer:
+        """Before approving projects that still have errors: approve them all, only the ones
+        without errors (when there are any), or cancel."""
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("审核通过前检查"))
+        if total == 1:
+            box.setText(
+                self.tr("项目“{name}”还有 {count} 个错误。仍要审核通过吗？").format(
+                    name=blockers[0].project, count=len(blockers[0].errors)
+                )
+            )
+        else:
+            box.setText(
+                self.tr("要审核通过的 {total} 个项目中，有 {count} 个还有错误。").format(
+                    total=total, count=len(blockers)
+                )
+            )
+        lines = [
+            self.tr("{unit}“{name}”：{count} 个错误，如：{first}").format(
+                unit=b.department, name=b.project, count=len(b.errors), first=b.errors[0].message
+            )
+            for b in blockers[:BLOCKERS_SHOWN]
+        ]
+        if len(blockers) > BLOCKERS_SHOWN:
+            lines.append(self.tr("…另有 {count} 个").format(count=len(blockers) - BLOCKERS_SHOWN))
+        box.setInformativeText("\n".join(lines))
+        approve_all = box.addButton(self.tr("仍然审核通过"), QMessageBox.ButtonRole.DestructiveRole)
+        clean = None
+        if total > len(blockers):
+            clean = box.addButton(
+                self.tr("只通过没有错误的 {count} 个").format(count=total - len(blockers)),
+                QMessageBox.ButtonRole.AcceptRole,
+            )
+        cancel = box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel)
+        box.exec()
+        if box.clickedButton() is approve_all:
+            return "all"
+        if clean is not None and box.clickedButton() is clean:
+            return "without_errors"
+        return None
+
+    def choose(self, title: str, text: str, options: list[str]) -> int | None:
+        """One of `options` (its index), or None when cancelled."""
+        chosen, ok = QInputDialog.getItem(self.window, title, text, options, 0, False)
+        return options.index(chosen) if ok and chosen in options else None
