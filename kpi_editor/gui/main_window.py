@@ -153,6 +153,8 @@ class MainWindow(QMainWindow):
                 self.revalidate_action,
             ]
         )
+        view_menu.addSeparator()
+        view_menu.addActions(self.zoom.actions)  # the actions live in the menu: their keys work
         tools_menu = bar.addMenu(self.tr("工具(&T)"))
         tools_menu.addAction(self.settings_action)
         self._add_menu(self.tr("审核(&R)"), self.review.menu_actions())

@@ -332,7 +332,10 @@ def test_zoom_scales_the_window_text_and_yields_ctrl_minus_to_the_table(
     opened: MainWindow, qtbot: Any
 ) -> None:
     base = QApplication.font().pointSizeF()
-    opened.zoom.zoom_in_action.trigger()
+    opened.findings.view.setFocus()
+    QTest.keyClick(
+        opened.findings.view, Key.Key_Equal, Qt.KeyboardModifier.ControlModifier
+    )  # the key, not a call
     assert QApplication.font().pointSizeF() > base and opened.context.settings.zoom_percent == 110
     opened.zoom.reset_action.trigger()
     assert QApplication.font().pointSizeF() == pytest.approx(base)
