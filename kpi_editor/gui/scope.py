@@ -45,6 +45,35 @@ def ask_scope(context: EditorContext, document: Document, purpose: Purpose = "ex
     return None, None, ""
 
 
+def problems_in(document: Document, departments: list[str] | None, project_ids: list[str] | None) -> int:
+    """Errors and warnings in what is exported or printed (the whole booklet's include the
+    booklet-wide ones); writing advice holds nothing up."""
+    if departments is None and project_ids is None:
+        return document.finding_counts().counted
+    return sum(
+        1
+        for department, project in document.booklet.projects()
+        if (departments is not None and department.code in departments)
+        or (project_ids is not None and project.id in project_ids)
+        for finding in document.project_findings(project.id)
+        if finding.counted
+    )
+
+
+def go_ahead_despite_problems(
+    context: EditorContext, document: Document, departments: list[str] | None, project_ids: list[str] | None
+) -> bool:
+    """Before an export or a print: tables with errors say how many (查看问题 shows them and stops,
+    仍然导出 goes on). True to go on."""
+    problems = problems_in(document, departments, project_ids)
+    if not problems:
+        return True
+    choice = context.prompts.export_with_errors(problems)
+    if choice == "view":
+        context.findingsRequested.emit()
+    return bool(choice == "export")
+
+
 def pdf_options(settings: Settings, duplex: Duplex = "off", mark_blank_pages: bool = True) -> PdfOptions:
     """The PDF font from the settings; "auto" lets the exporter prefer the system's SimSun/SimHei."""
     from kpi_editor.io.pdf import PdfOptions
@@ -57,4 +86,12 @@ def pdf_options(settings: Settings, duplex: Duplex = "off", mark_blank_pages: bo
     )
 
 
-__all__ = ["BUNDLED_FONTS", "Purpose", "Scope", "ask_scope", "pdf_options"]
+__all__ = [
+    "BUNDLED_FONTS",
+    "Purpose",
+    "Scope",
+    "ask_scope",
+    "go_ahead_despite_problems",
+    "pdf_options",
+    "problems_in",
+]

@@ -550,3 +550,11 @@ def test_the_user_guide_opens_from_help_with_its_pictures(opened: MainWindow, qt
     pictures = re.findall(r'<img src="([^"]+)"', guide)
     assert len(pictures) >= 4 and all((resource_dir() / "guide" / p).is_file() for p in pictures)
     dialog.close()
+
+
+def test_printing_tables_with_errors_asks_first_as_exporting_does(opened: MainWindow, prompts: Any) -> None:
+    prompts.export_errors_choice = "view"
+    opened.tree.show_booklet_page()
+    assert opened.printing.print_scope() is None
+    problems = opened.context.document.finding_counts().counted
+    assert ("export_with_errors", problems) in prompts.asked and opened.findings_dock.isVisible()

@@ -15,7 +15,7 @@ from kpi_editor.domain.template import FormTemplate
 from kpi_editor.gui.actions import make_action
 from kpi_editor.gui.context import EditorContext
 from kpi_editor.gui.jobs import JobRunner
-from kpi_editor.gui.scope import ask_scope, pdf_options
+from kpi_editor.gui.scope import ask_scope, go_ahead_despite_problems, pdf_options
 
 if TYPE_CHECKING:
     from kpi_editor.io.pdf import PdfOptions  # ReportLab loads with the first export, not at start-up
@@ -46,14 +46,8 @@ class ExportActions(QObject):
         if scope is None:
             return None
         departments, project_ids, label = scope
-        errors = self._errors(document, departments, project_ids)
-        if errors:
-            choice = self.context.prompts.export_with_errors(errors)
-            if choice == "view":
-                self.context.findingsRequested.emit()
-                return None
-            if choice != "export":
-                return None
+        if not go_ahead_despite_problems(self.context, document, departments, project_ids):
+            return None
         suffix = ".pdf" if kind == "pdf" else ".xlsx"
         folder = self.context.work_folder()
         suggested = str(folder / f"{document.file_stem}{label}{suffix}")
@@ -64,21 +58,6 @@ class ExportActions(QObject):
         snapshot = document.booklet.model_copy(deep=True)
         work = self._work(kind, snapshot, target, document.template, departments, project_ids)
         return self.jobs.run(work, self.tr("正在导出 {name}…").format(name=target.name), target)
-
-    @staticmethod
-    def _errors(document: Document, departments: list[str] | None, project_ids: list[str] | None) -> int:
-        """Errors and warnings in what is exported (the whole booklet's include the booklet-wide
-        ones); writing advice does not hold an export up."""
-        if departments is None and project_ids is None:
-            return document.finding_counts().counted
-        return sum(
-            1
-            for department, project in document.booklet.projects()
-            if (departments is not None and department.code in departments)
-            or (project_ids is not None and project.id in project_ids)
-            for finding in document.project_findings(project.id)
-            if finding.counted
-        )
 
     def pdf_options(self) -> PdfOptions:
         """The PDF font from the settings."""

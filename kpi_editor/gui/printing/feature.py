@@ -23,7 +23,7 @@ from kpi_editor.gui.actions import make_action
 from kpi_editor.gui.context import EditorContext
 from kpi_editor.gui.jobs import JobRunner
 from kpi_editor.gui.printing.live import LivePreview
-from kpi_editor.gui.scope import ask_scope, pdf_options
+from kpi_editor.gui.scope import ask_scope, go_ahead_despite_problems, pdf_options
 
 if TYPE_CHECKING:  # the PDF stack (ReportLab, PDFium) loads with the first preview, not at start-up
     from kpi_editor.gui.printing.pages import PageImages
@@ -81,9 +81,15 @@ class PrintFeature(QObject):
         return self._render(layout, lambda pages: self._open_preview(layout, pages))
 
     def print_scope(self) -> Job | None:
-        """打印 (Ctrl+P): lay the chosen tables out, then the print dialog."""
+        """打印 (Ctrl+P): lay the chosen tables out, then the print dialog; tables with errors say
+        how many first, as an export does."""
         layout = self._layout()
         if layout is None:
+            return None
+        document = self.context.document
+        if document is not None and not go_ahead_despite_problems(
+            self.context, document, layout.departments, layout.project_ids
+        ):
             return None
         return self._render(layout, lambda pages: self.print_pages(pages, layout, None, own=True))
 
