@@ -16,6 +16,7 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     # QUndoStack lives in QtGui in Qt 6; widgets belong to the gui layer.
     "app": ("PySide6.QtWidgets", "kpi_editor.gui", "kpi_editor.cli"),
     "cli.py": ("PySide6", "shiboken6", "kpi_editor.app", "kpi_editor.gui"),
+    "cli_library.py": ("PySide6", "shiboken6", "kpi_editor.app", "kpi_editor.gui"),
 }
 
 

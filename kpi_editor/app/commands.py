@@ -1,8 +1,9 @@
-"""Every edit is a QUndoCommand on the document's one QUndoStack.
+"""The undo commands: every change to a document is one of these on its one QUndoStack.
 
-Values are validated with the pydantic model *before* a command is built (``EditRejected`` carries
-a message for the user), so the stack never holds an edit the model would refuse. Consecutive
-changes to one cell in one editing session merge into one undo step.
+Commands are built only by ``app/operations.py``, which validates values before a command exists
+(``EditRejected`` carries the message for the user), refuses content edits in review mode and
+pushes. A command changes the booklet through the document's mutation methods, which tell the
+views exactly what changed. Consecutive changes to one cell in one editing session merge.
 """
 
 from __future__ import annotations
@@ -13,16 +14,17 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoCommand
 
 from kpi_editor.app.document import Document
-from kpi_editor.app.review_commands import in_review_mode, review_refusal
 from kpi_editor.domain.edits import PREFACE, EditError, ItemPath, field_value, validated_value
+from kpi_editor.domain.labels import field_name
 from kpi_editor.domain.model import Department, Project, new_id
 from kpi_editor.domain.review import ProjectReview
+from kpi_editor.domain.template import TemplateError, load_template
 
 _sessions = itertools.count(1)
-_MERGE_ID = 1  # SetField's QUndoCommand.id(); sessions and cells are told apart in mergeWith
+MERGE_ID = 1  # SetField's QUndoCommand.id(); sessions and cells are told apart in mergeWith
 
 
 def new_session() -> int:
@@ -31,28 +33,8 @@ def new_session() -> int:
 
 
 def field_label(field: str) -> str:
-    labels = {
-        "title": QCoreApplication.translate("commands", "标题"),
-        "compiler": QCoreApplication.translate("commands", "编制单位"),
-        "date": QCoreApplication.translate("commands", "日期"),
-        "preface_title": QCoreApplication.translate("commands", "编制说明标题"),
-        "fiscal_year": QCoreApplication.translate("commands", "预算年度"),
-        "heading": QCoreApplication.translate("commands", "节标题"),
-        "body": QCoreApplication.translate("commands", "正文"),
-        "code": QCoreApplication.translate("commands", "单位编码"),
-        "name": QCoreApplication.translate("commands", "名称"),
-        "unit_name": QCoreApplication.translate("commands", "部门（单位）"),
-        "level1": QCoreApplication.translate("commands", "一级指标"),
-        "level2": QCoreApplication.translate("commands", "二级指标"),
-        "value": QCoreApplication.translate("commands", "指标值"),
-        "funding.total": QCoreApplication.translate("commands", "合计"),
-        "funding.fiscal": QCoreApplication.translate("commands", "财政拨款"),
-        "funding.superior": QCoreApplication.translate("commands", "上级补助"),
-        "funding.local": QCoreApplication.translate("commands", "本级安排"),
-        "funding.carryover": QCoreApplication.translate("commands", "上年结转资金"),
-        "funding.non_fiscal": QCoreApplication.translate("commands", "非财政拨款"),
-    }
-    return labels.get(field, field.removeprefix("extra:"))
+    """The field's name for the user (``funding.total`` → 合计), translated."""
+    return QCoreApplication.translate("labels", field_name(field))
 
 
 class EditRejected(ValueError):
@@ -61,22 +43,23 @@ class EditRejected(ValueError):
 
 def validated(document: Document, path: ItemPath, field: str, value: Any) -> Any:
     """Run the pydantic validator of the field on a copy; return the value as the model stores it."""
-    if in_review_mode(document):
-        raise EditRejected(review_refusal())
     try:
-        return validated_value(document.item(path), field, value)
-    except EditError as exc:
+        result = validated_value(document.item(path), field, value)
+        if path == () and field == "template_id":
+            load_template(result)  # the document loads it on redo: a missing template is refused here
+    except (EditError, TemplateError) as exc:
         raise EditRejected(
             QCoreApplication.translate("commands", "“{field}”的值无效：{reason}").format(
                 field=field_label(field), reason=exc
             )
         ) from exc
+    return result
 
 
 class SetField(QUndoCommand):
     def __init__(
         self, document: Document, path: ItemPath, field: str, value: Any, session: int | None = None
-    ):
+    ) -> None:
         super().__init__(
             QCoreApplication.translate("commands", "修改{field}").format(field=field_label(field))
         )
@@ -85,21 +68,17 @@ class SetField(QUndoCommand):
         self.field = field
         self.session = session
         self.new = validated(document, path, field, value)
-        self.old = self._current()
-
-    def _current(self) -> Any:
-        return field_value(self.document.booklet, self.path, self.field)
+        self.old = field_value(document.booklet, path, field)
 
     def id(self) -> int:
         # Only edits made inside one editing session may merge; -1 tells Qt never to merge.
-        return _MERGE_ID if self.session is not None else -1
+        return MERGE_ID if self.session is not None else -1
+
+    def same_cell(self, other: SetField) -> bool:
+        return (other.session, other.path, other.field) == (self.session, self.path, self.field)
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, SetField) or (other.session, other.path, other.field) != (
-            self.session,
-            self.path,
-            self.field,
-        ):
+        if not isinstance(other, SetField) or not self.same_cell(other):
             return False
         self.new = other.new
         # Typed back to where the session started: Qt drops the step, nothing is left to undo.
@@ -114,7 +93,9 @@ class SetField(QUndoCommand):
 
 
 class Insert(QUndoCommand):
-    def __init__(self, document: Document, parent: ItemPath, row: int, items: Sequence[Any], text: str = ""):
+    def __init__(
+        self, document: Document, parent: ItemPath, row: int, items: Sequence[Any], text: str = ""
+    ) -> None:
         super().__init__(
             text or QCoreApplication.translate("commands", "插入{count}行").format(count=len(items))
         )
@@ -131,7 +112,7 @@ class Insert(QUndoCommand):
 
 
 class Remove(QUndoCommand):
-    def __init__(self, document: Document, parent: ItemPath, row: int, count: int, text: str = ""):
+    def __init__(self, document: Document, parent: ItemPath, row: int, count: int, text: str = "") -> None:
         super().__init__(text or QCoreApplication.translate("commands", "删除{count}行").format(count=count))
         self.document = document
         self.parent_path = parent
@@ -158,7 +139,7 @@ class Move(QUndoCommand):
 
     def __init__(
         self, document: Document, source: ItemPath, row: int, destination: ItemPath, destination_row: int
-    ):
+    ) -> None:
         super().__init__(QCoreApplication.translate("commands", "移动"))
         self.document = document
         self.source = source
@@ -177,74 +158,84 @@ class Move(QUndoCommand):
         self.document.move(self.destination, self.final_row, self.source, back)
 
 
+class SetReview(QUndoCommand):
+    """Replace a project's review state (``None`` when it goes back to empty).
+
+    The whole ``ProjectReview`` (a small object) is swapped rather than patched, so undo restores
+    exactly what was there, including ``None`` for a project nobody had reviewed: an untouched
+    clerk's file saves as before.
+    """
+
+    def __init__(self, document: Document, path: ItemPath, review: ProjectReview | None, text: str) -> None:
+        super().__init__(text)
+        self.document = document
+        self.path = path
+        project: Project = document.item(path)
+        self.old = project.review.model_copy(deep=True) if project.review is not None else None
+        self.new = None if review is None or review.is_empty else review.model_copy(deep=True)
+
+    def redo(self) -> None:
+        self.document.set_review(self.path, self.new)
+
+    def undo(self) -> None:
+        self.document.set_review(self.path, self.old)
+
+
+class ApplyPlan(QUndoCommand):
+    """An `EditPlan` as one undo step. Its edits are made one by one as the step is built (each
+    records the value the edits before it left), so the first push has nothing left to do; undo
+    and redo replay them in a batch that revalidates each touched project once."""
+
+    def __init__(self, document: Document, text: str, edits: Sequence[QUndoCommand]) -> None:
+        super().__init__(text)
+        self.document = document
+        self.edits = list(edits)
+        self._made = True
+
+    def redo(self) -> None:
+        if self._made:
+            self._made = False
+            return
+        with self.document.validating_once():
+            for edit in self.edits:
+                edit.redo()
+
+    def undo(self) -> None:
+        with self.document.validating_once():
+            for edit in reversed(self.edits):
+                edit.undo()
+
+
 def is_noop_move(source: ItemPath, row: int, destination: ItemPath, destination_row: int) -> bool:
     return source == destination and destination_row in (row, row + 1)
 
 
-def push_edit(document: Document, path: ItemPath, field: str, value: Any, session: int | None = None) -> bool:
-    """Push a validated SetField; a refused value is reported through ``document.editRejected``.
-
-    Consecutive edits of one cell in one editing `session` merge on the stack (``SetField.id``/
-    ``mergeWith``); Qt never merges into the command at the clean index, so saving starts a new step.
-    """
-    try:
-        command = SetField(document, path, field, value, session)
-    except EditRejected as exc:
-        document.editRejected.emit(str(exc))
-        return False
-    top = _merge_target(document.undo_stack, command)
-    if top is not None and command.new != top.old:
-        # Merged here rather than by push(): a pushed command belongs to the stack's Python wrapper,
-        # which (PySide6 6.11) keeps every merged-away command alive, one per keystroke, until the
-        # stack itself dies. This one is never pushed and is freed on return.
-        top.mergeWith(command)
-        top.redo()
-    elif command.new != command.old:
-        # A new step, or typed back to where the session started (Qt drops the obsolete step).
-        document.undo_stack.push(command)
-    return True
-
-
-def _merge_target(stack: QUndoStack, command: SetField) -> SetField | None:
-    """The command ``stack.push(command)`` would merge `command` into, or ``None``.
-
-    Qt's rule: the last command, same id() (never -1), not at the clean index. No redo steps may
-    follow it (push would drop them first). Only editing sessions merge, and no session edit is made
-    inside a macro, whose children this cannot see.
-    """
-    index = stack.index()
-    if command.id() == -1 or index == 0 or index != stack.count() or index == stack.cleanIndex():
-        return None
-    top = stack.command(index - 1)
-    if not isinstance(top, SetField) or top.id() != command.id():
-        return None
-    if (top.session, top.path, top.field) != (command.session, command.path, command.field):
-        return None
-    return top
-
-
 def duplicate(item: Any) -> Any:
-    """A deep copy for duplicate/paste; projects get a fresh id so findings stay apart."""
+    """A deep copy for duplicate/paste; projects get a fresh id so findings stay apart, and no
+    review state: a copy was never reviewed (a copy of an approved table would show as approved,
+    and the reviewer's comments are about the original)."""
     clone = copy.deepcopy(item)
-    if isinstance(clone, Project):
-        clone.id = new_id()
-    elif isinstance(clone, Department):
-        for project in clone.projects:
-            project.id = new_id()
+    projects = (
+        [clone] if isinstance(clone, Project) else clone.projects if isinstance(clone, Department) else []
+    )
+    for project in projects:
+        project.id = new_id()
+        project.review = None
     return clone
 
 
 __all__ = [
-    "PREFACE",
+    "MERGE_ID",
+    "ApplyPlan",
     "EditRejected",
     "Insert",
     "Move",
     "Remove",
     "SetField",
+    "SetReview",
     "duplicate",
     "field_label",
     "is_noop_move",
     "new_session",
-    "push_edit",
     "validated",
 ]

@@ -12,112 +12,28 @@ because the undo stack replays changes in order.
 
 from __future__ import annotations
 
-import hashlib
-import json
-import os
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from datetime import datetime
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
-from kpi_editor.app.settings import state_dir
+from kpi_editor.app.autosave import Autosave, AutosaveInfo, discard_autosave
+from kpi_editor.app.locks import FileLock
 from kpi_editor.domain import engine
 from kpi_editor.domain.edits import PREFACE, ItemPath, children_at, item_at, set_field_value
-from kpi_editor.domain.engine import Finding, Severity
+from kpi_editor.domain.engine import Finding, FindingCounts, count_findings
 from kpi_editor.domain.model import Booklet, Project
 from kpi_editor.domain.review import ProjectReview, shift_after_insert, shift_after_remove
 from kpi_editor.domain.template import load_template
 from kpi_editor.io import projectfile
-from kpi_editor.io.atomic import write_atomic
 
 BOOKLET_REVALIDATE_MS = 600
-
-
-def _key(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
-
-
-class FileLock:
-    """Marks a file as open in this process so that a second instance can warn ("already open")."""
-
-    def __init__(self, path: Path) -> None:
-        lock_dir = state_dir() / "locks"
-        lock_dir.mkdir(parents=True, exist_ok=True)
-        self._lock = QLockFile(str(lock_dir / f"{_key(str(path.resolve()))}.lock"))
-        self._lock.setStaleLockTime(0)  # only a dead owner makes the lock stale, never its age
-
-    def acquire(self) -> bool:
-        return self._lock.tryLock(0)
-
-    def owner_pid(self) -> int | None:
-        # PySide6 returns (pid, hostname, appname); pid is 0 when the file cannot be read.
-        info = self._lock.getLockInfo()
-        pid = info[0] if isinstance(info, tuple) and info else 0
-        return int(pid) or None
-
-    def release(self) -> None:
-        if self._lock.isLocked():
-            self._lock.unlock()
-
-
-def lock_owner(path: Path) -> int | None:
-    """The pid of another live process that has `path` open, or ``None``."""
-    probe = FileLock(path)
-    if probe.acquire():
-        probe.release()
-        return None
-    return probe.owner_pid() or -1
-
-
-@dataclass(frozen=True)
-class AutosaveInfo:
-    data_path: Path  # the autosaved booklet
-    meta_path: Path
-    original: Path | None  # the file the user was editing, None for an unsaved new booklet
-    saved_at: str
-
-
-def autosave_dir() -> Path:
-    return state_dir() / "autosave"
-
-
-def find_recoverable() -> list[AutosaveInfo]:
-    """Autosaves left behind by an instance that is no longer running (a crash)."""
-    directory = autosave_dir()
-    if not directory.is_dir():
-        return []
-    result = []
-    for meta_path in sorted(directory.glob("*.meta.json")):
-        key = meta_path.name.removesuffix(".meta.json")
-        lock = QLockFile(str(directory / f"{key}.lock"))
-        lock.setStaleLockTime(0)
-        if not lock.tryLock(0):
-            continue  # its editor is still running
-        lock.unlock()
-        data_path = directory / f"{key}.kpi.json"
-        try:
-            meta = json.loads(meta_path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            meta = {}
-        if not data_path.exists():
-            meta_path.unlink(missing_ok=True)
-            continue
-        original = meta.get("original")
-        result.append(
-            AutosaveInfo(
-                data_path, meta_path, Path(original) if original else None, str(meta.get("saved_at", ""))
-            )
-        )
-    return result
-
-
-def discard_autosave(info: AutosaveInfo) -> None:
-    info.data_path.unlink(missing_ok=True)
-    info.meta_path.unlink(missing_ok=True)
+AUTOSAVE_DELAY_S = 3  # the default; the settings' 自动保存 delay replaces it
+AUTOSAVE_MAX_WAIT_S = 30
 
 
 class Document(QObject):
@@ -136,20 +52,32 @@ class Document(QObject):
     findingsChanged = Signal(object)
     stateChanged = Signal()  # path, modified flag or title changed
     editRejected = Signal(str)
+    reviewModeChanged = Signal(bool)
+    # `template` was replaced (template_id changed, or its undo): views rebuild columns and labels.
+    templateChanged = Signal()
 
     def __init__(self, booklet: Booklet, path: Path | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.booklet = booklet
         self.template = load_template(booklet.template_id)
         self.path = path
+        # Where 另存为 proposes to save a document that has no file yet (a new year's booklet).
+        self.suggested_path: Path | None = None
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self._findings: dict[str, list[Finding]] = {}
-        self._counts: dict[str, tuple[int, int]] = {}
+        self._counts: dict[str, FindingCounts] = {}
+        # Review mode: the content is read-only, only status and comments change (app/operations.py
+        # refuses everything else in one place).
+        self.review_mode = False
         self._global_findings: list[Finding] = []
         self.changed_by_last_pass: set[str] = set()  # project ids; see validate_all
         self.global_findings_changed = False  # the booklet-wide findings, by the same pass
         self._project_paths: dict[str, ItemPath] | None = None  # see project_path
+        # While many edits make one step (a plan, its undo): the projects to revalidate at the end,
+        # by id (their paths may shift within the step), and whether the whole booklet is due.
+        self._deferred: dict[str, None] | None = None
+        self._deferred_all = False
         # Rules only the whole-booklet pass can see (duplicates across projects, unit lists …):
         # kept on a project when only that project is revalidated.
         self._booklet_rules = {rule.code for rule in engine.RULES if rule.scope == "booklet"}
@@ -157,11 +85,14 @@ class Document(QObject):
         self._booklet_timer.setSingleShot(True)
         self._booklet_timer.setInterval(BOOKLET_REVALIDATE_MS)
         self._booklet_timer.timeout.connect(self.validate_all)
+        # Autosave a few seconds after the last edit (debounced), and at least every
+        # AUTOSAVE_MAX_WAIT_S while the clerk keeps typing.
         self._autosave_timer = QTimer(self)
-        self._autosave_timer.setInterval(60_000)
+        self._autosave_timer.setSingleShot(True)
+        self._autosave_timer.setInterval(AUTOSAVE_DELAY_S * 1000)
         self._autosave_timer.timeout.connect(self.autosave)
-        self._autosave_key = _key(str(path.resolve())) if path else f"new-{os.getpid()}-{id(self):x}"
-        self._autosave_lock: QLockFile | None = None
+        self._unsaved_since: float | None = None
+        self._autosave = Autosave()
         self._file_lock: FileLock | None = None
         self.recovered_from: AutosaveInfo | None = None
         self.validate_all()
@@ -185,6 +116,9 @@ class Document(QObject):
         # The recovered text differs from the file on disk until it is saved again.
         document.undo_stack.resetClean()
         document.stateChanged.emit()
+        # Ours from now on: our own autosave takes over (and the crashed editor's goes), so a second
+        # crash still leaves exactly one copy to recover.
+        document.autosave()
         return document
 
     def lock_file(self) -> bool:
@@ -204,16 +138,17 @@ class Document(QObject):
             raise ValueError("document has no path")
         projectfile.save_booklet(self.booklet, target)
         if target != self.path:
-            self.release()
+            self._release_lock()
             self.path = target
-            self._autosave_key = _key(str(target.resolve()))
             self.lock_file()
         self.discard_autosave()
-        if self.recovered_from is not None:
-            discard_autosave(self.recovered_from)
-            self.recovered_from = None
         self.undo_stack.setClean()
         self.stateChanged.emit()
+
+    def set_review_mode(self, on: bool) -> None:
+        if on != self.review_mode:
+            self.review_mode = on
+            self.reviewModeChanged.emit(on)
 
     @property
     def modified(self) -> bool:
@@ -229,61 +164,69 @@ class Document(QObject):
         return self.path.name.removesuffix(".kpi.json").removesuffix(".json") if self.path else "booklet"
 
     def release(self) -> None:
-        """Called when the document is closed: drop locks, autosave and timers."""
+        """Called when the document is closed (saved, or its changes discarded by the user): drop
+        locks, timers and autosaves, the recovered one included."""
         self._autosave_timer.stop()
         self._booklet_timer.stop()
         self.discard_autosave()
+        self._release_lock()
+
+    def _release_lock(self) -> None:
         if self._file_lock is not None:
             self._file_lock.release()
             self._file_lock = None
 
     def _clean_changed(self, clean: bool) -> None:
         if clean:
-            self._autosave_timer.stop()
+            # Saved, or undone back to what is on disk: nothing left to recover.
+            self.discard_autosave()
         else:
-            self._autosave_timer.start()
+            self._schedule_autosave()
         self.stateChanged.emit()
 
-    def set_autosave_interval(self, seconds: int) -> None:
+    def set_autosave_delay(self, seconds: int) -> None:
         self._autosave_timer.setInterval(seconds * 1000)
 
-    def autosave_paths(self) -> tuple[Path, Path, Path]:
-        directory = autosave_dir()
-        key = self._autosave_key
-        return directory / f"{key}.kpi.json", directory / f"{key}.meta.json", directory / f"{key}.lock"
+    def _schedule_autosave(self) -> None:
+        if not self.modified:
+            return
+        now = time.monotonic()
+        if not self._autosave_timer.isActive() or self._unsaved_since is None:
+            self._unsaved_since = now
+        elif now - self._unsaved_since > AUTOSAVE_MAX_WAIT_S:
+            return  # typing without a pause: let the pending write happen
+        self._autosave_timer.start()
+
+    def autosave_paths(self) -> tuple[Path, Path]:
+        return self._autosave.paths()
 
     def autosave(self) -> Path | None:
-        """Write the unsaved state to the state dir; the next start offers it if we crash."""
+        """Write the unsaved state to the state dir; an editor started after a crash offers it."""
+        self._autosave_timer.stop()
+        self._unsaved_since = None
         if not self.modified:
             return None
-        data_path, meta_path, lock_path = self.autosave_paths()
-        data_path.parent.mkdir(parents=True, exist_ok=True)
-        if self._autosave_lock is None:
-            self._autosave_lock = QLockFile(str(lock_path))
-            self._autosave_lock.setStaleLockTime(0)
-            self._autosave_lock.tryLock(0)
-        projectfile.save_booklet(self.booklet, data_path, backup=False)
-        meta = {
-            "original": str(self.path.resolve()) if self.path else None,
-            "saved_at": datetime.now().isoformat(timespec="seconds"),
-        }
-        write_atomic(meta_path, json.dumps(meta, ensure_ascii=False).encode("utf-8"))
-        return data_path
+        written = self._autosave.write(self.booklet, self.path)
+        if self.recovered_from is not None:
+            # Our own autosave now holds everything the recovered one did, and more.
+            discard_autosave(self.recovered_from)
+            self.recovered_from = None
+        return written
 
     def discard_autosave(self) -> None:
-        data_path, meta_path, _lock = self.autosave_paths()
-        data_path.unlink(missing_ok=True)
-        meta_path.unlink(missing_ok=True)
-        if self._autosave_lock is not None:
-            self._autosave_lock.unlock()
-            self._autosave_lock = None
+        self._autosave_timer.stop()
+        self._unsaved_since = None
+        self._autosave.discard()
+        if self.recovered_from is not None:
+            discard_autosave(self.recovered_from)
+            self.recovered_from = None
 
     # -- reading ----------------------------------------------------------------------------------
 
     def item(self, path: ItemPath) -> Any:
         return item_at(self.booklet, path)
 
-    def children(self, parent: ItemPath) -> list[Any]:
+    def child_items(self, parent: ItemPath) -> list[Any]:
         return children_at(self.booklet, parent)
 
     def project_path(self, project_id: str) -> ItemPath | None:
@@ -305,11 +248,25 @@ class Document(QObject):
     def set_field(self, path: ItemPath, field: str, value: Any) -> None:
         # Values are validated by the command before they reach the stack.
         set_field_value(self.item(path), field, value)
+        if path == () and field == "template_id":
+            self._reload_template()
         self.itemChanged.emit(path, field)
         self._touched(path)
+        if path == () and field in ("template_id", "fiscal_year"):
+            # Every project's findings depend on these: the checker's verdict follows at once.
+            if self._deferred is not None:
+                self._deferred_all = True
+            else:
+                self.validate_all()
+
+    def _reload_template(self) -> None:
+        """The booklet names another template (a template change or its undo): load it, before
+        the views hear of the change, so that they rebuild with the new one."""
+        self.template = load_template(self.booklet.template_id)
+        self.templateChanged.emit()
 
     def insert(self, parent: ItemPath, row: int, items: Sequence[Any]) -> None:
-        container = self.children(parent)
+        container = self.child_items(parent)
         self.aboutToInsert.emit(parent, row, row + len(items) - 1)
         container[row:row] = list(items)
         self._structure_changed(parent)
@@ -325,11 +282,12 @@ class Document(QObject):
             )
             for path in paths:
                 self._validate_project(path, emit=False)
-            self.findingsChanged.emit({self.item(path).id for path in paths})
+            if self._deferred is None:
+                self.findingsChanged.emit({self.item(path).id for path in paths})
         self._touched(parent)
 
     def remove(self, parent: ItemPath, row: int, count: int) -> list[Any]:
-        container = self.children(parent)
+        container = self.child_items(parent)
         self.aboutToRemove.emit(parent, row, row + count - 1)
         taken = container[row : row + count]
         del container[row : row + count]
@@ -350,10 +308,10 @@ class Document(QObject):
     def move(self, source: ItemPath, row: int, destination: ItemPath, destination_row: int) -> None:
         """Move one item; `destination_row` counts rows before the move (Qt's convention)."""
         self.aboutToMove.emit(source, row, destination, destination_row)
-        item = self.children(source).pop(row)
+        item = self.child_items(source).pop(row)
         if source == destination and destination_row > row:
             destination_row -= 1
-        self.children(destination).insert(destination_row, item)
+        self.child_items(destination).insert(destination_row, item)
         self._structure_changed(source)
         self._structure_changed(destination)
         final = destination_row
@@ -376,6 +334,7 @@ class Document(QObject):
         for row in sorted(rows):
             if row < len(target.indicators):
                 self.itemChanged.emit((*project, row), "review")
+        self._schedule_autosave()
 
     def _shift_comments(self, parent: ItemPath, shift: Callable[[ProjectReview], None]) -> bool:
         """Apply `shift` to the row comments of the project whose rows changed; True if any moved."""
@@ -394,10 +353,37 @@ class Document(QObject):
         if path[:1] != PREFACE and len(path) >= 2:
             self._validate_project(path[:2])
         self._booklet_timer.start()
+        self._schedule_autosave()
+
+    @contextmanager
+    def validating_once(self) -> Iterator[None]:
+        """Many edits as one step (a plan, its undo and redo): each project they touch is
+        revalidated once when the step is done, and the views hear of it once, instead of after
+        every edit (a template change of the sample is 3,778 edits)."""
+        if self._deferred is not None:
+            yield  # already inside a step
+            return
+        self._deferred, self._deferred_all = {}, False
+        try:
+            yield
+        finally:
+            pending, everything = self._deferred, self._deferred_all
+            self._deferred, self._deferred_all = None, False
+            if everything:
+                self.validate_all()
+            elif pending:
+                for project_id in pending:
+                    path = self.project_path(project_id)
+                    if path is not None:
+                        self._validate_project(path, emit=False)
+                self.findingsChanged.emit(set(pending))
 
     def _validate_project(self, path: ItemPath, *, emit: bool = True) -> None:
         department = self.booklet.departments[path[0]]
         project = department.projects[path[1]]
+        if self._deferred is not None:
+            self._deferred[project.id] = None
+            return
         findings = engine.validate_project(project, self.template, self.booklet.fiscal_year, department)
         kept = [f for f in self._findings.get(project.id, ()) if f.rule in self._booklet_rules]
         self._findings[project.id] = findings + kept
@@ -444,15 +430,22 @@ class Document(QObject):
         return self._findings.get(project_id, [])
 
     def counts(self) -> tuple[int, int]:
-        """(errors, warnings) in the whole booklet, from per-project counts kept up to date."""
-        errors, warnings = _count(self._global_findings)
+        """(errors, warnings) in the whole booklet: what the checker counts (advice left out)."""
+        counts = self.finding_counts()
+        return counts.errors, counts.warnings
+
+    def finding_counts(self) -> FindingCounts:
+        """Errors, warnings and advice in the whole booklet, from per-project counts kept up to date."""
+        total = count_findings(self._global_findings)
+        errors, warnings, advice = total.errors, total.warnings, total.advice
         for project_id in self._findings:
             counted = self._counts.get(project_id)
             if counted is None:
-                counted = self._counts[project_id] = _count(self._findings[project_id])
-            errors += counted[0]
-            warnings += counted[1]
-        return errors, warnings
+                counted = self._counts[project_id] = count_findings(self._findings[project_id])
+            errors += counted.errors
+            warnings += counted.warnings
+            advice += counted.advice
+        return FindingCounts(errors, warnings, advice)
 
 
 def _is_rows(parent: ItemPath) -> bool:
@@ -479,23 +472,4 @@ def _follow_move(review: ProjectReview, row: int, final: int) -> None:
             c.indicator += 1
 
 
-def _count(findings: Iterable[Finding]) -> tuple[int, int]:
-    errors = warnings = 0
-    for finding in findings:
-        if finding.severity == Severity.ERROR:
-            errors += 1
-        elif finding.severity == Severity.WARNING:
-            warnings += 1
-    return errors, warnings
-
-
-__all__ = [
-    "PREFACE",
-    "AutosaveInfo",
-    "Document",
-    "FileLock",
-    "ItemPath",
-    "discard_autosave",
-    "find_recoverable",
-    "lock_owner",
-]
+__all__ = ["PREFACE", "Document", "ItemPath"]

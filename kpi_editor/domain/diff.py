@@ -6,6 +6,11 @@ the same department. Indicator rows are aligned with ``difflib.SequenceMatcher``
 (一级, 二级, 三级) keys, so an inserted row is reported as one added row, not as every row below it
 changed.
 
+Across fiscal years (last year's booklet against the one rolled over from it) names and rows are
+matched with their years written relative to each booklet's own year, so a carried row whose only
+change is 2026年1-12月 → 2027年1-12月 is one change marked ``year_shift`` (上年 → 今年), not a
+removed row and an added one.
+
 Amounts are compared by value: ``25`` and ``25.0`` are the same budget and print the same under
 the templates' ``0.######`` number format, so they are no change. ``None`` (row left out) and ``0``
 print differently and are a change. Review state (status, comments) and project ids are not
@@ -14,7 +19,7 @@ content and never appear in a diff.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from enum import StrEnum
@@ -22,6 +27,7 @@ from enum import StrEnum
 from kpi_editor.domain.fingerprint import canonical_amount
 from kpi_editor.domain.labels import COLUMN_NAMES, FRONT_NAMES, FUNDING_NAMES, PROJECT_NAMES, SECTION_NAMES
 from kpi_editor.domain.model import FUNDING_FIELDS, Booklet, Department, Indicator, Project
+from kpi_editor.domain.yearshift import neutral_form
 
 # Matching re-created projects by content: at least this share of indicator rows in common.
 SIMILARITY_MIN = 0.6
@@ -60,9 +66,11 @@ class Change:
     old: str | None
     new: str | None
     row: int | None = None
+    # Across fiscal years: the texts differ only by the year moving with the booklet's (上年 → 今年).
+    year_shift: bool = False
 
-    def as_json(self) -> dict[str, str | None]:
-        return {
+    def as_json(self) -> dict[str, str | bool | None]:
+        data: dict[str, str | bool | None] = {
             "kind": str(self.kind),
             "department": self.department,
             "project": self.project,
@@ -70,6 +78,9 @@ class Change:
             "old": self.old,
             "new": self.new,
         }
+        if self.year_shift:
+            data["year_shift"] = True
+        return data
 
     def describe(self) -> str:
         """One line of Chinese for the terminal and the compare view."""
@@ -80,7 +91,8 @@ class Change:
                 f"“{self.project}” " if self.project else "",
             )
         )
-        return f"{where}{_KIND_TEXT[self.kind]}{self._what()}"
+        shift = "（年份顺延）" if self.year_shift else ""
+        return f"{where}{_KIND_TEXT[self.kind]}{self._what()}{shift}"
 
     def _what(self) -> str:
         label = _field_label(self.field)
@@ -141,6 +153,30 @@ def indicator_text(indicator: Indicator) -> str:
 
 
 @dataclass(frozen=True)
+class _Years:
+    """The two booklets' fiscal years; texts compare in their neutral form when they differ."""
+
+    old: int
+    new: int
+
+    @property
+    def across(self) -> bool:
+        return self.old != self.new
+
+    def old_key(self, text: str) -> str:
+        return neutral_form(text, self.old) if self.across else text
+
+    def new_key(self, text: str) -> str:
+        return neutral_form(text, self.new) if self.across else text
+
+    def shifted(self, old: str | None, new: str | None) -> bool:
+        return self.across and old is not None and new is not None and self.old_key(old) == self.new_key(new)
+
+
+_SAME_YEAR = _Years(0, 0)
+
+
+@dataclass(frozen=True)
 class _Slot:
     code: str
     index: int
@@ -151,19 +187,19 @@ def _slots(booklet: Booklet) -> list[_Slot]:
     return [_Slot(d.code, i, p) for d in booklet.departments for i, p in enumerate(d.projects)]
 
 
-def _row_key(indicator: Indicator) -> tuple[str, str, str, str]:
-    return (indicator.level1, indicator.level2, indicator.name, indicator.value)
+def _row_key(indicator: Indicator, key: Callable[[str], str]) -> tuple[str, str, str, str]:
+    return (indicator.level1, indicator.level2, key(indicator.name), key(indicator.value))
 
 
-def _similarity(a: Project, b: Project) -> float:
-    rows_a = [_row_key(i) for i in a.indicators]
-    rows_b = [_row_key(i) for i in b.indicators]
+def _similarity(a: Project, b: Project, years: _Years) -> float:
+    rows_a = [_row_key(i, years.old_key) for i in a.indicators]
+    rows_b = [_row_key(i, years.new_key) for i in b.indicators]
     if not rows_a and not rows_b:
         return 0.0
     return SequenceMatcher(None, rows_a, rows_b, autojunk=False).ratio()
 
 
-def _match(old: list[_Slot], new: list[_Slot]) -> dict[int, int]:
+def _match(old: list[_Slot], new: list[_Slot], years: _Years) -> dict[int, int]:
     """Map positions in ``new`` to positions in ``old``.
 
     Each phase looks candidates up in an index (by id, by name, by unit) instead of scanning every
@@ -186,8 +222,9 @@ def _match(old: list[_Slot], new: list[_Slot]) -> dict[int, int]:
 
     by_name: dict[tuple[str, ...], list[int]] = {}
     for o, slot in enumerate(old):
-        by_name.setdefault((slot.project.name, slot.code), []).append(o)
-        by_name.setdefault((slot.project.name,), []).append(o)
+        name = years.old_key(slot.project.name)
+        by_name.setdefault((name, slot.code), []).append(o)
+        by_name.setdefault((name,), []).append(o)
     cursor: dict[tuple[str, ...], int] = {}
 
     def first_free(key: tuple[str, ...]) -> int | None:
@@ -203,7 +240,8 @@ def _match(old: list[_Slot], new: list[_Slot]) -> dict[int, int]:
         for n, slot in enumerate(new):
             if n in pairs:
                 continue
-            key = (slot.project.name, slot.code) if same_department else (slot.project.name,)
+            name = years.new_key(slot.project.name)
+            key = (name, slot.code) if same_department else (name,)
             found = first_free(key)
             if found is not None:
                 claim(n, found)
@@ -218,7 +256,7 @@ def _match(old: list[_Slot], new: list[_Slot]) -> dict[int, int]:
         for o in by_code.get(slot.code, []):
             if o in taken:
                 continue
-            score = _similarity(old[o].project, slot.project)
+            score = _similarity(old[o].project, slot.project, years)
             if score >= best_score:
                 best, best_score = o, score
         if best >= 0:
@@ -229,11 +267,12 @@ def _match(old: list[_Slot], new: list[_Slot]) -> dict[int, int]:
 # -- comparing -----------------------------------------------------------------------------------
 
 
-def _front_matter(old: Booklet, new: Booklet) -> Iterator[Change]:
+def _front_matter(old: Booklet, new: Booklet, years: _Years) -> Iterator[Change]:
     for field in FRONT_NAMES:
         a, b = str(getattr(old, field)), str(getattr(new, field))
         if a != b:
-            yield Change(ChangeKind.FRONT_MATTER, None, None, field, a, b)
+            shift = field != "fiscal_year" and years.shifted(a, b)
+            yield Change(ChangeKind.FRONT_MATTER, None, None, field, a, b, year_shift=shift)
     for i in range(max(len(old.preface), len(new.preface))):
         if i >= len(new.preface):
             yield Change(ChangeKind.FRONT_MATTER, None, None, f"preface[{i}]", old.preface[i].heading, None)
@@ -243,10 +282,15 @@ def _front_matter(old: Booklet, new: Booklet) -> Iterator[Change]:
             for part in ("heading", "body"):
                 a, b = getattr(old.preface[i], part), getattr(new.preface[i], part)
                 if a != b:
-                    yield Change(ChangeKind.FRONT_MATTER, None, None, f"preface[{i}].{part}", a, b)
+                    field = f"preface[{i}].{part}"
+                    yield Change(
+                        ChangeKind.FRONT_MATTER, None, None, field, a, b, year_shift=years.shifted(a, b)
+                    )
 
 
-def _row_changes(code: str, name: str, row: int, a: Indicator, b: Indicator) -> Iterator[Change]:
+def _row_changes(
+    code: str, name: str, row: int, a: Indicator, b: Indicator, years: _Years = _SAME_YEAR
+) -> Iterator[Change]:
     for column in COLUMN_NAMES:
         old_text, new_text = getattr(a, column), getattr(b, column)
         if old_text != new_text:
@@ -258,12 +302,14 @@ def _row_changes(code: str, name: str, row: int, a: Indicator, b: Indicator) -> 
                 old_text,
                 new_text,
                 row,
+                years.shifted(old_text, new_text),
             )
     for key in sorted(set(a.extra) | set(b.extra)):
         old_extra, new_extra = a.extra.get(key), b.extra.get(key)
         if old_extra != new_extra:
             field = f"indicators[{row}].extra.{key}"
-            yield Change(ChangeKind.INDICATOR_CHANGED, code, name, field, old_extra, new_extra, row)
+            shift = years.shifted(old_extra, new_extra)
+            yield Change(ChangeKind.INDICATOR_CHANGED, code, name, field, old_extra, new_extra, row, shift)
     old_target, new_target = _target_text(a), _target_text(b)
     if old_target != new_target:
         field = f"indicators[{row}].target"
@@ -278,16 +324,16 @@ def _target_text(indicator: Indicator) -> str | None:
 
 
 def _indicator_changes(
-    code: str, name: str, old: Sequence[Indicator], new: Sequence[Indicator]
+    code: str, name: str, old: Sequence[Indicator], new: Sequence[Indicator], years: _Years = _SAME_YEAR
 ) -> Iterator[Change]:
-    keys_old = [(i.level1, i.level2, i.name) for i in old]
-    keys_new = [(i.level1, i.level2, i.name) for i in new]
+    keys_old = [(i.level1, i.level2, years.old_key(i.name)) for i in old]
+    keys_new = [(i.level1, i.level2, years.new_key(i.name)) for i in new]
     matcher = SequenceMatcher(None, keys_old, keys_new, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         # Equal keys may still differ in value; a replaced block is paired row by row first.
         paired = min(i2 - i1, j2 - j1)
         for k in range(paired):
-            yield from _row_changes(code, name, j1 + k, old[i1 + k], new[j1 + k])
+            yield from _row_changes(code, name, j1 + k, old[i1 + k], new[j1 + k], years)
         if tag == "equal":
             continue
         for k in range(i1 + paired, i2):
@@ -298,19 +344,39 @@ def _indicator_changes(
             yield Change(ChangeKind.INDICATOR_ADDED, code, name, f"indicators[{k}]", None, text, k)
 
 
-def diff_projects(code: str, old: Project, new: Project) -> list[Change]:
-    """The content differences of one project; ``code`` is the department it is listed under."""
+def diff_projects(
+    code: str, old: Project, new: Project, years: tuple[int, int] | None = None
+) -> list[Change]:
+    """The content differences of one project; ``code`` is the department it is listed under.
+
+    `years` are the old and new booklets' fiscal years when they differ (see the module text).
+    """
+    span = _Years(*years) if years else _SAME_YEAR
     name = new.name
     changes: list[Change] = []
     if old.name != new.name:
-        changes.append(Change(ChangeKind.PROJECT_RENAMED, code, name, "name", old.name, new.name))
+        shift = span.shifted(old.name, new.name)
+        changes.append(
+            Change(ChangeKind.PROJECT_RENAMED, code, name, "name", old.name, new.name, year_shift=shift)
+        )
     if old.unit_name != new.unit_name:
-        changes.append(Change(ChangeKind.UNIT_CHANGED, code, name, "unit_name", old.unit_name, new.unit_name))
+        shift = span.shifted(old.unit_name, new.unit_name)
+        changes.append(
+            Change(
+                ChangeKind.UNIT_CHANGED,
+                code,
+                name,
+                "unit_name",
+                old.unit_name,
+                new.unit_name,
+                year_shift=shift,
+            )
+        )
     for field in FUNDING_FIELDS:
         a, b = canonical_amount(old.funding.get(field)), canonical_amount(new.funding.get(field))
         if a != b:
             changes.append(Change(ChangeKind.FUNDING_CHANGED, code, name, field, a, b))
-    changes.extend(_indicator_changes(code, name, old.indicators, new.indicators))
+    changes.extend(_indicator_changes(code, name, old.indicators, new.indicators, span))
     return changes
 
 
@@ -329,9 +395,10 @@ def _department_order(old: Booklet, new: Booklet) -> list[str]:
 
 def diff_booklets(old: Booklet, new: Booklet) -> list[Change]:
     """Every content difference from ``old`` to ``new``; empty when the printed content is the same."""
-    changes = list(_front_matter(old, new))
+    years = _Years(old.fiscal_year, new.fiscal_year)
+    changes = list(_front_matter(old, new, years))
     old_slots, new_slots = _slots(old), _slots(new)
-    pairs = _match(old_slots, new_slots)
+    pairs = _match(old_slots, new_slots, years)
     matched_old = set(pairs.values())
     # Looked up by code once: scanning every slot (and every department) per code was quadratic.
     old_by_code, new_by_code = _positions(old_slots), _positions(new_slots)
@@ -357,7 +424,8 @@ def diff_booklets(old: Booklet, new: Booklet) -> list[Change]:
                 changes.append(Change(ChangeKind.PROJECT_MOVED, code, name, "department", before.code, code))
             else:
                 order.append((before.index, name))
-            changes.extend(diff_projects(code, before.project, slot.project))
+            span = (years.old, years.new) if years.across else None
+            changes.extend(diff_projects(code, before.project, slot.project, span))
         if order != sorted(order):
             old_order = "、".join(name for _, name in sorted(order))
             new_order = "、".join(name for _, name in order)

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from kpi_editor.domain.bounds import MAX_AMOUNT as MAX_AMOUNT
 from kpi_editor.domain.bounds import MAX_DECIMALS as MAX_DECIMALS
 from kpi_editor.domain.bounds import check_amount, check_number
-from kpi_editor.domain.review import ProjectReview, ReviewStatus
+from kpi_editor.domain.review import ProjectReview, ReviewStatus, SubmissionRecord
 
 
 def _check_amount(value: Decimal | None) -> Decimal | None:
@@ -114,6 +114,10 @@ class Indicator(_Model):
     target: Target | None = None
     # Extra columns some forms add (权重, 指标方向性 …), keyed by the template's column key.
     extra: dict[str, str] = Field(default_factory=dict)
+    # 上年指标值: the value this row had in last year's table, recorded by the rollover (next
+    # year's booklet from this year's) as the reference the clerk and the rules compare with;
+    # None (not saved) for a row that was not carried over.
+    previous_value: str | None = None
 
 
 class Project(_Model):
@@ -124,6 +128,9 @@ class Project(_Model):
     indicators: list[Indicator] = Field(default_factory=list)
     # Reviewer's status and comments; None (not saved) until a reviewer touches the project.
     review: ProjectReview | None = None
+    # 上年资金来源: last year's amounts, recorded by the rollover; None (not saved) otherwise. An
+    # amount still equal to last year's is shown as carried over (see domain/rollover.py).
+    previous_funding: Funding | None = None
 
     @property
     def review_status(self) -> ReviewStatus:
@@ -155,6 +162,8 @@ class Booklet(_Model):
     preface_title: str = ""
     preface: list[PrefaceSection] = Field(default_factory=list)
     departments: list[Department] = Field(default_factory=list)
+    # The bureau's log of unit files merged into this booklet; None (not saved) until the first.
+    submissions: list[SubmissionRecord] | None = None
 
     def projects(self) -> Iterator[tuple[Department, Project]]:
         for department in self.departments:

@@ -41,6 +41,10 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
         qt = QTranslator(app)
         if qt.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             translators.append(qt)
+        # What Qt's catalogue leaves in English in its own dialogs (查找范围, 文件类型 …).
+        extra = QTranslator(app)
+        if extra.load(str(resource_dir() / "translations" / "qt_extra_zh_CN.qm")):
+            translators.append(extra)
         QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     for translator in translators:
         app.installTranslator(translator)
@@ -56,6 +60,18 @@ def create_application(argv: Sequence[str], settings: Settings) -> QApplication:
     install_font(app)
     install_translators(app, settings.language)
     return app
+
+
+def relaunch(files: Sequence[Path]) -> bool:
+    """Start a new editor process on `files` (after a language change); True when it started."""
+    from PySide6.QtCore import QProcess
+
+    if getattr(sys, "frozen", False):
+        program, arguments = sys.executable, [str(f) for f in files]
+    else:
+        program, arguments = sys.executable, ["-m", "kpi_editor", *(str(f) for f in files)]
+    started, _pid = QProcess.startDetached(program, arguments)
+    return bool(started)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -79,12 +95,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if options.files:
         for path in options.files:
             window = MainWindow(settings)
-            window.open_file(path)
+            window.files.open_file(path)
             windows.append(window)
     else:
         window = MainWindow(settings)
-        if not window.recover_autosaves() and settings.last_file and Path(settings.last_file).exists():
-            window.open_file(Path(settings.last_file))
+        if (
+            not window.context.recover_autosaves()
+            and settings.last_file
+            and Path(settings.last_file).exists()
+        ):
+            window.files.open_file(Path(settings.last_file))
         windows.append(window)
     for window in windows:
         window.show()

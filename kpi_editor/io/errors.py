@@ -32,6 +32,10 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+class ImportCancelled(Exception):
+    """The user cancelled an import through its progress callback; nothing was opened."""
+
+
 def clip(text: str, limit: int) -> str:
     """`text` on one line and at most `limit` characters, for quoting user content in a message.
 

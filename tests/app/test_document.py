@@ -11,9 +11,10 @@ from typing import Any
 
 import pytest
 
-from kpi_editor.app.commands import EditRejected, Move, SetField, new_session, push_edit
+from kpi_editor.app.commands import EditRejected, Move, SetField, new_session
 from kpi_editor.app.document import Document
 from kpi_editor.app.jobs import Job
+from kpi_editor.app.operations import Operations
 from kpi_editor.app.settings import MAX_RECENT, Settings
 from kpi_editor.domain.model import Booklet, Department
 from kpi_editor.domain.skeleton import required_rows
@@ -25,6 +26,11 @@ from kpi_editor.io.errors import ExportCancelled
 def user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KPI_EDITOR_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("KPI_EDITOR_STATE_DIR", str(tmp_path / "state"))
+
+
+def push_edit(document: Document, path: Any, field: str, value: Any, session: int | None = None) -> bool:
+    """What typing in a cell does: the one edit path's field operation."""
+    return Operations(document).set_field(path, field, value, session).done
 
 
 @pytest.fixture
@@ -220,13 +226,15 @@ def test_merged_edits_and_signals_keep_singleton_refcounts(document: Document) -
 
 def test_row_comments_follow_their_rows_through_insert_remove_move_and_undo(document: Document) -> None:
     from kpi_editor.app.commands import Insert, Remove
-    from kpi_editor.app.review_commands import add_comment
     from kpi_editor.domain.model import Indicator
 
     stack = document.undo_stack
     project = document.item((0, 0))
-    assert add_comment(document, (0, 0), "目标值偏低", author="审核员", indicator=4)
-    add_comment(document, (0, 0), "整体意见")
+    ops = Operations(document)
+    document.set_review_mode(True)
+    assert ops.add_comment((0, 0), "目标值偏低", author="审核员", indicator=4)
+    assert ops.add_comment((0, 0), "整体意见")
+    document.set_review_mode(False)
     commented = project.indicators[4]
     changes: list[tuple[object, str]] = []
     document.itemChanged.connect(lambda path, field: changes.append((path, field)))

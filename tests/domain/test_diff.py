@@ -206,3 +206,67 @@ def test_describe_reads_as_chinese() -> None:
         "[101001] “项目甲” 金额改动 合计：25 → 30",
         "[101001] “项目乙” 指标改动 第1行指标值：D值 → 3次",
     ]
+
+
+# -- across fiscal years (issue 13) -------------------------------------------------------------------
+
+
+def test_rows_carried_into_the_next_year_pair_as_last_year_to_this_year() -> None:
+    old = booklet()
+    old.departments[0].projects[0].indicators[1].name = "做好2026年关心下一代工作"
+    old.departments[0].projects[0].indicators[1].value = "2026年1-12月"
+    new = old.model_copy(deep=True)
+    new.fiscal_year = 2027
+    carried = new.departments[0].projects[0]
+    carried.indicators[1].name = "做好2027年关心下一代工作"
+    carried.indicators[1].value = "2027年1-12月"
+    carried.indicators.insert(1, Indicator(level1="项目完成", level2="数量指标", name="新增", value="3次"))
+    changes = [(c.kind, c.field, c.old, c.new, c.year_shift) for c in diff_booklets(old, new)]
+    assert changes == [
+        (ChangeKind.FRONT_MATTER, "fiscal_year", "2026", "2027", False),
+        (ChangeKind.INDICATOR_ADDED, "indicators[1]", None, "项目完成 / 数量指标 / 新增：3次", False),
+        (
+            ChangeKind.INDICATOR_CHANGED,
+            "indicators[2].name",
+            "做好2026年关心下一代工作",
+            "做好2027年关心下一代工作",
+            True,
+        ),
+        (ChangeKind.INDICATOR_CHANGED, "indicators[2].value", "2026年1-12月", "2027年1-12月", True),
+    ]
+    shifted = diff_booklets(old, new)[2]
+    assert shifted.describe().endswith("（年份顺延）") and shifted.as_json()["year_shift"] is True
+    # Within one year the same texts are an ordinary change, and JSON keeps its shape.
+    new.fiscal_year = 2026
+    same_year = [c for c in diff_booklets(old, new) if c.kind is ChangeKind.INDICATOR_CHANGED]
+    assert same_year and not any(c.year_shift for c in same_year)
+    assert all("year_shift" not in c.as_json() for c in same_year)
+
+
+def test_a_project_recreated_with_the_year_in_its_name_is_matched_across_years() -> None:
+    old = booklet()
+    project = old.departments[0].projects[0]
+    project.name = "2026年春节慰问经费"
+    project.indicators[0].value = "2026年春节前"
+    new = old.model_copy(deep=True)
+    new.fiscal_year = 2027
+    recreated = new.departments[0].projects[0]
+    recreated.id = "typed-again"
+    recreated.name = "2027年春节慰问经费"
+    recreated.indicators[0].value = "2027年春节前"
+    kinds = [(c.kind, c.year_shift) for c in diff_booklets(old, new)]
+    assert kinds == [
+        (ChangeKind.FRONT_MATTER, False),
+        (ChangeKind.PROJECT_RENAMED, True),
+        (ChangeKind.INDICATOR_CHANGED, True),
+    ]
+
+
+def test_the_sample_against_its_rollover_is_all_year_shift_but_the_year(sample_booklet: Booklet) -> None:
+    from kpi_editor.domain.rollover import rollover
+
+    result = rollover(sample_booklet, 2027)
+    changes = diff_booklets(sample_booklet, result.booklet)
+    assert not any(c.kind in (ChangeKind.INDICATOR_ADDED, ChangeKind.INDICATOR_REMOVED) for c in changes)
+    assert [c.field for c in changes if not c.year_shift] == ["fiscal_year"]
+    assert len(changes) == len(result.report.changed) + 1

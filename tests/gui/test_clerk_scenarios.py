@@ -9,7 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton
 
-from kpi_editor.gui.main_window import DEPARTMENT, PROJECT, MainWindow
+from kpi_editor.gui.dialogs.new_booklet import NewBooklet
+from kpi_editor.gui.main_window import MainWindow
+from kpi_editor.gui.pages.stack import DEPARTMENT, PROJECT
 from kpi_editor.io.projectfile import dumps_booklet
 
 
@@ -29,47 +31,48 @@ def open_combo(table: Any) -> Any:
 
 
 def snapshot(window: MainWindow) -> str:
-    assert window.document is not None
-    return dumps_booklet(window.document.booklet)
+    assert window.context.document is not None
+    return dumps_booklet(window.context.document.booklet)
 
 
-def test_fill_totals_button_in_review_mode_is_refused_not_raised(opened: MainWindow, qtbot: Any) -> None:
-    """The 由分项计算 button on the project page must not change content (nor raise) in review mode."""
-    opened.select_path((0, 0))
+def test_content_buttons_in_review_mode_are_disabled_and_their_actions_refused(
+    opened: MainWindow, prompts: Any
+) -> None:
+    """In review mode every page button that changes content is greyed out, and what the button
+    would do (called directly, as a shortcut or a stale click could) is refused with a message."""
+    assert opened.context.document is not None
+    stack = opened.context.document.undo_stack
+    pages = opened.pages
+    buttons = [
+        (pages.project, "fillTotalsButton", pages.project.fill_totals),
+        (pages.project, "addRowButton", pages.project.add_row),
+        (pages.project, "deleteRowButton", pages.project.delete_rows),
+        (pages.department, "addProjectButton", pages.department.add_project.emit),
+        (pages.department, "moveUpButton", lambda: pages.department.move_requested.emit(-1)),
+        (pages.booklet, "addSectionButton", pages.booklet.add_section),
+        (pages.booklet, "removeSectionButton", pages.booklet.remove_section),
+    ]
+    opened.tree.select_path((1, 0))
+    pages.project.select_rows(0, 0)
+    opened.context.document.item((1, 0)).funding.local += 1  # something for 由分项计算 to compute
     before = snapshot(opened)
     opened.review.review_action.setChecked(True)
-    button = opened.project_page.child(QAbstractButton, "fillTotalsButton")
-    if button.isEnabled():
-        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    assert snapshot(opened) == before
-    assert opened.document is not None
-    stack = opened.document.undo_stack
+    for page, name, act in buttons:
+        assert not page.child(QAbstractButton, name).isEnabled(), name
+        if page is pages.department:
+            opened.tree.select_path((1,))
+        elif page is pages.booklet:
+            opened.tree.show_booklet_page()
+        prompts.asked.clear()
+        act()
+        assert snapshot(opened) == before, name
+        assert prompts.kinds() == ["warning"] and "审核模式" in prompts.asked[0][1], name
     assert stack.count() == 0 and stack.isClean()
     # No macro left open: a later edit outside review mode is its own step.
     opened.review.review_action.setChecked(False)
-    opened.add_department()
+    assert all(page.child(QAbstractButton, name).isEnabled() for page, name, _ in buttons)
+    opened.structure.add_department()
     assert stack.count() == 1
-
-
-def test_structure_buttons_in_review_mode_change_nothing(opened: MainWindow, qtbot: Any) -> None:
-    """Buttons on the department and booklet pages are content edits too."""
-    assert opened.document is not None
-    before = snapshot(opened)
-    opened.select_path((1,))
-    assert opened.pages.currentIndex() == DEPARTMENT
-    opened.review.review_action.setChecked(True)
-    for name in ("addProjectButton", "moveUpButton", "moveDownButton"):
-        button = opened.department_page.child(QAbstractButton, name)
-        if button.isEnabled():
-            qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-        assert opened.current_path() == (1,), name
-    opened.show_booklet_page()
-    for name in ("addSectionButton", "removeSectionButton"):
-        button = opened.booklet_page.child(QAbstractButton, name)
-        if button.isEnabled():
-            qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    assert snapshot(opened) == before
-    assert opened.document.undo_stack.count() == 0
 
 
 def test_clerk_builds_a_mof_booklet_undoes_redoes_saves_and_reopens(
@@ -79,15 +82,18 @@ def test_clerk_builds_a_mof_booklet_undoes_redoes_saves_and_reopens(
 
     from kpi_editor.io.projectfile import load_booklet
 
-    prompts.new_choice = ("mof-2021", 2027)
-    window.new_file()
-    document = window.document
+    prompts.new_choice = NewBooklet("mof-2021", 2027, "116001", "攀枝花市西区人力资源和社会保障局")
+    window.files.new_file()
+    document = window.context.document
     assert document is not None and document.booklet.template_id == "mof-2021"
+    assert [(d.code, d.name, len(d.projects)) for d in document.booklet.departments] == [
+        ("116001", "攀枝花市西区人力资源和社会保障局", 1)
+    ]
     clean = snapshot(window)
-    window.add_department()
-    window.add_department()
+    window.tree.select_path((0,))
+    window.structure.add_department()
     assert window.pages.currentIndex() == DEPARTMENT
-    page = window.department_page
+    page = window.pages.department
     page.code_edit.setFocus()
     type_text(page.code_edit, "116002")
     page.name_edit.setFocus()
@@ -95,23 +101,23 @@ def test_clerk_builds_a_mof_booklet_undoes_redoes_saves_and_reopens(
     type_text(page.name_edit, "北京京剧院")
     assert document.booklet.departments[1].code == "116002"
     assert document.booklet.departments[1].name == "北京京剧院"
-    window.add_project()
+    window.structure.add_project()
     assert window.pages.currentIndex() == PROJECT
     project = document.booklet.departments[1].projects[0]
     required = len(project.indicators)
     assert required > 0
-    amounts = window.project_page.amounts
+    amounts = window.pages.project.amounts
     for field, text in (("superior", "10.5"), ("local", "20.25"), ("non_fiscal", "3")):
         amounts[field].setFocus()
         type_text(amounts[field], text)
-    window.project_page.fill_totals()
+    window.pages.project.fill_totals()
     assert project.funding.fiscal == Decimal("30.75") and project.funding.total == Decimal("33.75")
     # 一级/二级 with the combos: 二级 choices follow 一级.
-    table = window.project_page.table
-    model = window.project_page.model
+    table = window.pages.project.table
+    model = window.pages.project.model
     assert model is not None
     row = len(project.indicators)
-    window.add_row()
+    window.pages.project.add_row()
     table.edit(model.index(row, 0))
     combo = open_combo(table)
     combo.setCurrentText("效益指标")
@@ -129,23 +135,32 @@ def test_clerk_builds_a_mof_booklet_undoes_redoes_saves_and_reopens(
     data.setText(
         '产出指标\t数量指标\t演出场次\t≥\t"100\n场"\t场\n效益指标\t社会效益指标\t观众\t\t增加\t\n满意度指标\t服务对象满意度指标\t满意度\t≥\t90\t%\n'
     )
-    window.project_page.select_cell(row, None)
-    window.paste_rows(data)
-    assert len(project.indicators) == row + 4
-    assert project.indicators[row + 1].value == "100\n场"
-    window.project_page.select_rows(row + 1, row + 1)
-    window.duplicate_rows()
-    window.project_page.select_rows(row + 2, row + 2)
-    window.move_rows(1)
-    window.project_page.select_rows(row + 3, row + 3)
-    window.delete_rows()
+    window.pages.project.select_cell(row, None)
+    blank = {r.level2 for r in project.indicators if not (r.name or r.value)}
+    window.pages.project.paste_rows(data)
+    # The skeleton's empty 数量 and 满意度 rows are filled; the 社会效益 row is inserted in its block.
+    assert blank >= {"数量指标", "服务对象满意度指标"} and "社会效益指标" not in blank
+    assert len(project.indicators) == row + 2
+    shows = [r.name for r in project.indicators].index("演出场次")
+    assert project.indicators[shows].value == "100\n场" and project.indicators[shows].level2 == "数量指标"
+    audience = [r.name for r in project.indicators].index("观众")
+    order = list(document.template.level2_names())
+    rank = order.index("社会效益指标")
+    # No 社会效益 row yet: it goes after the last row of a block that comes before it in the form.
+    assert order.index(project.indicators[audience - 1].level2) <= rank
+    window.pages.project.select_rows(shows, shows)
+    window.pages.project.duplicate_rows()
+    window.pages.project.select_rows(shows + 1, shows + 1)
+    window.pages.project.move_rows(1)
+    window.pages.project.select_rows(shows + 2, shows + 2)
+    window.pages.project.delete_rows()
     # Drag the project to the other department through the tree's model.
-    tree_model = window.tree_model
+    tree_model = window.tree.model
     assert tree_model is not None
     mime = tree_model.mimeData([tree_model.index_for((1, 0))])
     # False by design: the Move command moved it, the view must not remove the source row.
     tree_model.dropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, tree_model.index_for((0,)))
-    assert len(document.booklet.departments[0].projects) == 1
+    assert len(document.booklet.departments[0].projects) == 2 and not document.booklet.departments[1].projects
     edited = snapshot(window)
     stack = document.undo_stack
     while stack.canUndo():
@@ -156,21 +171,21 @@ def test_clerk_builds_a_mof_booklet_undoes_redoes_saves_and_reopens(
     assert snapshot(window) == edited
     target = tmp_path / "new.kpi.json"
     prompts.paths = [target]
-    assert window.save()
+    assert window.context.save()
     prompts.asked.clear()
-    assert window.close_document()
+    assert window.context.close_document()
     assert "save_changes" not in prompts.kinds()
-    window.recent_list.itemActivated.emit(window.recent_list.item(0))
-    assert window.document is not None and window.document.path == target
+    window.files.recent_list.itemActivated.emit(window.files.recent_list.item(0))
+    assert window.context.document is not None and window.context.document.path == target
     assert snapshot(window) == edited == dumps_booklet(load_booklet(target))
 
 
 def test_invalid_amounts_are_refused_visibly_and_change_nothing(opened: MainWindow, prompts: Any) -> None:
-    opened.select_path((0, 0))
+    opened.tree.select_path((0, 0))
     before = snapshot(opened)
-    edit = opened.project_page.amounts["total"]
-    assert opened.document is not None
-    funding = opened.document.booklet.departments[0].projects[0].funding
+    edit = opened.pages.project.amounts["total"]
+    assert opened.context.document is not None
+    funding = opened.context.document.booklet.departments[0].projects[0].funding
     for text in ("abc", "-5"):
         edit.setFocus()
         edit.selectAll()
@@ -183,64 +198,65 @@ def test_invalid_amounts_are_refused_visibly_and_change_nothing(opened: MainWind
     type_text(edit, "1.1234567")  # the 7th decimal is not taken
     edit.clearFocus()
     assert funding.total == Decimal("1.123456") and edit.text() == "1.123456"
-    opened.document.undo_stack.undo()
+    opened.context.document.undo_stack.undo()
     # The field shows the document's value again once the clerk leaves it.
-    assert opened.document is not None
+    assert opened.context.document is not None
     shown = edit.value()
-    assert shown == opened.document.booklet.departments[0].projects[0].funding.total
+    assert shown == opened.context.document.booklet.departments[0].projects[0].funding.total
 
 
 def test_delete_department_while_its_project_is_edited(opened: MainWindow, qtbot: Any) -> None:
-    opened.select_path((0, 0))
-    opened.project_page.name_edit.setFocus()
-    type_text(opened.project_page.name_edit, "甲")
-    opened.select_path((0,))
-    opened.delete_current()
-    assert opened.document is not None
-    opened.project_page.name_edit.setFocus()
-    type_text(opened.project_page.name_edit, "乙")  # the page must not edit a removed project
-    opened.document.undo_stack.undo()
-    opened.document.undo_stack.undo()
-    assert opened.document.undo_stack.isClean()
+    opened.tree.select_path((0, 0))
+    opened.pages.project.name_edit.setFocus()
+    type_text(opened.pages.project.name_edit, "甲")
+    opened.tree.select_path((0,))
+    opened.structure.delete()
+    assert opened.context.document is not None
+    opened.pages.project.name_edit.setFocus()
+    type_text(opened.pages.project.name_edit, "乙")  # the page must not edit a removed project
+    opened.context.document.undo_stack.undo()
+    opened.context.document.undo_stack.undo()
+    assert opened.context.document.undo_stack.isClean()
 
 
 def test_undo_delete_with_current_project_filter(opened: MainWindow) -> None:
-    assert opened.document is not None
-    opened.findings_panel.current_project_check.setChecked(True)  # type: ignore[attr-defined]
-    opened.select_path((0, 0))
-    project_id = opened.document.booklet.departments[0].projects[0].id
-    opened.delete_current()
-    opened.document.undo_stack.undo()
-    opened.select_path((0, 0))
-    model = opened.findings_panel.model
+    assert opened.context.document is not None
+    opened.findings.current_project_check.setChecked(True)  # type: ignore[attr-defined]
+    opened.tree.select_path((0, 0))
+    project_id = opened.context.document.booklet.departments[0].projects[0].id
+    opened.structure.delete()
+    opened.context.document.undo_stack.undo()
+    opened.tree.select_path((0, 0))
+    model = opened.findings.model
     assert model is not None
     shown = {model.finding(r).project_id for r in range(model.rowCount())}
     assert shown <= {project_id}
-    assert model.rowCount() == len(opened.document.project_findings(project_id))
+    shown_by_default = [f for f in opened.context.document.project_findings(project_id) if f.counted]
+    assert model.rowCount() == len(shown_by_default)
 
 
 def test_search_steps_through_value_hits(opened: MainWindow) -> None:
-    opened.show_search()
-    opened.search_edit.setText("场次")
-    hits = opened.search("场次")
+    opened.search.show_bar()
+    opened.search.edit.setText("场次")
+    hits = opened.search.search("场次")
     assert len(hits) > 2
     for n in range(3):
-        opened.find_next()
-        assert opened.search_label.text() == f"{n + 1}/{len(hits)}"
-        path, key = hits[n]
-        assert opened.current_path()[:2] == path[:2]
+        opened.search.find_next()
+        assert opened.search.label.text() == f"{n + 1}/{len(hits)}"
+        path, key = hits[n].path, hits[n].field
+        assert opened.tree.current_path()[:2] == path[:2]
         if len(path) == 3:
-            model = opened.project_page.model
+            model = opened.pages.project.model
             assert model is not None
-            current = opened.project_page.current_index()
+            current = opened.pages.project.table.currentIndex()
             assert (current.row(), model.keys[current.column()]) == (path[2], key)
 
 
 def test_review_mode_toggled_while_a_cell_editor_is_open(opened: MainWindow) -> None:
-    opened.select_path((0, 0))
-    table = opened.project_page.table
-    model = opened.project_page.model
-    assert model is not None and opened.document is not None
+    opened.tree.select_path((0, 0))
+    table = opened.pages.project.table
+    model = opened.pages.project.model
+    assert model is not None and opened.context.document is not None
     column = model.keys.index("value")
     table.edit(model.index(0, column))
     editor = table.focusWidget()
@@ -252,82 +268,22 @@ def test_review_mode_toggled_while_a_cell_editor_is_open(opened: MainWindow) -> 
     assert snapshot(opened) == before
 
 
-def test_close_with_unsaved_changes_cancel_discard_save(opened: MainWindow, prompts: Any) -> None:
-    from kpi_editor.io.projectfile import load_booklet
-
-    assert opened.document is not None
-    path = opened.document.path
-    opened.add_department()
-    prompts.save_choice = "cancel"
-    assert not opened.close()
-    assert opened.document is not None and opened.document.modified
-    prompts.save_choice = "save"
-    edited = snapshot(opened)
-    assert opened.close()
-    assert opened.document is None
-    assert dumps_booklet(load_booklet(path)) == edited
-
-
-def test_broken_file_while_modified_keeps_the_document(
-    opened: MainWindow, prompts: Any, tmp_path: Any
-) -> None:
-    assert opened.document is not None
-    opened.add_department()
-    edited = snapshot(opened)
-    broken = tmp_path / "broken.kpi.json"
-    broken.write_text("{not json", encoding="utf-8")
-    prompts.save_choice = "discard"
-    assert not opened.open_file(broken)
-    assert "error" in prompts.kinds()
-    assert opened.document is not None and opened.document.modified
-    assert snapshot(opened) == edited and opened.isWindowModified()
-
-
-def test_crash_after_autosave_recovers_in_a_new_window(
-    gui_app: Any, qtbot: Any, prompts: Any, sample_file: Any
-) -> None:
-    from kpi_editor.app.settings import Settings
-
-    first = MainWindow(Settings(), prompts)
-    assert first.open_file(sample_file)
-    assert first.document is not None
-    first.add_department()
-    edited = snapshot(first)
-    assert first.document.autosave() is not None
-    # A crash: the window and its document vanish without closing; their locks die with the
-    # process, which a test simulates by unlocking without cleaning up.
-    document = first.document
-    assert document._autosave_lock is not None
-    document._autosave_lock.unlock()
-    document._autosave_lock = None
-    if document._file_lock is not None:
-        document._file_lock.release()
-    second = MainWindow(Settings(), prompts)
-    qtbot.addWidget(second)
-    assert second.recover_autosaves()
-    assert second.document is not None and second.document.modified
-    assert snapshot(second) == edited
-    second.document.discard_autosave()
-    first.document = None
-    first.deleteLater()
-
-
 def test_export_current_project_while_editing(
     opened: MainWindow, prompts: Any, tmp_path: Any, qtbot: Any
 ) -> None:
     from openpyxl import load_workbook
 
-    opened.select_path((0, 0))
-    assert opened.document is not None
-    name = opened.document.booklet.departments[0].projects[0].name
+    opened.tree.select_path((0, 0))
+    assert opened.context.document is not None
+    name = opened.context.document.booklet.departments[0].projects[0].name
     prompts.scope = "project"
     target = tmp_path / "one.xlsx"
     prompts.paths = [target]
-    opened.export("xlsx")
-    opened.project_page.name_edit.setFocus()
-    type_text(opened.project_page.name_edit, "改")
-    assert opened.job is not None
-    qtbot.waitUntil(lambda: not opened.job.isRunning(), timeout=60_000)
+    opened.exports.export("xlsx")
+    opened.pages.project.name_edit.setFocus()
+    type_text(opened.pages.project.name_edit, "改")
+    assert opened.jobs.job is not None
+    qtbot.waitUntil(lambda: not opened.jobs.job.isRunning(), timeout=60_000)
     qtbot.wait(50)
     assert target.exists()
     text = " ".join(

@@ -5,22 +5,22 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from kpi_editor.app.commands import push_edit
+from kpi_editor.app.operations import Operations
 from kpi_editor.domain.diff import ChangeKind
 from kpi_editor.gui.main_window import MainWindow
 
 
-def test_compare_lists_exactly_three_changes(opened: MainWindow, sample_file: Path) -> None:
-    document = opened.document
+def test_compare_lists_exactly_three_changes(opened: MainWindow, small_file: Path) -> None:
+    document = opened.context.document
     assert document is not None
     project = document.item((2, 0))
     other = document.item((5, 1))
     old_total = project.funding.total
     old_value = other.indicators[0].value
     old_name = document.item((7, 0)).name
-    assert push_edit(document, (2, 0), "funding.total", str(old_total + Decimal("1.5")))
-    assert push_edit(document, (5, 1, 0), "value", old_value + "（修订）")
-    assert push_edit(document, (7, 0), "name", old_name + "（更名）")
+    assert Operations(document).set_field((2, 0), "funding.total", str(old_total + Decimal("1.5")))
+    assert Operations(document).set_field((5, 1, 0), "value", old_value + "（修订）")
+    assert Operations(document).set_field((7, 0), "name", old_name + "（更名）")
     dialog = opened.review.compare()
     assert dialog is not None
     kinds = sorted(change.kind for change in dialog.changes)
@@ -40,11 +40,11 @@ def test_compare_lists_exactly_three_changes(opened: MainWindow, sample_file: Pa
     dialog.close()
 
 
-def test_compare_identical_content_says_same(opened: MainWindow, sample_file: Path, tmp_path: Path) -> None:
+def test_compare_identical_content_says_same(opened: MainWindow, small_file: Path, tmp_path: Path) -> None:
     # The same booklet written with another key order and indentation still compares as identical.
     import json
 
-    data = json.loads(sample_file.read_text(encoding="utf-8"))
+    data = json.loads(small_file.read_text(encoding="utf-8"))
     copy = tmp_path / "copy.kpi.json"
     copy.write_text(json.dumps(data, ensure_ascii=False, indent=4, sort_keys=True), encoding="utf-8")
     dialog = opened.review.compare(copy)

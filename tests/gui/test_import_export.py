@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
 
-import kpi_editor.gui.main_window as main_window_module
-from kpi_editor.app.jobs import Job
 from kpi_editor.io.projectfile import load_booklet
 from kpi_editor.io.xlsx import export_xlsx
 
@@ -24,10 +21,10 @@ def one_department_xlsx(sample_source: Path, tmp_path: Path) -> tuple[Path, int]
 
 
 def _edit_title(window: Any) -> None:
-    from kpi_editor.app.commands import push_edit
+    from kpi_editor.app.operations import Operations
 
-    push_edit(window.document, (), "title", "改过的标题")
-    assert window.document.modified
+    Operations(window.context.document).set_field((), "title", "改过的标题")
+    assert window.context.document.modified
 
 
 def test_import_text_opens_new_unsaved_document_with_report(
@@ -36,12 +33,12 @@ def test_import_text_opens_new_unsaved_document_with_report(
     _edit_title(opened)
     prompts.save_choice = "cancel"
     prompts.paths = [corpus_path]
-    opened.import_text_action.trigger()
-    assert opened.document.booklet.title == "改过的标题"  # cancelled: the open document stays
+    opened.files.import_text_action.trigger()
+    assert opened.context.document.booklet.title == "改过的标题"  # cancelled: the open document stays
     prompts.save_choice = "discard"
     prompts.paths = [corpus_path]
-    opened.import_text_action.trigger()
-    document = opened.document
+    opened.files.import_text_action.trigger()
+    document = opened.context.document
     assert document.path is None and document.modified and document.booklet.project_count == 327
     assert opened.windowTitle().startswith("未命名")
     # The corpus has hundreds of doubtful lines (shifted cells, truncated names): listed, counted.
@@ -54,11 +51,11 @@ def test_import_text_opens_new_unsaved_document_with_report(
 def test_import_xlsx_of_one_department(window: Any, prompts: Any, one_department_xlsx: Any) -> None:
     path, projects = one_department_xlsx
     prompts.paths = [path]
-    window.import_xlsx_action.trigger()
-    document = window.document
+    window.files.import_xlsx_action.trigger()
+    document = window.context.document
     assert document is not None and document.path is None and document.modified
     assert len(document.booklet.departments) == 1 and document.booklet.project_count == projects
-    assert window.tree_model.rowCount() == 1
+    assert window.tree.model.rowCount() == 1
 
 
 def test_import_report_dialog_lists_issues(gui_app: Any, qtbot: Any) -> None:
@@ -77,56 +74,26 @@ def test_broken_import_leaves_open_document_intact(
     opened: Any, prompts: Any, tmp_path: Path, action: str
 ) -> None:
     _edit_title(opened)
-    document = opened.document
+    document = opened.context.document
     broken = tmp_path / ("broken.xlsx" if action == "import_xlsx_action" else "broken.txt")
     broken.write_bytes(
         b"PK\x03\x04 not a workbook" if action == "import_xlsx_action" else b"\xff\xfe\x00garbage"
     )
     prompts.paths = [broken]
-    getattr(opened, action).trigger()
-    assert opened.document is document and document.modified
+    getattr(opened.files, action).trigger()
+    assert opened.context.document is document and document.modified
     assert document.booklet.title == "改过的标题"
     errors = [text for kind, text in prompts.asked if kind == "error"]
     assert len(errors) == 1 and broken.name in errors[0]
     assert "save_changes" not in prompts.kinds()
 
 
-class _RecordingJob(Job):
-    """The window's Job, recording progress from the moment it exists (and cancelling on request)."""
-
-    instances: ClassVar[list[_RecordingJob]] = []
-    cancel_at: ClassVar[int | None] = None
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.seen: list[tuple[int, int]] = []
-        self.outcome: list[tuple[str, object]] = []
-        # Direct: the slot runs in the worker during emit, so a cancel is seen by that very progress
-        # call; a queued slot could arrive after a small export had already finished.
-        self.progressed.connect(self._seen, Qt.ConnectionType.DirectConnection)
-        self.completed.connect(lambda outcome, detail: self.outcome.append((outcome, detail)))
-        _RecordingJob.instances.append(self)
-
-    def _seen(self, done: int, total: int) -> None:
-        self.seen.append((done, total))
-        if self.cancel_at is not None and done >= self.cancel_at:
-            self.cancel()
-
-
-@pytest.fixture
-def recording_job(monkeypatch: pytest.MonkeyPatch) -> type[_RecordingJob]:
-    _RecordingJob.instances = []
-    _RecordingJob.cancel_at = None
-    monkeypatch.setattr(main_window_module, "Job", _RecordingJob)
-    return _RecordingJob
-
-
 def _export_department(window: Any, prompts: Any, qtbot: Any, target: Path, jobs: Any) -> Any:
-    window.select_path((4,))
+    window.tree.select_path((4,))
     prompts.paths = [target]
-    window.export_pdf_action.trigger()
+    window.exports.export_pdf_action.trigger()
     job = jobs.instances[-1]
-    assert job is window.job
+    assert job is window.jobs.job
     qtbot.waitUntil(lambda: bool(job.outcome), timeout=120_000)
     job.wait()
     return job

@@ -30,11 +30,12 @@ def split(sample: Path, tmp_path: Path) -> tuple[Booklet, Path, Path, Path]:
 
 
 def test_conflict_kept_without_yes(
-    opened: MainWindow, prompts: Any, sample_file: Path, tmp_path: Path
+    opened: MainWindow, prompts: Any, small_file: Path, tmp_path: Path
 ) -> None:
-    whole, a, b, c = split(sample_file, tmp_path)
+    whole, a, b, c = split(small_file, tmp_path)
     prompts.confirm_answer = False
     dialog = opened.review.merge([a, b, c])
+    dialog.base_check.setChecked(False)  # a new booklet from the files alone
     merged = dialog.run_merge()
     assert merged is not None
     asked = [text for kind, text in prompts.asked if kind == "confirm"]
@@ -49,17 +50,18 @@ def test_conflict_kept_without_yes(
     assert sources == ["a.kpi.json", "a.kpi.json", "c.kpi.json"]
     # Opening the result: a new unsaved document; the open sample is closed after asking.
     assert dialog.open_result()
-    document = opened.document
+    document = opened.context.document
     assert document is not None and document.path is None and document.modified
     assert document.booklet.project_count == sum(len(d.projects) for d in whole.departments[:3])
 
 
 def test_conflict_replaced_with_yes(
-    opened: MainWindow, prompts: Any, sample_file: Path, tmp_path: Path
+    opened: MainWindow, prompts: Any, small_file: Path, tmp_path: Path
 ) -> None:
-    whole, a, b, _c = split(sample_file, tmp_path)
+    whole, a, b, _c = split(small_file, tmp_path)
     prompts.confirm_answer = True
     dialog = opened.review.merge([a, b])
+    dialog.base_check.setChecked(False)
     merged = dialog.run_merge()
     assert merged is not None
     changed = merged.departments[1].projects[0]
@@ -68,21 +70,22 @@ def test_conflict_replaced_with_yes(
 
 
 def test_other_fiscal_year_refused(
-    opened: MainWindow, prompts: Any, sample_file: Path, tmp_path: Path
+    opened: MainWindow, prompts: Any, small_file: Path, tmp_path: Path
 ) -> None:
-    whole, a, _b, _c = split(sample_file, tmp_path)
+    whole, a, _b, _c = split(small_file, tmp_path)
     other = whole.model_copy(deep=True)
     other.fiscal_year = whole.fiscal_year + 1
     other.departments = other.departments[5:6]
     later = tmp_path / "later.kpi.json"
     save_booklet(other, later)
     dialog = opened.review.merge([a, later])
-    assert dialog.run_merge() is None and dialog.result is None
+    dialog.base_check.setChecked(False)
+    assert dialog.run_merge() is None and dialog.merged is None
     assert prompts.kinds()[-1] == "error" and "later.kpi.json" in prompts.asked[-1][1]
 
 
-def test_folder_adds_kpi_files_in_name_order(opened: MainWindow, sample_file: Path, tmp_path: Path) -> None:
-    _whole, a, _b, _c = split(sample_file, tmp_path)
+def test_folder_adds_kpi_files_in_name_order(opened: MainWindow, small_file: Path, tmp_path: Path) -> None:
+    _whole, a, _b, _c = split(small_file, tmp_path)
     (a.parent / "notes.txt").write_text("x", encoding="utf-8")
     dialog = opened.review.merge([a.parent])
     assert [p.name for p in dialog.paths] == ["a.kpi.json", "b.kpi.json", "c.kpi.json"]

@@ -12,12 +12,14 @@ from PySide6.QtCore import QPersistentModelIndex
 
 from kpi_editor.app.commands import Insert, Move, Remove, SetField
 from kpi_editor.app.document import Document
+from kpi_editor.app.operations import Operations
 from kpi_editor.domain.model import Indicator, Project
-from kpi_editor.gui.findings_panel import ERRORS_ONLY, FindingsModel
-from kpi_editor.gui.indicator_model import IndicatorTableModel, parse_tsv, rows_from_table, rows_to_tsv
-from kpi_editor.gui.main_window import FindingsFilter
-from kpi_editor.gui.tree_model import ISSUES, NAME, TOTAL, BookletTreeModel
+from kpi_editor.gui.findings.panel import ERRORS_ONLY, FindingsModel
+from kpi_editor.gui.pages.indicator_model import IndicatorTableModel
+from kpi_editor.gui.tree.filter import TreeFilter
+from kpi_editor.gui.tree.model import ISSUES, NAME, TOTAL, BookletTreeModel
 from kpi_editor.io.projectfile import load_booklet
+from kpi_editor.io.tsv import parse_tsv, rows_from_table, rows_to_tsv
 
 # Departments of the sample kept for Qt's Python model tester, which walks every index on every
 # signal: small ones, and ones with more than 8 projects, whose insert/remove/revalidation takes the
@@ -44,8 +46,8 @@ def _expand(model: BookletTreeModel) -> None:
 
 
 def test_tree_model_passes_qt_checks_through_edits(document: Document, qtmodeltester: Any) -> None:
-    model = BookletTreeModel(document)
-    proxy = FindingsFilter()
+    model = BookletTreeModel(document, Operations(document))
+    proxy = TreeFilter()
     proxy.setSourceModel(model)
     proxy.only_findings = True
     proxy.invalidate()
@@ -78,7 +80,7 @@ def test_tree_model_passes_qt_checks_through_edits(document: Document, qtmodelte
 
 def test_moved_project_keeps_its_rows_indexes(document: Document) -> None:
     """Qt does not remap the descendants of moved rows: their parent must still resolve."""
-    model = BookletTreeModel(document)
+    model = BookletTreeModel(document, Operations(document))
     department = model.index(0, 0)
     project = model.index(0, 0, department)
     row = QPersistentModelIndex(model.index(1, 0, project))
@@ -91,7 +93,7 @@ def test_moved_project_keeps_its_rows_indexes(document: Document) -> None:
 
 
 def test_tree_model_paths_follow_moves(document: Document) -> None:
-    model = BookletTreeModel(document)
+    model = BookletTreeModel(document, Operations(document))
     second = document.booklet.departments[1]
     document.undo_stack.push(Move(document, (), 1, (), 0))
     assert model.index(0, 0).data().endswith(second.name)
@@ -102,7 +104,7 @@ def test_tree_model_paths_follow_moves(document: Document) -> None:
 
 
 def test_indicator_model_passes_qt_checks(document: Document, qtmodeltester: Any) -> None:
-    model = IndicatorTableModel(document)
+    model = IndicatorTableModel(document, Operations(document))
     model.set_project(document.booklet.departments[0].projects[0])
     qtmodeltester.check(model, force_py=True)
     stack = document.undo_stack
@@ -133,7 +135,7 @@ def test_booklet_revalidation_refreshes_indicator_rows_of_opened_departments(
     document: Document, qtmodeltester: Any
 ) -> None:
     """The debounced whole-booklet pass must repaint the finding icons of visible indicator rows."""
-    model = BookletTreeModel(document)
+    model = BookletTreeModel(document, Operations(document))
     # A view opened a project of department 0 (its node is built), none elsewhere.
     model.index(0, 0, model.index(0, 0, model.index(0, 0)))
     changed: list[tuple[tuple[int, ...], int, int, int, int, list[int]]] = []

@@ -59,10 +59,11 @@ def test_the_review_workbook_of_the_duplicated_booklet_has_a_row_per_finding(
 
     findings = validate_booklet(duplicated)
     path = tmp_path / "报告.xlsx"
-    write_review_report(duplicated, path, "xlsx", findings)
+    report = write_review_report(duplicated, path, "xlsx", findings)
     ws = openpyxl.load_workbook(path, read_only=True)["审核明细"]
     rows = sum(1 for row in ws.iter_rows(min_row=4, values_only=True) if row[0])
-    assert rows == len(findings)
+    # Findings about the whole booklet go to the summary sheet; every other one has its row.
+    assert rows == len(findings) - len(report.general) > 500
 
 
 @pytest.mark.parametrize(

@@ -29,7 +29,7 @@ from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
-from kpi_editor.domain.review import ReviewStatus
+from kpi_editor.domain.review import EffectiveStatus
 from kpi_editor.io.report.content import ReportLine, ReviewReport, display_time
 from kpi_editor.io.xlsx import layout
 
@@ -37,8 +37,9 @@ THIN = Side(style="thin", color="000000")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
 STATUS_FILL = {
-    ReviewStatus.APPROVED: PatternFill("solid", fgColor="E2EFDA"),
-    ReviewStatus.RETURNED: PatternFill("solid", fgColor="FCE4D6"),
+    EffectiveStatus.APPROVED: PatternFill("solid", fgColor="E2EFDA"),
+    EffectiveStatus.RETURNED: PatternFill("solid", fgColor="FCE4D6"),
+    EffectiveStatus.CHANGED: PatternFill("solid", fgColor="FFF2CC"),
 }
 BODY = Font(name=layout.FONT_NAME, size=layout.BODY_SIZE)
 BOLD = Font(name=layout.FONT_NAME, size=layout.BODY_SIZE, bold=True)
@@ -52,6 +53,7 @@ SUMMARY_COLUMNS = [
     ("项目数", 7.0),
     ("审核通过", 9.0),
     ("退回修改", 9.0),
+    ("已修改待复审", 12.0),
     ("未审核", 8.0),
     ("未解决意见", 10.0),
     ("错误", 7.0),
@@ -62,7 +64,7 @@ DETAIL_COLUMNS = [
     ("单位名称", 18.0),
     ("项目名称", 24.0),
     ("合计（万元）", 13.0),
-    ("审核状态", 9.0),
+    ("审核状态", 12.0),
     ("类别", 9.0),
     ("位置", 20.0),
     ("内容", 44.0),
@@ -177,7 +179,7 @@ def _summary(ws: Any, report: ReviewReport, styles: dict[tuple[int, int, int, bo
     subtitle = f"生成时间：{display_time(report.created)}　汇编本指纹：{report.fingerprint}"
     _title(rows, report, len(SUMMARY_COLUMNS), subtitle)
     _header(rows, SUMMARY_COLUMNS)
-    totals = [0] * 7
+    totals = [0] * 8
     center, wrap = _look(align=CENTER), _look()
     for department in report.departments:
         counts = department.summary_counts()
@@ -218,7 +220,7 @@ def _details(ws: Any, report: ReviewReport, styles: dict[tuple[int, int, int, bo
         for project in department.projects:
             lines: list[ReportLine | None] = [*project.lines] or [None]
             for line in lines:
-                head = [department.code, department.name, project.name, project.total, str(project.status)]
+                head = [department.code, department.name, project.name, project.total, project.status_label]
                 tail = (
                     ["", "", "无审核意见、无校验问题", "", "", project.fingerprint]
                     if line is None
@@ -236,7 +238,7 @@ _DETAIL_LOOKS = [
 _STATUS_LOOKS = {status: _look(align=CENTER, fill=fill) for status, fill in STATUS_FILL.items()}
 
 
-def _detail_row(rows: _Rows, values: list[str], widths: list[float], status: ReviewStatus | None) -> None:
+def _detail_row(rows: _Rows, values: list[str], widths: list[float], status: EffectiveStatus | None) -> None:
     cells: list[_Cell] = [(value, _DETAIL_LOOKS[col]) for col, value in enumerate(values)]
     if status in _STATUS_LOOKS:
         cells[4] = (values[4], _STATUS_LOOKS[status])

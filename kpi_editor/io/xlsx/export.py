@@ -5,10 +5,11 @@ heights are computed from the text because openpyxl sets none and Excel and Libr
 wrapped Chinese. A hidden sheet carries what the visible tables do not show (codes, project ids,
 front matter, structured targets) so that our own workbook reads back losslessly.
 
-Each table is laid out in a small buffer (its cells, heights and merges) and then handed to a
-sink: `export_xlsx` streams it to disk through openpyxl's write-only mode, so memory stays that of
-one table whatever the booklet's size (a 100× booklet peaked at 2.5 GB held in memory);
-`build_workbook` puts it into an ordinary in-memory workbook for callers that inspect it.
+Each table (and each front page) is laid out in a small buffer — its cells, heights and merges —
+and then handed to a sink: `export_xlsx` streams it to disk through openpyxl's write-only mode,
+so memory stays that of one table whatever the booklet's size (a 100× booklet peaked at 2.5 GB
+held in memory); `build_workbook` puts it into an ordinary in-memory workbook for callers that
+inspect it.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import suppress
 from copy import copy
+from itertools import pairwise
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -47,10 +49,6 @@ Progress = Callable[[int, int], bool]
 
 _THIN = Side(style="thin", color="000000")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_BODY = Font(name=layout.FONT_NAME, size=layout.BODY_SIZE)
-_BOLD = Font(name=layout.FONT_NAME, size=layout.BODY_SIZE, bold=True)
-_TITLE = Font(name=layout.FONT_NAME, size=layout.TITLE_SIZE, bold=True)
-_FINGERPRINT = Font(name=layout.FONT_NAME, size=layout.FINGERPRINT_SIZE, color="555555")
 _RIGHT = Alignment(horizontal="right", vertical="center")
 _CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 _LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
@@ -58,9 +56,32 @@ _LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
 
 # (font, alignment, bordered, number format), by name so the cache lookup hashes plain strings.
 _StyleKey = tuple[str, str, bool, str]
-_FONTS = {"body": _BODY, "bold": _BOLD, "title": _TITLE, "fingerprint": _FINGERPRINT}
-_ALIGNS = {"center": _CENTER, "left": _LEFT, "right": _RIGHT}
+
+
+def _fonts(name: str) -> dict[str, Font]:
+    """The workbook's faces, in the typeface the template names (宋体 unless it says otherwise)."""
+    return {
+        "body": Font(name=name, size=layout.BODY_SIZE),
+        "bold": Font(name=name, size=layout.BODY_SIZE, bold=True),
+        "title": Font(name=name, size=layout.TITLE_SIZE, bold=True),
+        "small": Font(name=name, size=layout.FINGERPRINT_SIZE, color="555555"),
+        "cover": Font(name=name, size=layout.COVER_SIZE, bold=True),
+        "cover2": Font(name=name, size=layout.COVER2_SIZE),
+        "h1": Font(name=name, size=layout.H1_SIZE, bold=True),
+        "h2": Font(name=name, size=layout.H2_SIZE, bold=True),
+        "text": Font(name=name, size=layout.TEXT_SIZE),
+    }
+
+
+_ALIGNS = {
+    "center": _CENTER,
+    "left": _LEFT,
+    "right": _RIGHT,
+    "leader": Alignment(horizontal="left", vertical="center"),  # a 目录 line, no wrapping
+}
 _A4 = Worksheet.PAPERSIZE_A4
+# A laid-out cell: its value and its style (font, alignment, bordered, number format).
+_Placed = tuple[object, _StyleKey]
 
 
 def _text(value: str) -> str:
@@ -80,10 +101,12 @@ class _SheetWriter:
         self.last_col = len(self.widths)
         self.split = 1 + layout.funding_split(template)  # last column of the funding label
         self.row = 1
-        # The current table: (row, col) → (value, style); row heights; merged ranges.
-        self.cells: dict[tuple[int, int], tuple[object, _StyleKey]] = {}
+        # The current table: (row, col) → (value, style); its row heights. Merges are the sheet's.
+        self.cells: dict[tuple[int, int], _Placed] = {}
         self.heights: dict[int, float] = {}
         self.merges: list[CellRange] = []
+        self.breaks: list[int] = []  # rows a page ends with
+        self.page_budget = layout.page_budget(self.widths)
         sink.columns(self.widths)
         # Written at the top of the sheet, before any row: a streamed sheet takes them only now.
         sink.ws.sheet_properties.pageSetUpPr.fitToPage = True
@@ -190,21 +213,75 @@ class _SheetWriter:
             r += 1
         last = r - 1
         self._block_label(block_first, last, labels.indicator_block)
+        group_cols = [keys.index(k) + 2 for k in ("level1", "level2") if k in keys]
         for key in ("level1", "level2"):
             if key in keys:
                 self._merge_groups(project, indicator_first, keys.index(key) + 2, key)
+        self._paginate(first, block_first, indicator_first, last, group_cols)
         self.row = r
         return first, last
+
+    def _paginate(
+        self, first: int, block_first: int, indicator_first: int, last: int, group_cols: list[int]
+    ) -> None:
+        """Break a table longer than a page where Excel and LibreOffice would, and make the
+        continued page carry its labels: the merged 总体绩效目标 and 一级/二级 cells are split at
+        the break and their text repeated, as the booklet's continued pages do (a merged cell cut
+        by a page break prints its text on one side only). A page never carries a single row.
+        """
+        budget = self.page_budget
+        used = sum(self.heights[r] for r in range(first, indicator_first))
+        starts: list[int] = []
+        r = indicator_first
+        while r <= last:
+            h = self.heights[r] + (layout.FINGERPRINT_HEIGHT if r == last else 0.0)
+            if used + h > budget and r > (starts[-1] if starts else indicator_first):
+                start = r
+                # Keep at least two rows together on each side of the break.
+                if last - start + 1 < 2 and start - 1 > (starts[-1] if starts else indicator_first):
+                    start -= 1
+                starts.append(start)
+                used = sum(self.heights[x] for x in range(start, r + 1))
+                r += 1
+                continue
+            used += h
+            r += 1
+        if not starts:
+            return
+        cuts = [s - 1 for s in starts]
+        self.breaks.extend(cuts)
+        columns = [1, *group_cols]
+        kept: list[CellRange] = []
+        for merge in self.merges:
+            inside = merge.min_row >= block_first and merge.max_row <= last and merge.min_col in columns
+            crossing = [s for s in starts if merge.min_row < s <= merge.max_row]
+            if not (inside and crossing):
+                kept.append(merge)
+                continue
+            placed = self.cells.get(
+                (merge.min_row, merge.min_col), (None, ("body", "center", True, "General"))
+            )
+            bounds = [merge.min_row, *crossing, merge.max_row + 1]
+            for top, end in pairwise(bounds):
+                if top != merge.min_row:
+                    self.cells[(top, merge.min_col)] = placed
+                if end - 1 > top:
+                    kept.append(
+                        CellRange(min_col=merge.min_col, min_row=top, max_col=merge.max_col, max_row=end - 1)
+                    )
+                width = self.widths[merge.min_col - 1]
+                self._fit_merged(top, end - 1, str(placed[0] or ""), width)
+        self.merges[:] = kept
 
     def fingerprint(self, row: int, fingerprint: str) -> None:
         """Small print under the table, outside its borders: matches `kpi fingerprint --projects`."""
         text = f"{layout.FINGERPRINT_PREFIX} {fingerprint}"
-        self.cells[(row, self.last_col)] = (text, ("fingerprint", "right", False, "General"))
+        self.cells[(row, self.last_col)] = (text, ("small", "right", False, "General"))
         self.heights[row] = layout.FINGERPRINT_HEIGHT
 
     def flush(self, last: int) -> None:
         """Hand rows up to `last` (the table and its small print) to the sink and forget them."""
-        self.sink.rows(self.cells, self.heights, self.last_col, last)
+        self.sink.rows(self.cells, self.heights, last)
         self.cells = {}
         self.heights = {}
 
@@ -241,10 +318,10 @@ class _SheetWriter:
         grown = layout.spread_extra([self.heights[r] for r in rows], needed)
         self.heights.update(zip(rows, grown, strict=True))
 
-    def finish(self, breaks_after: Sequence[int]) -> None:
+    def finish(self, breaks_after: Sequence[int], first_page: int) -> None:
         ws = self.sink.ws
         ws.merged_cells.ranges.update(self.merges)
-        for row in breaks_after:
+        for row in sorted({*breaks_after, *self.breaks}):
             ws.row_breaks.append(Break(id=row))
         setup = ws.page_setup
         setup.paperSize = _A4
@@ -253,18 +330,22 @@ class _SheetWriter:
         setup.fitToHeight = 0
         ws.print_options.horizontalCentered = True
         ws.page_margins = PageMargins(left=0.6, right=0.6, top=0.75, bottom=0.75, header=0.3, footer=0.35)
+        # Numbered on from the sheet before, as the booklet is: the 目录 sheet names these pages.
+        setup.firstPageNumber = first_page
+        setup.useFirstPageNumber = True
         footer = ws.HeaderFooter.oddFooter.center
-        footer.text = "第 &P 页，共 &N 页"
-        footer.font = layout.FONT_NAME
+        footer.text = "- &P -"
+        footer.font = self.template.print_font
         footer.size = 9
 
 
 class _Sink:
     """Where laid-out rows go: cells, styles (registered once, then copied) and row heights."""
 
-    def __init__(self, ws: Any, styles: dict[_StyleKey, StyleArray]) -> None:
+    def __init__(self, ws: Any, styles: dict[_StyleKey, StyleArray], fonts: dict[str, Font]) -> None:
         self.ws = ws
         self.styles = styles
+        self.fonts = fonts
 
     def columns(self, widths: Sequence[float]) -> None:
         for index, width in enumerate(widths, start=1):
@@ -277,7 +358,7 @@ class _Sink:
         style = self.styles.get(key)
         if style is None:
             font, align, border, number_format = key
-            cell.font = _FONTS[font]
+            cell.font = self.fonts[font]
             cell.alignment = _ALIGNS[align]
             if border:
                 cell.border = _BORDER
@@ -286,13 +367,7 @@ class _Sink:
         else:
             cell._style = copy(style)
 
-    def rows(
-        self,
-        cells: dict[tuple[int, int], tuple[object, _StyleKey]],
-        heights: dict[int, float],
-        last_col: int,
-        last_row: int,
-    ) -> None:
+    def rows(self, cells: dict[tuple[int, int], _Placed], heights: dict[int, float], last_row: int) -> None:
         raise NotImplementedError
 
     def close(self) -> None:
@@ -302,13 +377,7 @@ class _Sink:
 class _MemorySink(_Sink):
     """Into an ordinary worksheet (random access), for `build_workbook`."""
 
-    def rows(
-        self,
-        cells: dict[tuple[int, int], tuple[object, _StyleKey]],
-        heights: dict[int, float],
-        last_col: int,
-        last_row: int,
-    ) -> None:
+    def rows(self, cells: dict[tuple[int, int], _Placed], heights: dict[int, float], last_row: int) -> None:
         for (row, col), (value, key) in cells.items():
             cell: Cell = self.ws.cell(row=row, column=col)
             cell.value = value
@@ -322,18 +391,12 @@ class _MemorySink(_Sink):
 class _StreamSink(_Sink):
     """Appended row by row to a write-only worksheet: nothing of a written table stays in memory."""
 
-    def __init__(self, ws: Any, styles: dict[_StyleKey, StyleArray]) -> None:
-        super().__init__(ws, styles)
+    def __init__(self, ws: Any, styles: dict[_StyleKey, StyleArray], fonts: dict[str, Font]) -> None:
+        super().__init__(ws, styles, fonts)
         self.next_row = 1
 
-    def rows(
-        self,
-        cells: dict[tuple[int, int], tuple[object, _StyleKey]],
-        heights: dict[int, float],
-        last_col: int,
-        last_row: int,
-    ) -> None:
-        by_row: dict[int, dict[int, tuple[object, _StyleKey]]] = {}
+    def rows(self, cells: dict[tuple[int, int], _Placed], heights: dict[int, float], last_row: int) -> None:
+        by_row: dict[int, dict[int, _Placed]] = {}
         for (row, col), cell_spec in cells.items():
             by_row.setdefault(row, {})[col] = cell_spec
         for row in range(self.next_row, last_row + 1):
@@ -436,18 +499,33 @@ def _fill(
     meta_departments: list[dict[str, Any]] = []
     meta_tables: list[dict[str, Any]] = []
     styles: dict[_StyleKey, StyleArray] = {}
+    fonts = _fonts(template.print_font)
+    whole = departments is None and project_ids is None
+    front = _FrontSheets(wb, sink_type, styles, fonts, taken) if whole and _has_front(booklet) else None
+    toc: _Sink | None = None
+    if front is not None:
+        front.cover(booklet)
+        front.preface(booklet)
+        # Created before the units' sheets (it comes first), filled after them (it names their pages).
+        toc = front.toc_sheet()
+    page = 1
+    toc_entries: list[tuple[str, str, int]] = []
     done = 0
     for department, projects in selection:
         if not projects:
             meta_departments.append({"code": department.code, "name": department.name, "sheet": None})
             continue
         name = layout.sheet_name(department.code, department.name, taken)
-        sink = sink_type(wb.create_sheet(name), styles)
+        sink = sink_type(wb.create_sheet(name), styles, fonts)
         writer = _SheetWriter(sink, template, booklet.fiscal_year)
         meta_departments.append({"code": department.code, "name": department.name, "sheet": name})
         ends: list[int] = []
+        first_page = page
+        toc_entries.append((department.code, department.name, page))
         for index, project in enumerate(projects):
+            breaks_before = len(writer.breaks)
             first, last = writer.table(project)
+            page += 1 + len(writer.breaks) - breaks_before
             last += 1
             writer.fingerprint(last, project_fingerprint(project, department))
             writer.flush(last)
@@ -457,8 +535,10 @@ def _fill(
             done += 1
             if progress is not None and progress(done, total) is False:
                 raise ExportCancelled
-        writer.finish(ends[:-1])
+        writer.finish(ends[:-1], first_page)
         sink.close()
+    if front is not None and toc is not None:
+        front.toc(toc, toc_entries)
     meta = {
         "format": layout.META_FORMAT,
         "version": layout.META_VERSION,
@@ -472,8 +552,143 @@ def _fill(
         "departments": meta_departments,
         "tables": meta_tables,
     }
-    _write_meta(wb, sink_type, meta, styles)
+    if front is not None:
+        # Read back as what they are: front matter (kept above), not sheets without a table.
+        meta["front_sheets"] = front.names
+    _write_meta(wb, sink_type(wb.create_sheet(layout.META_SHEET), styles, fonts), meta)
     wb.active = 0
+
+
+def _has_front(booklet: Booklet) -> bool:
+    return any((booklet.title, booklet.compiler, booklet.date, booklet.preface_title, booklet.preface))
+
+
+def _cover_lines(title: str) -> list[str]:
+    """The cover title's lines: a newline breaks; a title too long for one line breaks after the
+    年 that leaves the longer line shortest (``…西区2026年`` / ``区本级…``), as the PDF cover does."""
+    lines = [line.strip() for line in title.splitlines() if line.strip()] or [""]
+    room = layout.TABLE_WIDTH * layout.BODY_SIZE / layout.COVER_SIZE - layout.CELL_PADDING
+
+    def units(text: str) -> float:
+        return sum(layout.char_units(ch) for ch in text)
+
+    if len(lines) != 1 or units(lines[0]) <= room:
+        return lines
+    text = lines[0]
+    cuts = [i + 1 for i, ch in enumerate(text[:-1]) if ch == "年"]
+    best = min(cuts, key=lambda at: max(units(text[:at]), units(text[at:])), default=None)
+    return lines if best is None else [text[:best], text[best:]]
+
+
+class _FrontSheets:
+    """封面, 编制说明 and 目录 as printable sheets, laid out like the booklet's front pages."""
+
+    WIDTH = 8  # columns the front pages span, each `COLUMN` wide
+    COLUMN = layout.TABLE_WIDTH / 8
+
+    def __init__(
+        self,
+        wb: Workbook,
+        sink_type: type[_Sink],
+        styles: dict[_StyleKey, StyleArray],
+        fonts: dict[str, Font],
+        taken: set[str],
+    ) -> None:
+        self.wb = wb
+        self.sink_type = sink_type
+        self.styles = styles
+        self.fonts = fonts
+        self.names: list[str] = []
+        self.taken = taken
+
+    def _sheet(self, name: str) -> _Sink:
+        title = layout.sheet_name("", name, self.taken)
+        sink = self.sink_type(self.wb.create_sheet(title), self.styles, self.fonts)
+        self.names.append(title)
+        ws = sink.ws
+        sink.columns([self.COLUMN] * self.WIDTH)
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.sheet_view.showGridLines = False
+        setup = ws.page_setup
+        setup.paperSize = _A4
+        setup.orientation = "portrait"
+        setup.fitToWidth = 1
+        setup.fitToHeight = 0
+        ws.print_options.horizontalCentered = True
+        ws.page_margins = PageMargins(left=0.6, right=0.6, top=0.75, bottom=0.75, header=0.3, footer=0.35)
+        return sink
+
+    def _line(
+        self,
+        cells: dict[tuple[int, int], _Placed],
+        heights: dict[int, float],
+        sink: _Sink,
+        row: int,
+        text: str,
+        font: str,
+        height: float,
+        align: str = "center",
+    ) -> None:
+        cells[(row, 1)] = (_text(text), (font, "center" if align == "center" else "left", False, "General"))
+        sink.ws.merged_cells.ranges.add(CellRange(min_col=1, min_row=row, max_col=self.WIDTH, max_row=row))
+        heights[row] = height
+
+    def cover(self, booklet: Booklet) -> None:
+        sink = self._sheet("封面")
+        cells: dict[tuple[int, int], _Placed] = {}
+        heights: dict[int, float] = {1: 200}
+        row = 2
+        for line in _cover_lines(booklet.title):
+            self._line(cells, heights, sink, row, line.strip(), "cover", 80)
+            row += 1
+        heights[row] = 220
+        self._line(cells, heights, sink, row + 1, booklet.compiler, "cover2", 30)
+        self._line(cells, heights, sink, row + 2, booklet.date, "cover2", 30)
+        sink.rows(cells, heights, row + 2)
+        sink.close()
+
+    def preface(self, booklet: Booklet) -> None:
+        if not (booklet.preface_title or booklet.preface):
+            return
+        sink = self._sheet("编制说明")
+        cells: dict[tuple[int, int], _Placed] = {}
+        heights: dict[int, float] = {}
+        width = layout.TABLE_WIDTH
+        self._line(cells, heights, sink, 1, booklet.preface_title, "h1", 44)
+        row = 2
+        for section in booklet.preface:
+            self._line(cells, heights, sink, row, section.heading, "h2", 26, align="left")
+            row += 1
+            for paragraph in section.body.splitlines():
+                if not paragraph.strip():
+                    continue
+                # First-line indent of two characters, as the booklet sets its paragraphs.
+                text = "\u3000\u3000" + paragraph.strip()
+                lines = layout.text_lines(text, width * layout.BODY_SIZE / layout.TEXT_SIZE)
+                self._line(cells, heights, sink, row, text, "text", lines * 22 + 6, align="left")
+                row += 1
+        sink.rows(cells, heights, row - 1)
+        sink.close()
+
+    def toc_sheet(self) -> _Sink:
+        return self._sheet("目录")
+
+    def toc(self, sink: _Sink, entries: list[tuple[str, str, int]]) -> None:
+        """`code  name ……… page`: the pages are the department sheets' printed page numbers."""
+        cells: dict[tuple[int, int], _Placed] = {}
+        heights: dict[int, float] = {}
+        self._line(cells, heights, sink, 1, "目\u3000录", "h1", 44)
+        for row, (code, name, page) in enumerate(entries, start=2):
+            cells[(row, 1)] = (_text(code), ("text", "leader", False, "General"))
+            # The name fills its cells with a dot leader up to the page number ("@*." repeats the dot).
+            cells[(row, 2)] = (_text(name), ("text", "leader", False, "@*."))
+            cells[(row, self.WIDTH)] = (page, ("text", "right", False, "General"))
+            sink.ws.merged_cells.ranges.add(
+                CellRange(min_col=2, min_row=row, max_col=self.WIDTH - 1, max_row=row)
+            )
+            heights[row] = 24
+        sink.rows(cells, heights, len(entries) + 1)
+        sink.close()
 
 
 def _table_meta(sheet: str, index: int, row: int, project: Project) -> dict[str, Any]:
@@ -508,18 +723,14 @@ def _table_meta(sheet: str, index: int, row: int, project: Project) -> dict[str,
 _CHUNK = 30000
 
 
-def _write_meta(
-    wb: Workbook, sink_type: type[_Sink], meta: dict[str, Any], styles: dict[_StyleKey, StyleArray]
-) -> None:
-    ws = wb.create_sheet(layout.META_SHEET)
-    ws.sheet_state = "hidden"
-    sink = sink_type(ws, styles)
+def _write_meta(wb: Workbook, sink: _Sink, meta: dict[str, Any]) -> None:
+    sink.ws.sheet_state = "hidden"
     text = json.dumps(meta, ensure_ascii=False, separators=(",", ":"))
-    cells: dict[tuple[int, int], tuple[object, _StyleKey]] = {
+    cells: dict[tuple[int, int], _Placed] = {
         (n, 1): (_text(text[start : start + _CHUNK]), ("body", "left", False, "General"))
         for n, start in enumerate(range(0, len(text), _CHUNK), start=1)
     }
-    sink.rows(cells, {}, 1, len(cells))
+    sink.rows(cells, {}, len(cells))
     sink.close()
 
 

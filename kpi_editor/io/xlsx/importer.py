@@ -538,9 +538,18 @@ class _SheetParser:
         end = self.sheet.spans.get((row, 1))
         if self.own and end is not None:
             # Our export merges 总体绩效目标 down exactly its indicator rows: each row is one
-            # indicator, even one with every cell blank.
-            for r in range(row + 1, end + 1):
-                self.indicator(table, r, self.sheet.rows.get(r, []))
+            # indicator, even one with every cell blank. A table that runs onto another page has
+            # the merge cut there and 总体绩效目标 written again: the block goes on below.
+            start = row + 1
+            while True:
+                for r in range(start, end + 1):
+                    self.indicator(table, r, self.sheet.rows.get(r, []))
+                below = end + 1
+                if _key(self.cell_text(below, 1)) not in self.labels.blocks or below not in self.sheet.rows:
+                    break
+                if self.labels.funding_field(self.cell_text(below, 2)) is not None:
+                    break
+                start, end = below, self.sheet.spans.get((below, 1), below)
             self.block_end = end
         return True
 
@@ -738,8 +747,10 @@ def import_xlsx(
         labels = _Labels(template)
         # One sheet at a time: its cells are dropped once its tables are read, so memory stays
         # that of the booklet plus one sheet (a 100× booklet has 7,200 sheets).
+        # 封面, 编制说明, 目录 of our export: their content comes from the metadata.
+        front_sheets = set(meta.document.front_sheets) if meta is not None else set()
         for ws in wb.worksheets:
-            if ws.title == layout.META_SHEET:
+            if ws.title == layout.META_SHEET or ws.title in front_sheets:
                 continue
             first = first or ws.title
             try:

@@ -69,6 +69,7 @@ class MetaDocument(_Strict):
     preface: list[MetaSection] = Field(default_factory=list)
     departments: list[MetaDepartment]
     tables: list[MetaTable]
+    front_sheets: list[str] = Field(default_factory=list)  # 封面, 编制说明, 目录 sheets
 
 
 @dataclass
