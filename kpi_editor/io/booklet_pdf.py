@@ -26,7 +26,7 @@ import unicodedata
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -38,9 +38,9 @@ from pdfplumber.pdf import PDF
 from pdfplumber.utils.exceptions import PdfminerException
 from pydantic import ValidationError
 
+from kpi_editor.domain.bounds import BoundsError, parse_amount
 from kpi_editor.domain.model import (
     FUNDING_FIELDS,
-    MAX_DECIMALS,
     Booklet,
     Department,
     Funding,
@@ -516,20 +516,14 @@ def _amount(text: str, page: int, label: str, report: PdfImportReport) -> Decima
     cleaned = text.replace(",", "").replace("，", "").strip()
     if not cleaned:
         return None
+    # The one boundary for amounts: abs() of 9E+999999999 raised decimal.Overflow here.
     try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        report.add(page, UNREADABLE, f"“{clip(label, 16)}”的金额“{clip(text, 20)}”不是数字，已留空。")
+        return parse_amount(cleaned)
+    except BoundsError as exc:
+        report.add(
+            page, UNREADABLE, f"“{clip(label, 16)}”的金额“{clip(text, 20)}”无法读取（{exc}），已留空。"
+        )
         return None
-    exponent = value.as_tuple().exponent
-    if (
-        not value.is_finite()
-        or (isinstance(exponent, int) and -exponent > MAX_DECIMALS)
-        or abs(value) >= 10**15
-    ):
-        report.add(page, UNREADABLE, f"“{clip(label, 16)}”的金额“{clip(text, 20)}”超出范围，已留空。")
-        return None
-    return value
 
 
 # -- front matter ----------------------------------------------------------------------------------
@@ -673,6 +667,17 @@ def _open(data: bytes | Path, source: str) -> PDF:
         ) from None
 
 
+def _close(pdf: Any) -> None:
+    """Close a PDF that may be damaged: pdfplumber's close() parses every page again, and a
+    damaged page's error would replace the one-line message already on its way."""
+    try:
+        pdf.close()
+    except Exception:
+        stream = getattr(pdf, "stream", None)
+        if stream is not None and not getattr(pdf, "stream_is_external", True):
+            stream.close()
+
+
 def _read(
     data: bytes | Path, source: str, report: PdfImportReport, progress: Progress | None = None
 ) -> tuple[Booklet, PdfImportReport]:
@@ -714,7 +719,7 @@ def _read(
     except _PageError as exc:
         raise FileFormatError(source, exc.message, place=f"第 {exc.page} 页") from None
     finally:
-        pdf.close()
+        _close(pdf)
     if report.pages == 0:
         raise FileFormatError(source, "文件中没有任何页面。", place="页面目录")
     if text_pages == 0:

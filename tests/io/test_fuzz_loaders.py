@@ -205,3 +205,83 @@ def test_mutated_templates_load_or_give_one_error(
         parse_template(path.read_bytes().decode("utf-8", "replace"), "篡改模板.json")
     except TemplateError as error:
         assert "\n" not in str(error)
+
+
+# -- loaders added since (library, submission, unit list, booklet PDF) ---------------------------------
+
+
+@pytest.fixture(scope="module")
+def library_document() -> dict[str, Any]:
+    from kpi_editor.paths import resource_dir
+
+    document: dict[str, Any] = json.loads(
+        (resource_dir() / "library" / "common.json").read_text(encoding="utf-8")
+    )
+    return document
+
+
+@FUZZ
+@given(rng=RNG, steps=st.integers(1, 5))
+def test_mutated_libraries_load_or_give_one_error(
+    library_document: dict[str, Any], rng: random.Random, steps: int
+) -> None:
+    from kpi_editor.io.libraryfile import loads_library
+
+    try:
+        loads_library(hostile.mutate_json(library_document, rng, steps), "篡改.library.json")
+    except FileFormatError as error:
+        _one_line(error, "篡改.library.json")
+
+
+@FUZZ
+@given(rng=RNG, steps=st.integers(1, 5), kind=st.sampled_from(["submission", "units"]))
+def test_mutated_submissions_and_unit_lists_load_or_give_one_error(
+    tmp_path: Path, document: dict[str, Any], rng: random.Random, steps: int, kind: str
+) -> None:
+    from kpi_editor.io.submission import load_submission, read_unit_list
+
+    if kind == "submission":
+        submitted = json.loads(json.dumps(document))
+        submitted["booklet"]["departments"] = submitted["booklet"]["departments"][:1]
+        code = submitted["booklet"]["departments"][0]["code"]
+        submitted["submission"] = {"code": code, "submitter": "填报人", "at": "2026-03-01T10:00:00+08:00"}
+        path = tmp_path / "提交.kpi.json"
+        path.write_bytes(hostile.mutate_json(submitted, rng, steps))
+        load = load_submission
+    else:
+        lines = [f"{d['code']}\t{d['name']}" for d in document["booklet"]["departments"]]
+        path = tmp_path / "名单.txt"
+        path.write_bytes(hostile.mutate_text_lines(lines, rng, steps).encode("utf-8", "surrogatepass"))
+        load = read_unit_list
+    try:
+        load(path)
+    except FileFormatError as error:
+        _one_line(error, str(path))
+
+
+@pytest.fixture(scope="module")
+def booklet_pdf(tmp_path_factory: pytest.TempPathFactory, corpus_booklet: Booklet) -> bytes:
+    from kpi_editor.io.pdf import export_pdf
+
+    small = corpus_booklet.model_copy(deep=True)
+    small.departments = small.departments[:1]
+    path = tmp_path_factory.mktemp("pdf") / "汇编.pdf"
+    export_pdf(small, path)
+    return path.read_bytes()
+
+
+@settings(FUZZ, max_examples=25)
+@given(rng=RNG)
+def test_damaged_booklet_pdfs_import_or_give_one_error(
+    tmp_path: Path, booklet_pdf: bytes, rng: random.Random
+) -> None:
+    from kpi_editor.io.booklet_pdf import import_booklet_pdf
+
+    path = tmp_path / "受损.pdf"
+    path.write_bytes(hostile.mutate_bytes(booklet_pdf, rng))
+    try:
+        booklet, _ = import_booklet_pdf(path)
+    except FileFormatError as error:
+        _one_line(error, str(path))
+        return
+    _usable(booklet)

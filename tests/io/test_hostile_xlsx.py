@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -261,3 +262,33 @@ def test_mutated_workbooks_give_a_booklet_or_one_file_format_error(tmp_path: Pat
             continue
         assert all("\n" not in str(issue) for issue in report.issues)
         assert isinstance(booklet, Booklet)
+
+
+def test_an_amount_cell_of_a_million_digits_is_one_reported_cell(
+    tmp_path: Path, parts: dict[str, bytes]
+) -> None:
+    # Decimal() took it; the first abs() overflowed (adjusted exponent beyond Emax).
+    import re
+
+    amount = re.compile(rb'<c r="(D\d+)"([^>]*?)><v>[\d.]+</v></c>')
+    sheet = next(n for n in hostile.sheet_names(parts) if amount.search(parts[n]))  # not the front sheets
+    xml = parts[sheet]
+    match = amount.search(xml)
+    assert match is not None
+    digits = b"9" * 1_000_001
+    cell = b'<c r="%s" t="inlineStr"><is><t>%s</t></is></c>' % (match.group(1), digits)
+    changed = {**parts, sheet: xml[: match.start()] + cell + xml[match.end() :]}
+    booklet, report = import_xlsx(_write(tmp_path, hostile.build_zip(changed)))
+    issue = next(i for i in report.errors if i.cell.endswith(match.group(1).decode()))
+    assert "无法识别的金额" in issue.message and len(issue.message) < 80
+    assert booklet.project_count > 0
+
+
+def test_an_overflowing_amount_in_a_booklet_pdf_is_one_reported_cell() -> None:
+    # The PDF importer had its own copy of the amount check, with abs(): decimal.Overflow.
+    from kpi_editor.io.booklet_pdf import PdfImportReport, _amount
+
+    report = PdfImportReport("汇编.pdf")
+    assert _amount("9E+999999999", 3, "合计", report) is None
+    assert _amount("25.5", 3, "合计", report) == Decimal("25.5")
+    assert len(report.issues) == 1 and "合计" in report.issues[0].message

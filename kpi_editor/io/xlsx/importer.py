@@ -86,6 +86,7 @@ class XlsxImportReport:
 _BLOCK_ALIASES = ("项目资金来源", "总体绩效目标", "年度绩效指标", "年度绩效目标")
 _EMPTY_AMOUNTS = {"-", "—", "–", "--", "/", "无"}
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
+_AMOUNT_TEXT_MAX = 40  # characters: 15 integer digits and 6 decimals fit with room to spare
 _SHEET_CODE = re.compile(r"\s*(\d{6})\s*(.*)", re.DOTALL)
 _YEAR = re.compile(r"(\d{4})年")
 
@@ -626,7 +627,7 @@ def _amount_from_text(text: str, ref: str, report: XlsxImportReport) -> Decimal 
     if not folded:
         return None
     if folded in _EMPTY_AMOUNTS:
-        report.add(ref, f"金额“{text}”按空白读取", "guess")
+        report.add(ref, f"金额“{clip(text, 21)}”按空白读取", "guess")
         return None
     number = folded
     if number.endswith("万元"):
@@ -634,23 +635,26 @@ def _amount_from_text(text: str, ref: str, report: XlsxImportReport) -> Decimal 
     elif number.endswith("万"):
         number = number[:-1]
     elif number.endswith("元"):
-        report.add(ref, f"金额“{text}”的单位是元，本表以万元为单位；请换算成万元后填写。此金额未读取")
+        report.add(
+            ref, f"金额“{clip(text, 21)}”的单位是元，本表以万元为单位；请换算成万元后填写。此金额未读取"
+        )
         return None
     number = number.replace(",", "")
-    if not _NUMBER.fullmatch(number):
-        report.add(ref, f"无法识别的金额“{text}”，已留空；请填写以万元为单位的数字")
+    # Measured before it is converted: a million digits would overflow the first abs().
+    if len(number) > _AMOUNT_TEXT_MAX or not _NUMBER.fullmatch(number):
+        report.add(ref, f"无法识别的金额“{clip(text, 21)}”，已留空；请填写以万元为单位的数字")
         return None
     try:
         amount = Decimal(number)
     except InvalidOperation:
-        report.add(ref, f"无法识别的金额“{text}”，已留空")
+        report.add(ref, f"无法识别的金额“{clip(text, 21)}”，已留空")
         return None
     exponent = amount.as_tuple().exponent
     if isinstance(exponent, int) and -exponent > MAX_DECIMALS:
         amount = amount.quantize(Decimal(1).scaleb(-MAX_DECIMALS))
-        report.add(ref, f"金额“{text}”超过{MAX_DECIMALS}位小数，已四舍五入为 {amount}", "guess")
+        report.add(ref, f"金额“{clip(text, 21)}”超过{MAX_DECIMALS}位小数，已四舍五入为 {amount}", "guess")
     elif number != text:
-        report.add(ref, f"金额以文字“{text}”填写，已按 {amount} 万元读取", "guess")
+        report.add(ref, f"金额以文字“{clip(text, 21)}”填写，已按 {amount} 万元读取", "guess")
     return amount
 
 
