@@ -194,6 +194,28 @@ def _cases(kind: str, rng: random.Random, count: int) -> Iterator[tuple[str, byt
         )
         for n in range(count):
             yield f"template{n}", hostile.mutate_json(document, rng, rng.randint(1, 4))
+    elif kind == "library":
+        document = json.loads((REPO / "resources" / "library" / "common.json").read_text(encoding="utf-8"))
+        for n in range(count):
+            yield f"library{n}", hostile.mutate_json(document, rng, rng.randint(1, 6))
+    elif kind == "submission":
+        document = json.loads(SAMPLE.read_text(encoding="utf-8"))
+        document["booklet"]["departments"] = document["booklet"]["departments"][:1]
+        code = document["booklet"]["departments"][0]["code"]
+        document["submission"] = {"code": code, "submitter": "填报人", "at": "2026-03-01T10:00:00+08:00"}
+        for n in range(count):
+            yield f"submission{n}", hostile.mutate_json(document, rng, rng.randint(1, 5))
+    elif kind == "pdf":
+        from kpi_editor.io.pdf import export_pdf
+        from kpi_editor.io.projectfile import load_booklet
+
+        booklet = load_booklet(SAMPLE)
+        booklet.departments = booklet.departments[:2]
+        with tempfile.TemporaryDirectory() as tmp:
+            export_pdf(booklet, Path(tmp) / "o.pdf")
+            base = (Path(tmp) / "o.pdf").read_bytes()
+        for n in range(count):
+            yield f"pdf{n}", hostile.mutate_bytes(base, rng)
     else:
         raise SystemExit(f"unknown kind {kind}")
 
@@ -209,6 +231,20 @@ def _load(kind: str, path: Path) -> tuple[Any, list[str]]:
 
         booklet, report = import_xlsx(path)
         return booklet, [str(i) for i in report.issues]
+    if kind == "library":
+        from kpi_editor.io.libraryfile import load_library
+
+        load_library(path)
+        return None, []
+    if kind == "submission":
+        from kpi_editor.io.submission import load_submission
+
+        return load_submission(path).booklet, []
+    if kind == "pdf":
+        from kpi_editor.io.booklet_pdf import import_booklet_pdf
+
+        booklet, report = import_booklet_pdf(path)
+        return booklet, [i.message for i in report.issues]
     if kind == "text":
         from kpi_editor.io.booklet_text import import_booklet_text
 
@@ -230,7 +266,14 @@ def worker(kind: str, seed: int, count: int, out: Path) -> None:
 
     rng = random.Random(seed)
     signal.signal(signal.SIGALRM, _alarm)
-    suffix = {"xlsx": ".xlsx", "text": ".txt", "template": ".json"}.get(kind, ".kpi.json")
+    suffixes = {
+        "xlsx": ".xlsx",
+        "text": ".txt",
+        "template": ".json",
+        "library": ".library.json",
+        "pdf": ".pdf",
+    }
+    suffix = suffixes.get(kind, ".kpi.json")
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         for label, data in _cases(kind, rng, count):
@@ -585,6 +628,9 @@ KINDS: dict[str, int] = {
     "xlsx": 1000,
     "text": 1000,
     "template": 200,
+    "library": 300,
+    "submission": 300,
+    "pdf": 200,
 }
 
 
