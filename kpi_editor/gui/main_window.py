@@ -1,16 +1,16 @@
 """The main window: wiring only. Features live in their packages and share an `EditorContext`.
 
 Left: the tree (``gui/tree``) with the search bar (``gui/search``); right: the pages of the current
-item (``gui/pages``); docks: findings (``gui/findings``), review (``gui/review``) and the undo
-history. Menus bind the features' actions; files (``gui/files``) and exports (``gui/exports``)
-add theirs.
+item (``gui/pages``); docks: findings (``gui/findings``), review (``gui/review``), the indicator
+library (``gui/library``) and the undo history. Menus bind the features' actions; files
+(``gui/files``) and exports (``gui/exports``) add theirs.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QSplitter, QUndoView, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QSplitter, QToolButton, QUndoView, QWidget
 
 from kpi_editor.app.document import Document
 from kpi_editor.app.settings import Settings
@@ -23,6 +23,7 @@ from kpi_editor.gui.findings.panel import FindingsPanel
 from kpi_editor.gui.findings.status import CountsLabel
 from kpi_editor.gui.icons import app_icon
 from kpi_editor.gui.jobs import JobRunner
+from kpi_editor.gui.library.feature import DOCK_WIDTH, LibraryFeature
 from kpi_editor.gui.pages.stack import PageStack
 from kpi_editor.gui.review.feature import ReviewFeature
 from kpi_editor.gui.search.bar import SearchBar
@@ -53,6 +54,8 @@ class MainWindow(QMainWindow):
         self.review = ReviewFeature(context, self, self.jobs)
         self.exports = ExportActions(context, self.jobs)
         self.zoom = Zoom(context, self)
+        self.library = LibraryFeature(context, self)
+        self.library.attach(self.pages.project.table, self.pages.project.child(QToolButton, "suggestButton"))
         self._build_layout()
         self._build_actions()
         self._build_menus()
@@ -82,6 +85,9 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.review.dock)
         self.resizeDocks([self.review.dock], [440], Qt.Orientation.Horizontal)
         self.review.dock.hide()
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.library.dock)
+        self.resizeDocks([self.library.dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
+        self.library.dock.hide()
         status = self.statusBar()
         status.addPermanentWidget(self.review.fingerprint_label)
         status.addPermanentWidget(self.counts)
@@ -127,6 +133,7 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([project.add_row_action, project.insert_row_action, project.remove_rows_action])
         edit_menu.addActions([project.copy_rows_action, project.paste_rows_action])
         edit_menu.addAction(project.fill_totals_action)
+        edit_menu.addAction(self.library.suggest_action)
         edit_menu.addSeparator()
         edit_menu.addActions([self.search.find_action, self.search.find_next_action])
         view_menu = bar.addMenu(self.tr("视图(&V)"))
@@ -134,10 +141,12 @@ class MainWindow(QMainWindow):
             [
                 self.findings_dock.toggleViewAction(),
                 self.history_dock.toggleViewAction(),
+                self.library.toggle_action,
                 self.revalidate_action,
             ]
         )
         tools_menu = bar.addMenu(self.tr("工具(&T)"))
+        tools_menu.addAction(self.library.add_library_action)
         tools_menu.addAction(self.settings_action)
         self._add_menu(self.tr("审核(&R)"), self.review.menu_actions())
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
@@ -235,6 +244,7 @@ class MainWindow(QMainWindow):
         settings.window_state = bytes(self.saveState().toBase64().data()).decode()
         self.context.save_settings()
         self.context.set_document(None)
+        self.library.stop()  # after the last save: it may have started remembering the file
         event.accept()
 
     def _restore_geometry(self) -> None:
