@@ -41,6 +41,7 @@ class LibraryFeature(QObject):
         self.dialog: SuggestDialog | None = None
         self.rows = RowSuggester(context, self._index_for_rows, self)
         self._shown_errors: set[str] = set()
+        self._checked = False  # the open document has looked at the library files (see _request)
 
         self.toggle_action = self.dock.toggleViewAction()
         self.toggle_action.setText(self.tr("指标库"))
@@ -82,10 +83,11 @@ class LibraryFeature(QObject):
         if self.document is not None:
             self.document.reviewModeChanged.disconnect(self._update_actions)
         self.document = document
+        self._checked = False
         if document is not None:
             document.reviewModeChanged.connect(self._update_actions)
             if self.dock.isVisible():
-                self.store.request(document.template)
+                self._request()
         self._show_index()
         self._update_actions()
 
@@ -96,7 +98,7 @@ class LibraryFeature(QObject):
             return
         # A project with rows waiting for their indicator: the clerk will soon want suggestions.
         if any(is_skeleton(row) for row in document.item(path[:2]).indicators):
-            self.store.request(document.template)
+            self._request()
 
     def _update_actions(self, *_args: object) -> None:
         document = self.document
@@ -113,18 +115,24 @@ class LibraryFeature(QObject):
         otherwise."""
         if self.document is None:
             return None
-        template = self.document.template
-        index = self.store.current(template)
-        if index is None:
-            self.store.request(template)
-        return index
+        self._request()
+        return self.store.current(self.document.template)
+
+    def _request(self) -> None:
+        """Build the index if there is none; the first time a document needs it, also when a
+        library file changed since (a bureau file added, another file saved). Saving the open
+        document itself does not rebuild it: its own rows are already in front of the clerk, and
+        a rebuild of a 10× library holds the window up for moments."""
+        if self.document is not None:
+            self.store.request(self.document.template, refresh=not self._checked)
+            self._checked = True
 
     def _index_for_rows(self) -> LibraryIndex | None:
         return self.index()
 
     def _dock_visible(self, visible: bool) -> None:
         if visible and self.document is not None:
-            self.store.request(self.document.template)
+            self._request()
             self._show_index()
 
     def _index_ready(self) -> None:

@@ -2,9 +2,11 @@
 
 Three sources, merged by `load_libraries`: what the program ships (the 共性 set, the sample's
 rows), the libraries a bureau hands out (the clerk adds them with 添加指标库文件…; copies are kept
-in ``config_dir()/library``, as a setting the clerk chose), and the personal library
-(``state_dir()/library``: one small library per file the clerk saved, written by the editor and
-rebuilt from those files whenever they are saved again, so it is state, not configuration).
+in ``config_dir()/library``, as a setting the clerk chose; one written for a form template goes in
+a folder named after it, so it is neither offered nor an error for another form), and the
+personal library (``state_dir()/library``: one small library per file the clerk saved, written
+by the editor and rebuilt from those files whenever they are saved again, so it is state, not
+configuration).
 
 Loading and indexing the 10× corpus takes seconds, so both run in a worker thread (`Job`); the
 index is built once per template and set of library files and shared by the panel, the 推荐指标
@@ -80,7 +82,14 @@ class LibraryStore(QObject):
     # -- the index ----------------------------------------------------------------------------------
 
     def key(self, template: FormTemplate) -> Key:
-        return (template.id, _stamp(_files(bureau_folder()) + _files(personal_folder())))
+        return (template.id, _stamp(self.bureau_files(template) + _files(personal_folder())))
+
+    @staticmethod
+    def bureau_files(template: FormTemplate) -> list[Path]:
+        """The added libraries for `template`: those written for it (kept in a folder named after
+        it, so one for another form is no error here) and those for any form."""
+        folder = bureau_folder()
+        return _files(folder) + _files(folder / template.id)
 
     def current(self, template: FormTemplate) -> LibraryIndex | None:
         """The index for `template` if one is built (possibly from older library files)."""
@@ -92,9 +101,11 @@ class LibraryStore(QObject):
     def loading(self) -> bool:
         return self._job is not None
 
-    def request(self, template: FormTemplate) -> None:
-        """Make sure an index for `template` and today's library files is built or being built;
-        `ready` follows when one is built."""
+    def request(self, template: FormTemplate, *, refresh: bool = True) -> None:
+        """Make sure an index for `template` is built or being built (`ready` follows when one is);
+        with `refresh`, one of today's library files (a file added or saved since rebuilds it)."""
+        if not refresh and (self.current(template) is not None or self._building_for(template)):
+            return
         key = self.key(template)
         if key == self._key or key == self._building:
             return
@@ -102,11 +113,15 @@ class LibraryStore(QObject):
         if self._job is None:
             self._start()
 
+    def _building_for(self, template: FormTemplate) -> bool:
+        wanted = self._wanted[1] if self._wanted is not None else None
+        return any(key is not None and key[0] == template.id for key in (self._building, wanted))
+
     def _start(self) -> None:
         assert self._wanted is not None
         template, key = self._wanted
         self._wanted = None
-        files = [Path(name) for name, _mtime, _size in key[1] if Path(name).parent == bureau_folder()]
+        files = self.bureau_files(template)
         personal = personal_folder()
 
         def work(_progress: object) -> tuple[LibraryIndex, list[FileFormatError]]:
@@ -141,8 +156,8 @@ class LibraryStore(QObject):
         """Check `source` against `template`, then keep a copy among the added libraries.
         Raises FileFormatError (nothing copied) for a file that cannot be used, OSError when the
         copy cannot be written."""
-        load_library(source, template)
-        folder = bureau_folder()
+        library = load_library(source, template)
+        folder = bureau_folder() / library.template_id if library.template_id else bureau_folder()
         folder.mkdir(parents=True, exist_ok=True)
         name = source.name if source.name.endswith(SUFFIX) else f"{source.stem}{SUFFIX}"
         target = folder / name
