@@ -21,7 +21,7 @@
 <context>
     <name>AmountEdit</name>
     <message>
-        <location filename="../../kpi_editor/gui/widgets.py" line="42" />
+        <location filename="../../kpi_editor/gui/widgets.py" line="45" />
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
@@ -198,7 +198,7 @@
 <context>
     <name>CountsLabel</name>
     <message>
-        <location filename="../../kpi_editor/gui/findings/status.py" line="40" />
+        <location filename="../../kpi_editor/gui/findings/status.py" line="43" />
         <source>{departments} 个单位 · {projects} 个项目 · Σ合计 {total} 万元 · {errors} 个错误 · {warnings} 个警告</source>
         <translation>{departments} units · {projects} projects · Σ total {total} (10k CNY) · {errors} errors · {warnings} warnings</translation>
     </message>
@@ -247,53 +247,53 @@
 <context>
     <name>EditorContext</name>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="90" />
+        <location filename="../../kpi_editor/gui/context.py" line="94" />
         <source>未命名</source>
         <translation>Untitled</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="115" />
+        <location filename="../../kpi_editor/gui/context.py" line="119" />
         <source>保存失败</source>
         <translation>Save Failed</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="116" />
+        <location filename="../../kpi_editor/gui/context.py" line="120" />
         <source>无法写入 {path}：{error}。原文件未改动。</source>
         <translation>Cannot write {path}: {error}. The original file is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="120" />
+        <location filename="../../kpi_editor/gui/context.py" line="124" />
         <source>已保存到 {path}</source>
         <translation>Saved to {path}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="129" />
+        <location filename="../../kpi_editor/gui/context.py" line="138" />
         <source>文件已被打开</source>
         <translation>File Already Open</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="131" />
+        <location filename="../../kpi_editor/gui/context.py" line="140" />
         <source>“{path}”已在另一个编辑器窗口（进程 {pid}）中打开。同时编辑会互相覆盖修改。仍要打开吗？</source>
         <translation>“{path}” is open in another editor (process {pid}). Editing it in both places overwrites changes. Open it anyway?</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="138" />
-        <location filename="../../kpi_editor/gui/context.py" line="142" />
+        <location filename="../../kpi_editor/gui/context.py" line="156" />
+        <location filename="../../kpi_editor/gui/context.py" line="160" />
         <source>无法打开文件</source>
         <translation>Cannot Open File</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="142" />
+        <location filename="../../kpi_editor/gui/context.py" line="160" />
         <source>{path}：{error}</source>
         <translation>{path}: {error}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="174" />
+        <location filename="../../kpi_editor/gui/context.py" line="195" />
         <source>无法恢复</source>
         <translation>Cannot Recover</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="196" />
+        <location filename="../../kpi_editor/gui/context.py" line="217" />
         <source>无法保存设置：{error}</source>
         <translation>Cannot save settings: {error}</translation>
     </message>
@@ -301,27 +301,27 @@
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../../kpi_editor/gui/exports/feature.py" line="30" />
+        <location filename="../../kpi_editor/gui/exports/feature.py" line="31" />
         <source>导出 PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/exports/feature.py" line="31" />
+        <location filename="../../kpi_editor/gui/exports/feature.py" line="32" />
         <source>导出 Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/exports/feature.py" line="51" />
+        <location filename="../../kpi_editor/gui/exports/feature.py" line="60" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/exports/feature.py" line="51" />
+        <location filename="../../kpi_editor/gui/exports/feature.py" line="60" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/exports/feature.py" line="57" />
+        <location filename="../../kpi_editor/gui/exports/feature.py" line="66" />
         <source>正在导出 {name}…</source>
         <translation>Exporting {name}…</translation>
     </message>
@@ -329,73 +329,73 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="26" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="27" />
         <source>新建(&amp;N)…</source>
         <translation>&amp;New…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="28" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="29" />
         <source>打开(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="30" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="31" />
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="31" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="32" />
         <source>另存为(&amp;A)…</source>
         <translation>Save &amp;As…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="33" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="34" />
         <source>关闭(&amp;C)</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="36" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="37" />
         <source>导入 Excel 工作簿…</source>
         <translation>Import Excel Workbook…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="38" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="39" />
         <source>导入汇编文本…</source>
         <translation>Import Booklet Text…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="39" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="40" />
         <source>最近打开(&amp;R)</source>
         <translation>&amp;Recent Files</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="81" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="82" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="87" />
-        <location filename="../../kpi_editor/gui/files/feature.py" line="105" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="88" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="106" />
         <source>无法导入</source>
         <translation>Cannot Import</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="90" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="91" />
         <source>读入{projects}个项目；{errors}个错误，{notes}条提示。</source>
         <translation>Read {projects} projects; {errors} errors, {notes} notes.</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="99" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="100" />
         <source>文本文件 (*.txt)</source>
         <translation>Text files (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="107" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="108" />
         <source>读入{projects}个项目；{issues}处需要核对。</source>
         <translation>Read {projects} projects; {issues} places to check.</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="114" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="115" />
         <source>已导入 {path}</source>
         <translation>Imported {path}</translation>
     </message>
@@ -456,7 +456,7 @@
         <translation>All rules</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/findings/panel.py" line="233" />
+        <location filename="../../kpi_editor/gui/findings/panel.py" line="239" />
         <source>显示 {count} 条</source>
         <translation>{count} shown</translation>
     </message>
@@ -518,94 +518,290 @@
     </message>
 </context>
 <context>
+    <name>LibraryFeature</name>
+    <message>
+        <location filename="../../kpi_editor/gui/library/feature.py" line="37" />
+        <location filename="../../kpi_editor/gui/library/feature.py" line="46" />
+        <source>指标库</source>
+        <translation>Indicator Library</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/feature.py" line="49" />
+        <source>搜索指标库：其他单位写过的指标和共性指标，可直接插入当前项目</source>
+        <translation>Search the indicator library: rows other units wrote and common indicators, ready to insert into the current project</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/feature.py" line="53" />
+        <source>推荐指标…</source>
+        <translation>Suggest Indicators…</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/feature.py" line="56" />
+        <source>按项目名称和已有的指标，推荐各二级指标下的常用指标，勾选后一次插入</source>
+        <translation>Suggest common indicators for each level-2 indicator from the project’s name and rows; tick and insert them at once</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/feature.py" line="58" />
+        <source>添加指标库文件…</source>
+        <translation>Add Library File…</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/feature.py" line="149" />
+        <source>（另有{count}个，见“指标库”面板）</source>
+        <translation> ({count} more: see the Indicator Library panel)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/feature.py" line="154" />
+        <source>指标库文件无法使用，已跳过：{error}{more}</source>
+        <translation>Library file left out: {error}{more}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/feature.py" line="168" />
+        <source>无法修改</source>
+        <translation>Edit Refused</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/feature.py" line="193" />
+        <source>指标库文件 (*.library.json *.json)</source>
+        <translation>Indicator libraries (*.library.json *.json)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/feature.py" line="199" />
+        <location filename="../../kpi_editor/gui/library/feature.py" line="203" />
+        <source>无法添加指标库</source>
+        <translation>Cannot Add Library</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/feature.py" line="203" />
+        <source>{path}：{error}</source>
+        <translation>{path}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/feature.py" line="208" />
+        <source>已添加指标库 {name}，正在重新载入…</source>
+        <translation>Library {name} added; reloading…</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/feature.py" line="222" />
+        <source>个人指标库未能更新：{error}</source>
+        <translation>Personal library not updated: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPanel</name>
+    <message>
+        <location filename="../../kpi_editor/gui/library/panel.py" line="55" />
+        <source>搜索指标：名称、指标值、解释或来源项目</source>
+        <translation>Search indicators: name, target value, explanation or source project</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/panel.py" line="68" />
+        <source>只看一个一级指标下的指标</source>
+        <translation>Only indicators under one level-1 indicator</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/panel.py" line="69" />
+        <source>只看适用于一类项目的指标（会议、培训、购置……）</source>
+        <translation>Only indicators for one kind of project (meetings, training, purchases …)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/panel.py" line="97" />
+        <source>添加指标库…</source>
+        <translation>Add Library…</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/panel.py" line="98" />
+        <source>添加财政局等分发的指标库文件（*.library.json）</source>
+        <translation>Add a library file handed out by the finance bureau (*.library.json)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/panel.py" line="101" />
+        <source>插入到当前项目</source>
+        <translation>Insert into Project</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/panel.py" line="132" />
+        <source>有{count}个指标库文件无法使用，已跳过：</source>
+        <translation>{count} library file(s) could not be used and were left out: </translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/panel.py" line="147" />
+        <source>全部一级指标</source>
+        <translation>All level-1</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/panel.py" line="148" />
+        <source>全部项目类型</source>
+        <translation>All project types</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/panel.py" line="167" />
+        <source>全部二级指标</source>
+        <translation>All level-2</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/panel.py" line="190" />
+        <source>只看一个二级指标下的指标</source>
+        <translation>Only indicators under one level-2 indicator</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/panel.py" line="200" />
+        <source>打开文件后可使用指标库</source>
+        <translation>Open a file to use the library</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/panel.py" line="202" />
+        <source>正在载入指标库…</source>
+        <translation>Loading the library…</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/panel.py" line="218" />
+        <source>显示最常用的{count}条</source>
+        <translation>Showing the {count} most used</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/panel.py" line="220" />
+        <source>找到{count}条</source>
+        <translation>{count} found</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/panel.py" line="245" />
+        <source>先在左侧选择一个项目</source>
+        <translation>Choose a project on the left first</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/panel.py" line="247" />
+        <source>审核模式下不能修改表格内容</source>
+        <translation>The table is read-only in review mode</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/panel.py" line="249" />
+        <source>先在列表中选择一条指标</source>
+        <translation>Choose an indicator in the list first</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/panel.py" line="251" />
+        <source>插入到“{project}”的“{level2}”下（双击或回车也可插入）</source>
+        <translation>Insert under “{level2}” of “{project}” (double-click or Enter also inserts)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/panel.py" line="274" />
+        <source>先在左侧选择一个项目，再插入指标</source>
+        <translation>Choose a project on the left, then insert the indicator</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/panel.py" line="280" />
+        <source>已插入“{name}”到“{level2}”：请把指标值中的□换成数字</source>
+        <translation>Inserted “{name}” under “{level2}”: replace the □ in its target value with numbers</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryStore</name>
+    <message>
+        <location filename="../../kpi_editor/gui/library/store.py" line="133" />
+        <source>指标库无法载入：{error}</source>
+        <translation>The library could not be loaded: {error}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="72" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="78" />
         <source>问题</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="75" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="81" />
         <source>&lt;打开时的状态&gt;</source>
         <translation>&lt;as opened&gt;</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="76" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="82" />
         <source>操作历史</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="99" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="108" />
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="97" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="106" />
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="93" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="102" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="95" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="104" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="100" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="109" />
         <source>重新检查全册</source>
         <translation>Recheck Whole Booklet</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="98" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="107" />
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="108" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="118" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="117" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="127" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="127" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="139" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="135" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="148" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="137" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="151" />
         <source>审核(&amp;R)</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="138" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="152" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="173" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="187" />
         <source>未命名</source>
         <translation>Untitled</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="167" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="216" />
+        <source>界面语言</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/main_window.py" line="216" />
+        <source>界面语言在重新启动后切换。现在重新启动编辑器吗？</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/main_window.py" line="181" />
         <source>绩效目标表编辑器</source>
         <translation>Performance Target Editor</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="179" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="193" />
         <source>无法修改</source>
         <translation>Edit Refused</translation>
     </message>
@@ -773,17 +969,47 @@
         <translation>New Performance Target Booklet</translation>
     </message>
     <message>
-        <location filename="../../forms/new_booklet_dialog.ui" line="7" />
+        <location filename="../../forms/new_booklet_dialog.ui" line="8" />
         <source>表样模板</source>
         <translation>Form template</translation>
     </message>
     <message>
-        <location filename="../../forms/new_booklet_dialog.ui" line="9" />
+        <location filename="../../forms/new_booklet_dialog.ui" line="12" />
         <source>预算年度</source>
         <translation>Fiscal year</translation>
     </message>
     <message>
-        <location filename="../../forms/new_booklet_dialog.ui" line="11" />
+        <location filename="../../forms/new_booklet_dialog.ui" line="13" />
+        <source> 年</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../forms/new_booklet_dialog.ui" line="14" />
+        <source>单位编码</source>
+        <translation>Unit code</translation>
+    </message>
+    <message>
+        <location filename="../../forms/new_booklet_dialog.ui" line="15" />
+        <source>6位数字，如 116002（可以以后再填）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../forms/new_booklet_dialog.ui" line="16" />
+        <source>单位名称</source>
+        <translation>Unit name</translation>
+    </message>
+    <message>
+        <location filename="../../forms/new_booklet_dialog.ui" line="17" />
+        <source>如 攀枝花市西区社会保险事务中心（可以以后再填）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../forms/new_booklet_dialog.ui" line="18" />
+        <source>新表从本单位的一个项目开始，按表样列好必填的二级指标。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../forms/new_booklet_dialog.ui" line="10" />
         <source>说明</source>
         <translation>Description</translation>
     </message>
@@ -856,9 +1082,19 @@
         <translation>Add Row</translation>
     </message>
     <message>
+        <location filename="../../forms/project_editor.ui" line="57" />
+        <source>在表尾添加一行（Ctrl+Enter）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <location filename="../../forms/project_editor.ui" line="58" />
         <source>插入行</source>
         <translation>Insert Row</translation>
+    </message>
+    <message>
+        <location filename="../../forms/project_editor.ui" line="58" />
+        <source>在所选行上方插入一行，属于同一个二级指标（Ctrl+Shift+=）</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../forms/project_editor.ui" line="59" />
@@ -871,6 +1107,11 @@
         <translation>Delete Row</translation>
     </message>
     <message>
+        <location filename="../../forms/project_editor.ui" line="60" />
+        <source>删除所选的行（Ctrl+-）；Delete 键只清除单元格的内容</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <location filename="../../forms/project_editor.ui" line="61" />
         <source>上移</source>
         <translation>Move Up</translation>
@@ -880,151 +1121,227 @@
         <source>下移</source>
         <translation>Move Down</translation>
     </message>
+    <message>
+        <location filename="../../forms/project_editor.ui" line="63" />
+        <source>推荐指标…</source>
+        <translation>Suggest Indicators…</translation>
+    </message>
 </context>
 <context>
     <name>ProjectPage</name>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="74" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="80" />
         <source>添加指标行</source>
         <translation>Add Indicator Row</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="76" />
-        <source>复制指标行</source>
-        <translation>Copy Indicator Rows</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="79" />
-        <source>粘贴指标行</source>
-        <translation>Paste Indicator Rows</translation>
-    </message>
-    <message>
         <location filename="../../kpi_editor/gui/pages/project.py" line="81" />
+        <source>插入指标行</source>
+        <translation>Insert indicator row</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/pages/project.py" line="82" />
+        <source>删除行</source>
+        <translation>Delete Row</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/pages/project.py" line="84" />
+        <source>复制</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/pages/project.py" line="87" />
+        <source>粘贴</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/pages/project.py" line="335" />
+        <source>删除指标行</source>
+        <translation>Indicator row removed</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/pages/project.py" line="336" />
+        <source>删除所选的{count}个指标行？其中{filled}行有内容。删除后可以撤销（Ctrl+Z）。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/pages/project.py" line="387" />
+        <source>行</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/pages/project.py" line="387" />
+        <source>个单元格</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/pages/project.py" line="388" />
+        <source>已复制{count}{unit}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/pages/project.py" line="407" />
+        <source>剪贴板中没有可粘贴的内容</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/pages/project.py" line="433" />
+        <source>粘贴{count}行</source>
+        <translation>Paste {count} row(s)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/pages/project.py" line="461" />
+        <source>有{count}个单元格超出表格范围，没有粘贴</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/pages/project.py" line="89" />
         <source>由分项计算财政拨款与合计</source>
         <translation>Compute Fiscal and Total from Parts</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="301" />
-        <source>已复制{count}行</source>
-        <translation>Copied {count} row(s)</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="318" />
-        <source>剪贴板中没有可粘贴的行</source>
-        <translation>Nothing to paste on the clipboard</translation>
     </message>
 </context>
 <context>
     <name>Prompts</name>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="30" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="31" />
         <source>未保存的修改</source>
         <translation>Unsaved Changes</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="31" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="32" />
         <source>“{name}”有未保存的修改。是否保存？</source>
         <translation>“{name}” has unsaved changes. Save them?</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="32" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="33" />
         <source>不保存，修改将丢失。</source>
         <translation>If you don't save, the changes are lost.</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="33" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="34" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="34" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="35" />
         <source>不保存</source>
         <translation>Don't Save</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="35" />
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="100" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="36" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="101" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="121" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="60" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="61" />
         <source>打开绩效目标表</source>
         <translation>Open Performance Target Booklet</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="60" />
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="66" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="61" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="67" />
         <source>绩效目标表 (*.kpi.json *.json)</source>
         <translation>Performance target booklets (*.kpi.json *.json)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="66" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="67" />
         <source>另存为</source>
         <translation>Save As</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="74" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="75" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="78" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="79" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="91" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="92" />
         <source>导出范围</source>
         <translation>Export Scope</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="92" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="93" />
         <source>导出哪些表？</source>
         <translation>Which tables should be exported?</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="94" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="95" />
         <source>当前项目：{name}</source>
         <translation>Current project: {name}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="97" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="98" />
         <source>当前单位：{name}</source>
         <translation>Current unit: {name}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="99" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="100" />
         <source>全册</source>
         <translation>whole booklet</translation>
     </message>
     <message>
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="116" />
+        <source>导出前检查</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="117" />
+        <source>要导出的表中还有 {count} 个错误，财政局审核时会被退回。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="118" />
+        <source>建议先查看并改正这些问题。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="119" />
+        <source>查看问题</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="120" />
+        <source>仍然导出</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="139" />
         <source>未命名的新文件</source>
         <translation>an unsaved new booklet</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="123" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="142" />
         <source>恢复未保存的修改</source>
         <translation>Recover Unsaved Changes</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="125" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="144" />
         <source>上次编辑器意外退出，“{name}”有 {time} 自动保存的修改。是否恢复？</source>
         <translation>The editor quit unexpectedly. “{name}” has changes autosaved at {time}. Recover them?</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="129" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="148" />
         <source>恢复</source>
         <translation>Recover</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="130" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="149" />
         <source>丢弃</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="131" />
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="152" />
+        <source>恢复：打开自动保存的内容（保存后覆盖原文件）。丢弃：删除自动保存。以后再说：保留自动保存，下次再问。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/prompts.py" line="155" />
         <source>以后再说</source>
         <translation>Later</translation>
     </message>
@@ -1162,6 +1479,14 @@
     </message>
 </context>
 <context>
+    <name>RowSuggester</name>
+    <message>
+        <location filename="../../kpi_editor/gui/library/inplace.py" line="267" />
+        <source>已填入“{name}”：请把指标值中的□换成数字（Ctrl+Z 可撤销）</source>
+        <translation>Filled in “{name}”: replace the □ in its target value with numbers (Ctrl+Z undoes)</translation>
+    </message>
+</context>
+<context>
     <name>SearchBar</name>
     <message>
         <location filename="../../kpi_editor/gui/search/bar.py" line="23" />
@@ -1192,52 +1517,82 @@
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../forms/settings_dialog.ui" line="7" />
+        <location filename="../../forms/settings_dialog.ui" line="8" />
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../forms/settings_dialog.ui" line="14" />
+        <location filename="../../forms/settings_dialog.ui" line="15" />
+        <source>界面字号</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../forms/settings_dialog.ui" line="16" />
+        <source> 磅</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../forms/settings_dialog.ui" line="16" />
+        <source>整个窗口的文字大小；“视图”菜单中的放大、缩小（Ctrl+= / Ctrl+-）在此基础上缩放</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../forms/settings_dialog.ui" line="17" />
         <source>PDF 字体</source>
         <translation>PDF font</translation>
     </message>
     <message>
-        <location filename="../../forms/settings_dialog.ui" line="17" />
+        <location filename="../../forms/settings_dialog.ui" line="20" />
         <source>自动（本机宋体与黑体，没有时用内置字体）</source>
         <translation>Automatic (this computer's Song and Hei faces, else the bundled fonts)</translation>
     </message>
     <message>
-        <location filename="../../forms/settings_dialog.ui" line="18" />
+        <location filename="../../forms/settings_dialog.ui" line="21" />
         <source>AR PL UMing（宋体，内置）</source>
         <translation>AR PL UMing (serif, bundled)</translation>
     </message>
     <message>
-        <location filename="../../forms/settings_dialog.ui" line="19" />
+        <location filename="../../forms/settings_dialog.ui" line="22" />
         <source>文泉驿微米黑（黑体，内置）</source>
         <translation>WenQuanYi Micro Hei (sans, bundled)</translation>
     </message>
     <message>
-        <location filename="../../forms/settings_dialog.ui" line="22" />
-        <source>自动保存间隔（秒）</source>
-        <translation>Autosave interval (seconds)</translation>
+        <location filename="../../forms/settings_dialog.ui" line="25" />
+        <source>自动保存</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../forms/settings_dialog.ui" line="24" />
+        <location filename="../../forms/settings_dialog.ui" line="26" />
+        <source>停止输入 </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../forms/settings_dialog.ui" line="26" />
+        <source> 秒后</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../forms/settings_dialog.ui" line="26" />
+        <source>意外退出后，下次打开文件时可以恢复到这一刻的内容</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../forms/settings_dialog.ui" line="29" />
+        <source>界面语言在重新启动后生效；其他设置立即生效。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../forms/settings_dialog.ui" line="27" />
         <source>审核人</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../forms/settings_dialog.ui" line="25" />
+        <location filename="../../forms/settings_dialog.ui" line="28" />
         <source>新审核意见的署名</source>
         <translation>Name that signs new review comments</translation>
     </message>
     <message>
-        <location filename="../../forms/settings_dialog.ui" line="26" />
-        <source>界面语言在重新打开窗口后生效。</source>
-        <translation>The interface language applies the next time the window opens.</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/dialogs/settings_dialog.py" line="36" />
+        <location filename="../../kpi_editor/gui/dialogs/settings_dialog.py" line="38" />
         <source>留空则使用系统用户名：{user}</source>
         <translation>Leave empty to use the system user name: {user}</translation>
     </message>
@@ -1245,34 +1600,229 @@
 <context>
     <name>StructureActions</name>
     <message>
-        <location filename="../../kpi_editor/gui/tree/actions.py" line="35" />
+        <location filename="../../kpi_editor/gui/tree/actions.py" line="36" />
         <source>新建单位</source>
         <translation>New Unit</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/tree/actions.py" line="36" />
+        <location filename="../../kpi_editor/gui/tree/actions.py" line="37" />
         <source>新建项目</source>
         <translation>New Project</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/tree/actions.py" line="37" />
+        <location filename="../../kpi_editor/gui/tree/actions.py" line="38" />
         <source>创建副本</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/tree/actions.py" line="39" />
+        <location filename="../../kpi_editor/gui/tree/actions.py" line="40" />
+        <location filename="../../kpi_editor/gui/tree/actions.py" line="102" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/tree/actions.py" line="41" />
+        <location filename="../../kpi_editor/gui/tree/actions.py" line="42" />
         <source>上移</source>
         <translation>Move Up</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/tree/actions.py" line="42" />
+        <location filename="../../kpi_editor/gui/tree/actions.py" line="43" />
         <source>下移</source>
         <translation>Move Down</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/tree/actions.py" line="107" />
+        <source>删除后可以撤销（Ctrl+Z）。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/tree/actions.py" line="113" />
+        <source>删除单位“{code} {name}”及其{projects}个项目（共{rows}个指标行）？</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/tree/actions.py" line="120" />
+        <source>删除项目“{name}”及其{rows}个指标行？</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/tree/actions.py" line="127" />
+        <source>删除第{row}行“{name}”？</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SuggestDialog</name>
+    <message>
+        <location filename="../../kpi_editor/gui/library/dialog.py" line="46" />
+        <source>推荐指标</source>
+        <translation>Suggested Indicators</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/dialog.py" line="54" />
+        <source>为“{name}”推荐的指标</source>
+        <translation>Indicators suggested for “{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/dialog.py" line="68" />
+        <source>三级指标</source>
+        <translation>Level-3 indicator</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/dialog.py" line="68" />
+        <source>指标值</source>
+        <translation>Target value</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/dialog.py" line="68" />
+        <source>指标解释</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/dialog.py" line="68" />
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/dialog.py" line="86" />
+        <source>勾选要采用的指标，点“插入所选”：每条插入到本项目对应的二级指标下（先填入该二级的空行），一次插入可一次撤销（Ctrl+Z）。指标值中的□是要填写的数字。</source>
+        <translation>Tick the indicators to use and press Insert Selected: each goes under its level-2 indicator in this project (into an empty row of it first); one insert is one undo step (Ctrl+Z). The □ in target values are the numbers to fill in.</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/dialog.py" line="96" />
+        <source>全部不选</source>
+        <translation>Untick All</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/dialog.py" line="101" />
+        <source>插入所选</source>
+        <translation>Insert Selected</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/dialog.py" line="103" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/dialog.py" line="114" />
+        <source>有{count}个指标库文件无法使用，已跳过：</source>
+        <translation>{count} library file(s) could not be used and were left out: </translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/dialog.py" line="125" />
+        <source>正在载入指标库…</source>
+        <translation>Loading the library…</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/dialog.py" line="125" />
+        <source>指标库无法载入。</source>
+        <translation>The library could not be loaded.</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/dialog.py" line="132" />
+        <source>按项目名称识别为：{types}。另参考了名称相近的项目和各二级指标的常用指标。</source>
+        <translation>Recognised from the project name as: {types}. Projects with similar names and the most common indicators of each level-2 indicator were used too.</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/dialog.py" line="138" />
+        <source>按名称相近的项目和各二级指标的常用指标推荐（未识别出项目类型）。</source>
+        <translation>Suggested from projects with similar names and the most common indicators of each level-2 indicator (no project type recognised).</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/dialog.py" line="147" />
+        <source>（本项目尚未填写）</source>
+        <translation> (not filled in this project yet)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/dialog.py" line="158" />
+        <source>指标库中没有可推荐的指标。</source>
+        <translation>The library has no indicators to suggest.</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/dialog.py" line="168" />
+        <source>（自拟）</source>
+        <translation>(your own)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/dialog.py" line="170" />
+        <source>相似项目</source>
+        <translation>Similar project</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/dialog.py" line="170" />
+        <source>常用指标</source>
+        <translation>Common indicator</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/dialog.py" line="175" />
+        <source>常见写法：{example}</source>
+        <translation>Usually written: {example}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/dialog.py" line="179" />
+        <source>{count}个项目用过</source>
+        <translation>Used by {count} projects</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/dialog.py" line="226" />
+        <source>已选{count}条</source>
+        <translation>{count} selected</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/dialog.py" line="238" />
+        <source>已插入{count}条推荐指标：请把指标值中的□换成数字（Ctrl+Z 可撤销）</source>
+        <translation>Inserted {count} suggested indicators: replace the □ in their target values with numbers (Ctrl+Z undoes)</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionDelegate</name>
+    <message>
+        <location filename="../../kpi_editor/gui/library/results.py" line="125" />
+        <source>（指标值自拟）</source>
+        <translation>(target value: your own)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/results.py" line="140" />
+        <source>常见写法：{example}</source>
+        <translation>Usually written: {example}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/results.py" line="142" />
+        <source>（无指标解释）</source>
+        <translation>(no explanation)</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionListModel</name>
+    <message>
+        <location filename="../../kpi_editor/gui/library/results.py" line="54" />
+        <source>指标值：{value}</source>
+        <translation>Target value: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/results.py" line="56" />
+        <source>常见写法：{example}</source>
+        <translation>Usually written: {example}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/results.py" line="58" />
+        <source>指标解释：{text}</source>
+        <translation>Explanation: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/results.py" line="63" />
+        <source>来源：{origin}（{count}个项目用过）</source>
+        <translation>Source: {origin} (used by {count} projects)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/results.py" line="66" />
+        <source>来源：{origin}</source>
+        <translation>Source: {origin}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/results.py" line="68" />
+        <source>项目类型：{types}</source>
+        <translation>Project type: {types}</translation>
     </message>
 </context>
 <context>
@@ -1329,6 +1879,29 @@
         <location filename="../../forms/welcome.ui" line="22" />
         <source>最近打开的文件</source>
         <translation>Recent files</translation>
+    </message>
+</context>
+<context>
+    <name>Zoom</name>
+    <message>
+        <location filename="../../kpi_editor/gui/zoom.py" line="27" />
+        <source>放大</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/zoom.py" line="29" />
+        <source>缩小</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/zoom.py" line="30" />
+        <source>实际大小</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/zoom.py" line="57" />
+        <source>缩放 {percent}%</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
