@@ -400,6 +400,9 @@ ENGLISH = {
     "来源：{origin}（{count}个项目用过）": "Source: {origin} (used by {count} projects)",
     "来源：{origin}": "Source: {origin}",
     "项目类型：{types}": "Project type: {types}",
+    "推荐指标：↓/↑ 选择，回车或单击填入整行，Esc 关闭列表，继续输入则照常输入": (
+        "Suggestions: ↓/↑ choose, Enter or a click fills the row, Esc closes the list, typing on just types"
+    ),
 }
 
 

@@ -521,68 +521,68 @@
     <name>LibraryFeature</name>
     <message>
         <location filename="../../kpi_editor/gui/library/feature.py" line="37" />
-        <location filename="../../kpi_editor/gui/library/feature.py" line="46" />
+        <location filename="../../kpi_editor/gui/library/feature.py" line="47" />
         <source>指标库</source>
         <translation>Indicator Library</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/library/feature.py" line="49" />
+        <location filename="../../kpi_editor/gui/library/feature.py" line="50" />
         <source>搜索指标库：其他单位写过的指标和共性指标，可直接插入当前项目</source>
         <translation>Search the indicator library: rows other units wrote and common indicators, ready to insert into the current project</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/library/feature.py" line="53" />
+        <location filename="../../kpi_editor/gui/library/feature.py" line="54" />
         <source>推荐指标…</source>
         <translation>Suggest Indicators…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/library/feature.py" line="56" />
+        <location filename="../../kpi_editor/gui/library/feature.py" line="57" />
         <source>按项目名称和已有的指标，推荐各二级指标下的常用指标，勾选后一次插入</source>
         <translation>Suggest common indicators for each level-2 indicator from the project’s name and rows; tick and insert them at once</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/library/feature.py" line="58" />
+        <location filename="../../kpi_editor/gui/library/feature.py" line="59" />
         <source>添加指标库文件…</source>
         <translation>Add Library File…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/library/feature.py" line="149" />
+        <location filename="../../kpi_editor/gui/library/feature.py" line="157" />
         <source>（另有{count}个，见“指标库”面板）</source>
         <translation> ({count} more: see the Indicator Library panel)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/library/feature.py" line="154" />
+        <location filename="../../kpi_editor/gui/library/feature.py" line="162" />
         <source>指标库文件无法使用，已跳过：{error}{more}</source>
         <translation>Library file left out: {error}{more}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/library/feature.py" line="168" />
+        <location filename="../../kpi_editor/gui/library/feature.py" line="176" />
         <source>无法修改</source>
         <translation>Edit Refused</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/library/feature.py" line="193" />
+        <location filename="../../kpi_editor/gui/library/feature.py" line="201" />
         <source>指标库文件 (*.library.json *.json)</source>
         <translation>Indicator libraries (*.library.json *.json)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/library/feature.py" line="199" />
-        <location filename="../../kpi_editor/gui/library/feature.py" line="203" />
+        <location filename="../../kpi_editor/gui/library/feature.py" line="207" />
+        <location filename="../../kpi_editor/gui/library/feature.py" line="211" />
         <source>无法添加指标库</source>
         <translation>Cannot Add Library</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/library/feature.py" line="203" />
+        <location filename="../../kpi_editor/gui/library/feature.py" line="211" />
         <source>{path}：{error}</source>
         <translation>{path}: {error}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/library/feature.py" line="208" />
+        <location filename="../../kpi_editor/gui/library/feature.py" line="216" />
         <source>已添加指标库 {name}，正在重新载入…</source>
         <translation>Library {name} added; reloading…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/library/feature.py" line="222" />
+        <location filename="../../kpi_editor/gui/library/feature.py" line="230" />
         <source>个人指标库未能更新：{error}</source>
         <translation>Personal library not updated: {error}</translation>
     </message>
@@ -698,7 +698,7 @@
 <context>
     <name>LibraryStore</name>
     <message>
-        <location filename="../../kpi_editor/gui/library/store.py" line="133" />
+        <location filename="../../kpi_editor/gui/library/store.py" line="148" />
         <source>指标库无法载入：{error}</source>
         <translation>The library could not be loaded: {error}</translation>
     </message>
@@ -1481,7 +1481,12 @@
 <context>
     <name>RowSuggester</name>
     <message>
-        <location filename="../../kpi_editor/gui/library/inplace.py" line="267" />
+        <location filename="../../kpi_editor/gui/library/inplace.py" line="185" />
+        <source>推荐指标：↓/↑ 选择，回车或单击填入整行，Esc 关闭列表，继续输入则照常输入</source>
+        <translation>Suggestions: ↓/↑ choose, Enter or a click fills the row, Esc closes the list, typing on just types</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/inplace.py" line="270" />
         <source>已填入“{name}”：请把指标值中的□换成数字（Ctrl+Z 可撤销）</source>
         <translation>Filled in “{name}”: replace the □ in its target value with numbers (Ctrl+Z undoes)</translation>
     </message>

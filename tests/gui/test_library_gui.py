@@ -444,3 +444,27 @@ def test_a_save_feeds_the_personal_library(opened: MainWindow, qtbot: Any, small
     commit(panel.search_edit, "党员轮训期数")
     assert [s.name for s in panel.model.items] == ["开展党员轮训期数"]
     assert panel.model.items[0].origin == "西区2026 · 106001 · 党员教育培训经费"  # the clerk's own project
+
+
+def test_a_click_on_a_suggestion_fills_the_row(opened: MainWindow, qtbot: Any) -> None:
+    opened.tree.select_path(TRAINING)
+    opened.structure.add_project()
+    path = opened.context.current_project()
+    assert path is not None
+    wait_index(opened, qtbot)
+    page = opened.pages.project
+    cost = next(i for i, row in enumerate(project(opened, path).indicators) if row.level2 == "成本指标")
+    page.select_cell(cost, "name")
+    QTest.keyClick(page.table, Qt.Key.Key_F2)
+    suggester = opened.library.rows
+    qtbot.waitUntil(lambda: suggester.visible)
+    popup = suggester.popup
+    assert popup is not None
+    second = suggester.model.items[1]
+    QTest.mouseClick(
+        popup.viewport(), Qt.MouseButton.LeftButton, pos=popup.visualRect(suggester.model.index(1)).center()
+    )
+    row = project(opened, path).indicators[cost]
+    assert (row.level2, row.name, row.value) == ("成本指标", second.name, second.value)
+    assert not suggester.visible and not suggester._app_filter  # the keys are the editor's again
+    assert page.table.state() != page.table.State.EditingState

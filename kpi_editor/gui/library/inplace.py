@@ -120,6 +120,11 @@ class RowSuggester(QObject):
         self._filtering = False
         editor.textChanged.connect(self._refresh)
         editor.destroyed.connect(self._editor_gone)
+        if self.popup is not None:
+            # A click on the list would hand the keyboard to the table (the nearest parent that takes
+            # focus), and the table closes the editor before the click picks; with the editor as the
+            # list's focus proxy, the editor keeps it.
+            self.popup.setFocusProxy(editor)
         QTimer.singleShot(0, self._editor_shown)
 
     def _editor_shown(self) -> None:
@@ -181,6 +186,9 @@ class RowSuggester(QObject):
         if app is not None and not self._app_filter:
             app.installEventFilter(self)
             self._app_filter = True
+            self.context.show_message(
+                self.tr("推荐指标：↓/↑ 选择，回车或单击填入整行，Esc 关闭列表，继续输入则照常输入"), 8000
+            )
 
     def _hide(self) -> None:
         if self.popup is not None:
@@ -210,6 +218,8 @@ class RowSuggester(QObject):
 
     def _close(self) -> None:
         self._hide()
+        if self.popup is not None:
+            self.popup.setFocusProxy(None)  # type: ignore[arg-type]  # Qt takes nullptr: no proxy
         if self.editor is not None:
             self.editor.removeEventFilter(self)
             try:
