@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from kpi_editor.app.commands import duplicate  # noqa: E402
 from kpi_editor.app.settings import Settings  # noqa: E402
+from kpi_editor.gui.main_window import MainWindow  # noqa: E402
 from kpi_editor.io.projectfile import load_booklet, save_booklet  # noqa: E402
 from kpi_editor.paths import sample_path  # noqa: E402
 
@@ -45,20 +46,18 @@ def make_tenfold(directory: Path) -> Path:
     return path
 
 
-def open_window(app: QApplication, path: Path) -> tuple[float, object]:
-    from kpi_editor.gui.main_window import MainWindow
-
+def open_window(app: QApplication, path: Path) -> tuple[float, MainWindow]:
     start = time.perf_counter()
     window = MainWindow(Settings())
-    assert window.open_file(path)
+    assert window.files.open_file(path)
     window.show()
-    window.select_path((0, 0))
+    window.tree.select_path((0, 0))
     app.processEvents()
     return time.perf_counter() - start, window
 
 
-def scroll_pass(app: QApplication, window: object) -> float:
-    tree = window.tree  # type: ignore[attr-defined]
+def scroll_pass(app: QApplication, window: MainWindow) -> float:
+    tree = window.tree.view
     tree.expandToDepth(0)
     app.processEvents()
     bar = tree.verticalScrollBar()
@@ -72,8 +71,8 @@ def scroll_pass(app: QApplication, window: object) -> float:
     return (time.perf_counter() - start) / max(steps, 1)
 
 
-def keystrokes(app: QApplication, window: object, count: int = 40) -> list[float]:
-    page = window.project_page  # type: ignore[attr-defined]
+def keystrokes(app: QApplication, window: MainWindow, count: int = 40) -> list[float]:
+    page = window.pages.project
     table = page.table
     index = page.model.index(0, 3)
     table.setCurrentIndex(index)
@@ -90,15 +89,19 @@ def keystrokes(app: QApplication, window: object, count: int = 40) -> list[float
         app.processEvents()
         times.append(time.perf_counter() - start)
     table.closeEditor(editor, table.itemDelegate().EndEditHint.NoHint)
-    window.document.undo_stack.undo()  # type: ignore[attr-defined]
+    document = window.context.document
+    assert document is not None
+    document.undo_stack.undo()
     return times
 
 
-def revalidate(app: QApplication, window: object) -> float:
-    window.tree.expandAll()  # type: ignore[attr-defined]
+def revalidate(app: QApplication, window: MainWindow) -> float:
+    window.tree.view.expandAll()
     app.processEvents()
+    document = window.context.document
+    assert document is not None
     start = time.perf_counter()
-    window.document.validate_all()  # type: ignore[attr-defined]
+    document.validate_all()
     app.processEvents()
     return time.perf_counter() - start
 
@@ -121,9 +124,10 @@ def main() -> None:
                 keys.extend(keystrokes(app, window))
                 scrolls.append(scroll_pass(app, window))
                 passes.append(revalidate(app, window))
-                window.document.undo_stack.setClean()  # type: ignore[attr-defined]
-                window.close()  # type: ignore[attr-defined]
-                window.deleteLater()  # type: ignore[attr-defined]
+                assert window.context.document is not None
+                window.context.document.undo_stack.setClean()
+                window.close()
+                window.deleteLater()
                 app.processEvents()
             medians = (opens, scrolls, keys, passes)
             rows.append((label, *(statistics.median(m) for m in medians)))

@@ -229,6 +229,30 @@ def _run(out: Path) -> _Run:
 
     run.step("导出 PDF export", pdf)
 
+    def pdf_back() -> str | list[str]:
+        # pdfplumber/pdfminer and PDFium: what 导入 PDF 汇编本 and the print preview need.
+        from kpi_editor.io.booklet_pdf import import_booklet_pdf
+        from kpi_editor.io.pdf.raster import PdfPages
+
+        path = out / f"selftest-{department.code}.pdf"
+        read, _ = import_booklet_pdf(path)
+        back = read.department(department.code)
+        problems: list[str] = []
+        if back is None or [p.model_dump(exclude={"id"}) for p in back.projects] != [
+            p.model_dump(exclude={"id"}) for p in department.projects
+        ]:
+            problems.append("导出的 PDF 读回后与原项目不同")
+        with PdfPages(path.read_bytes(), str(path)) as pages:
+            raster = pages.render(len(pages) - 1, dpi=36)
+        if not raster.width or raster.data.count(0) == 0:
+            problems.append("PDF 页面渲染为空白")
+        return (
+            problems
+            or f"读回 {len(back.projects) if back else 0} 个项目 read back，页面渲染 rendered {raster.width}×{raster.height}"
+        )
+
+    run.step("读回 PDF import / 预览 preview", pdf_back)
+
     def xlsx() -> str | list[str]:
         from kpi_editor.io.xlsx import export_xlsx
 

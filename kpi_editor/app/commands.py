@@ -21,6 +21,7 @@ from kpi_editor.domain.edits import PREFACE, EditError, ItemPath, field_value, v
 from kpi_editor.domain.labels import field_name
 from kpi_editor.domain.model import Department, Project, new_id
 from kpi_editor.domain.review import ProjectReview
+from kpi_editor.domain.template import TemplateError, load_template
 
 _sessions = itertools.count(1)
 MERGE_ID = 1  # SetField's QUndoCommand.id(); sessions and cells are told apart in mergeWith
@@ -43,13 +44,16 @@ class EditRejected(ValueError):
 def validated(document: Document, path: ItemPath, field: str, value: Any) -> Any:
     """Run the pydantic validator of the field on a copy; return the value as the model stores it."""
     try:
-        return validated_value(document.item(path), field, value)
-    except EditError as exc:
+        result = validated_value(document.item(path), field, value)
+        if path == () and field == "template_id":
+            load_template(result)  # the document loads it on redo: a missing template is refused here
+    except (EditError, TemplateError) as exc:
         raise EditRejected(
             QCoreApplication.translate("commands", "“{field}”的值无效：{reason}").format(
                 field=field_label(field), reason=exc
             )
         ) from exc
+    return result
 
 
 class SetField(QUndoCommand):
@@ -177,23 +181,52 @@ class SetReview(QUndoCommand):
         self.document.set_review(self.path, self.old)
 
 
+class ApplyPlan(QUndoCommand):
+    """An `EditPlan` as one undo step. Its edits are made one by one as the step is built (each
+    records the value the edits before it left), so the first push has nothing left to do; undo
+    and redo replay them in a batch that revalidates each touched project once."""
+
+    def __init__(self, document: Document, text: str, edits: Sequence[QUndoCommand]) -> None:
+        super().__init__(text)
+        self.document = document
+        self.edits = list(edits)
+        self._made = True
+
+    def redo(self) -> None:
+        if self._made:
+            self._made = False
+            return
+        with self.document.validating_once():
+            for edit in self.edits:
+                edit.redo()
+
+    def undo(self) -> None:
+        with self.document.validating_once():
+            for edit in reversed(self.edits):
+                edit.undo()
+
+
 def is_noop_move(source: ItemPath, row: int, destination: ItemPath, destination_row: int) -> bool:
     return source == destination and destination_row in (row, row + 1)
 
 
 def duplicate(item: Any) -> Any:
-    """A deep copy for duplicate/paste; projects get a fresh id so findings stay apart."""
+    """A deep copy for duplicate/paste; projects get a fresh id so findings stay apart, and no
+    review state: a copy was never reviewed (a copy of an approved table would show as approved,
+    and the reviewer's comments are about the original)."""
     clone = copy.deepcopy(item)
-    if isinstance(clone, Project):
-        clone.id = new_id()
-    elif isinstance(clone, Department):
-        for project in clone.projects:
-            project.id = new_id()
+    projects = (
+        [clone] if isinstance(clone, Project) else clone.projects if isinstance(clone, Department) else []
+    )
+    for project in projects:
+        project.id = new_id()
+        project.review = None
     return clone
 
 
 __all__ = [
     "MERGE_ID",
+    "ApplyPlan",
     "EditRejected",
     "Insert",
     "Move",

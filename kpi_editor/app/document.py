@@ -13,7 +13,8 @@ because the undo stack replays changes in order.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ from kpi_editor.app.autosave import Autosave, AutosaveInfo, discard_autosave
 from kpi_editor.app.locks import FileLock
 from kpi_editor.domain import engine
 from kpi_editor.domain.edits import PREFACE, ItemPath, children_at, item_at, set_field_value
-from kpi_editor.domain.engine import Finding, Severity
+from kpi_editor.domain.engine import Finding, FindingCounts, count_findings
 from kpi_editor.domain.model import Booklet, Project
 from kpi_editor.domain.review import ProjectReview, shift_after_insert, shift_after_remove
 from kpi_editor.domain.template import load_template
@@ -52,16 +53,20 @@ class Document(QObject):
     stateChanged = Signal()  # path, modified flag or title changed
     editRejected = Signal(str)
     reviewModeChanged = Signal(bool)
+    # `template` was replaced (template_id changed, or its undo): views rebuild columns and labels.
+    templateChanged = Signal()
 
     def __init__(self, booklet: Booklet, path: Path | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.booklet = booklet
         self.template = load_template(booklet.template_id)
         self.path = path
+        # Where 另存为 proposes to save a document that has no file yet (a new year's booklet).
+        self.suggested_path: Path | None = None
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self._findings: dict[str, list[Finding]] = {}
-        self._counts: dict[str, tuple[int, int]] = {}
+        self._counts: dict[str, FindingCounts] = {}
         # Review mode: the content is read-only, only status and comments change (app/operations.py
         # refuses everything else in one place).
         self.review_mode = False
@@ -69,6 +74,10 @@ class Document(QObject):
         self.changed_by_last_pass: set[str] = set()  # project ids; see validate_all
         self.global_findings_changed = False  # the booklet-wide findings, by the same pass
         self._project_paths: dict[str, ItemPath] | None = None  # see project_path
+        # While many edits make one step (a plan, its undo): the projects to revalidate at the end,
+        # by id (their paths may shift within the step), and whether the whole booklet is due.
+        self._deferred: dict[str, None] | None = None
+        self._deferred_all = False
         # Rules only the whole-booklet pass can see (duplicates across projects, unit lists …):
         # kept on a project when only that project is revalidated.
         self._booklet_rules = {rule.code for rule in engine.RULES if rule.scope == "booklet"}
@@ -107,6 +116,9 @@ class Document(QObject):
         # The recovered text differs from the file on disk until it is saved again.
         document.undo_stack.resetClean()
         document.stateChanged.emit()
+        # Ours from now on: our own autosave takes over (and the crashed editor's goes), so a second
+        # crash still leaves exactly one copy to recover.
+        document.autosave()
         return document
 
     def lock_file(self) -> bool:
@@ -236,8 +248,22 @@ class Document(QObject):
     def set_field(self, path: ItemPath, field: str, value: Any) -> None:
         # Values are validated by the command before they reach the stack.
         set_field_value(self.item(path), field, value)
+        if path == () and field == "template_id":
+            self._reload_template()
         self.itemChanged.emit(path, field)
         self._touched(path)
+        if path == () and field in ("template_id", "fiscal_year"):
+            # Every project's findings depend on these: the checker's verdict follows at once.
+            if self._deferred is not None:
+                self._deferred_all = True
+            else:
+                self.validate_all()
+
+    def _reload_template(self) -> None:
+        """The booklet names another template (a template change or its undo): load it, before
+        the views hear of the change, so that they rebuild with the new one."""
+        self.template = load_template(self.booklet.template_id)
+        self.templateChanged.emit()
 
     def insert(self, parent: ItemPath, row: int, items: Sequence[Any]) -> None:
         container = self.child_items(parent)
@@ -256,7 +282,8 @@ class Document(QObject):
             )
             for path in paths:
                 self._validate_project(path, emit=False)
-            self.findingsChanged.emit({self.item(path).id for path in paths})
+            if self._deferred is None:
+                self.findingsChanged.emit({self.item(path).id for path in paths})
         self._touched(parent)
 
     def remove(self, parent: ItemPath, row: int, count: int) -> list[Any]:
@@ -328,9 +355,35 @@ class Document(QObject):
         self._booklet_timer.start()
         self._schedule_autosave()
 
+    @contextmanager
+    def validating_once(self) -> Iterator[None]:
+        """Many edits as one step (a plan, its undo and redo): each project they touch is
+        revalidated once when the step is done, and the views hear of it once, instead of after
+        every edit (a template change of the sample is 3,778 edits)."""
+        if self._deferred is not None:
+            yield  # already inside a step
+            return
+        self._deferred, self._deferred_all = {}, False
+        try:
+            yield
+        finally:
+            pending, everything = self._deferred, self._deferred_all
+            self._deferred, self._deferred_all = None, False
+            if everything:
+                self.validate_all()
+            elif pending:
+                for project_id in pending:
+                    path = self.project_path(project_id)
+                    if path is not None:
+                        self._validate_project(path, emit=False)
+                self.findingsChanged.emit(set(pending))
+
     def _validate_project(self, path: ItemPath, *, emit: bool = True) -> None:
         department = self.booklet.departments[path[0]]
         project = department.projects[path[1]]
+        if self._deferred is not None:
+            self._deferred[project.id] = None
+            return
         findings = engine.validate_project(project, self.template, self.booklet.fiscal_year, department)
         kept = [f for f in self._findings.get(project.id, ()) if f.rule in self._booklet_rules]
         self._findings[project.id] = findings + kept
@@ -377,15 +430,22 @@ class Document(QObject):
         return self._findings.get(project_id, [])
 
     def counts(self) -> tuple[int, int]:
-        """(errors, warnings) in the whole booklet, from per-project counts kept up to date."""
-        errors, warnings = _count(self._global_findings)
+        """(errors, warnings) in the whole booklet: what the checker counts (advice left out)."""
+        counts = self.finding_counts()
+        return counts.errors, counts.warnings
+
+    def finding_counts(self) -> FindingCounts:
+        """Errors, warnings and advice in the whole booklet, from per-project counts kept up to date."""
+        total = count_findings(self._global_findings)
+        errors, warnings, advice = total.errors, total.warnings, total.advice
         for project_id in self._findings:
             counted = self._counts.get(project_id)
             if counted is None:
-                counted = self._counts[project_id] = _count(self._findings[project_id])
-            errors += counted[0]
-            warnings += counted[1]
-        return errors, warnings
+                counted = self._counts[project_id] = count_findings(self._findings[project_id])
+            errors += counted.errors
+            warnings += counted.warnings
+            advice += counted.advice
+        return FindingCounts(errors, warnings, advice)
 
 
 def _is_rows(parent: ItemPath) -> bool:
@@ -410,16 +470,6 @@ def _follow_move(review: ProjectReview, row: int, final: int) -> None:
             c.indicator -= 1
         elif final <= c.indicator < row:
             c.indicator += 1
-
-
-def _count(findings: Iterable[Finding]) -> tuple[int, int]:
-    errors = warnings = 0
-    for finding in findings:
-        if finding.severity == Severity.ERROR:
-            errors += 1
-        elif finding.severity == Severity.WARNING:
-            warnings += 1
-    return errors, warnings
 
 
 __all__ = ["PREFACE", "Document", "ItemPath"]

@@ -13,16 +13,17 @@ shows it) and in ``Outcome.refused``.
 from __future__ import annotations
 
 import copy
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
-from typing import Any
+from typing import Any, Literal
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from kpi_editor.app.commands import (
+    ApplyPlan,
     EditRejected,
     Insert,
     Move,
@@ -34,6 +35,12 @@ from kpi_editor.app.commands import (
     is_noop_move,
 )
 from kpi_editor.app.document import Document
+from kpi_editor.domain.approval import (
+    StatusBlocker,
+    batch_approval_blockers,
+    batch_status_plan,
+    project_paths,
+)
 from kpi_editor.domain.edits import (
     PREFACE,
     EditError,
@@ -42,10 +49,10 @@ from kpi_editor.domain.edits import (
     ItemPath,
     RemoveItems,
     SetValue,
-    apply_plan,
 )
 from kpi_editor.domain.model import FUNDING_FIELDS, Department, Indicator, PrefaceSection, Project
-from kpi_editor.domain.review import ProjectReview, ReviewStatus, comment
+from kpi_editor.domain.review import ProjectReview, ReviewStatus, comment, reply_to
+from kpi_editor.domain.review import set_resolved as mark_resolved
 from kpi_editor.domain.skeleton import required_rows
 
 
@@ -53,10 +60,16 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("operations", text)
 
 
+# What the user answers when projects to approve have errors: approve them all, only those without
+# errors, or (None) nothing.
+ApprovalAnswer = Literal["all", "without_errors"] | None
+ApprovalQuestion = Callable[[Sequence[StatusBlocker], int], ApprovalAnswer]
+
+
 class Access(Enum):
     CONTENT = "content"  # the table's content: refused in review mode
     REVIEW = "review"  # status and comments: only in review mode
-    ANSWER = "answer"  # ticking a comment resolved: the clerk answers outside review mode too
+    ANSWER = "answer"  # replying to a comment, ticking it resolved: the clerk does it outside review mode
 
 
 @dataclass(frozen=True)
@@ -89,8 +102,11 @@ def review_only() -> str:
 class Operations:
     """Every change to one document, as one undo step each."""
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, ask_approval: ApprovalQuestion | None = None) -> None:
         self.document = document
+        # Asked before projects with errors are approved (the window asks the user); without it,
+        # as in a script, they are approved.
+        self.ask_approval = ask_approval
 
     # -- the one place that pushes ----------------------------------------------------------------
 
@@ -221,34 +237,37 @@ class Operations:
     # -- plans (fixes, replace-all, year changes) -------------------------------------------------
 
     def apply_plan(self, plan: EditPlan, access: Access = Access.CONTENT) -> Outcome:
-        """Every edit of `plan` as one undo step. The plan is tried on a copy first: a refused
-        value refuses the whole plan, and nothing is half applied."""
+        """Every edit of `plan` as one undo step. Each value is validated before it is made: a
+        refused one undoes the edits before it, so nothing is half applied. (Trying the plan on a
+        copy of the booklet first cost as much as the plan on a large booklet.)"""
         refused = self.refusal(access)
         if refused:
             return self._refuse(refused)
         if not plan:
             return Outcome()
-        try:
-            apply_plan(copy.deepcopy(self.document.booklet), plan)
-        except EditError as exc:
-            return self._refuse(
-                QCoreApplication.translate("operations", "无法执行“{what}”：{reason}").format(
-                    what=plan.description, reason=exc
+        made: list[QUndoCommand] = []
+        with self.document.validating_once():
+            try:
+                for edit in plan.edits:
+                    # Built and made one by one: each SetField records the value the edits before it left.
+                    if isinstance(edit, SetValue):
+                        command: QUndoCommand = SetField(self.document, edit.path, edit.field, edit.value)
+                    elif isinstance(edit, InsertItems):
+                        command = Insert(self.document, edit.parent, edit.row, list(edit.items))
+                    else:
+                        assert isinstance(edit, RemoveItems)
+                        command = Remove(self.document, edit.parent, edit.row, edit.count)
+                    command.redo()
+                    made.append(command)
+            except (EditRejected, EditError, IndexError, AttributeError) as exc:
+                for command in reversed(made):
+                    command.undo()
+                return self._refuse(
+                    QCoreApplication.translate("operations", "无法执行“{what}”：{reason}").format(
+                        what=plan.description, reason=exc
+                    )
                 )
-            )
-        stack = self.document.undo_stack
-        stack.beginMacro(plan.description)
-        for edit in plan.edits:
-            # Built one by one: each SetField records the value the edits before it left.
-            if isinstance(edit, SetValue):
-                command: QUndoCommand = SetField(self.document, edit.path, edit.field, edit.value)
-            elif isinstance(edit, InsertItems):
-                command = Insert(self.document, edit.parent, edit.row, list(edit.items))
-            else:
-                assert isinstance(edit, RemoveItems)
-                command = Remove(self.document, edit.parent, edit.row, edit.count)
-            stack.push(command)
-        stack.endMacro()
+        self.document.undo_stack.push(ApplyPlan(self.document, plan.description, made))
         return Outcome(True)
 
     # -- structure: units, projects, sections -----------------------------------------------------
@@ -388,7 +407,7 @@ class Operations:
 
     # -- review state -----------------------------------------------------------------------------
 
-    def _review(self, path: ItemPath, review: ProjectReview, text: str, access: Access) -> Outcome:
+    def _review(self, path: ItemPath, review: ProjectReview | None, text: str, access: Access) -> Outcome:
         refused = self.refusal(access)
         if refused:
             return self._refuse(refused)
@@ -401,27 +420,76 @@ class Operations:
         project: Project = self.document.item(path)
         return project.review.model_copy(deep=True) if project.review is not None else ProjectReview()
 
-    def set_status(self, path: ItemPath, status: ReviewStatus) -> Outcome:
-        review = self._working_copy(path)
-        review.status = status
-        text = QCoreApplication.translate("review", "审核状态：{status}").format(status=status.value)
-        return self._review(path, review, text, Access.REVIEW)
+    def set_status(self, path: ItemPath, status: ReviewStatus, reviewer: str = "") -> Outcome:
+        """Give one project `status`, stamped with `reviewer`, the time and the table's
+        fingerprint (``approval.give_status``); approving a project with errors asks first."""
+        return self.set_statuses([path], status, reviewer)
+
+    def set_statuses(self, targets: Sequence[ItemPath], status: ReviewStatus, reviewer: str = "") -> Outcome:
+        """Give `status` to every project under `targets` (units ``(d,)`` and projects ``(d, p)``)
+        as one undo step. Projects that already have it on their current content are left alone.
+
+        Approving projects that have errors asks `ask_approval` first: all of them, only those
+        without errors, or nothing (a refused outcome; nothing is shown, the user chose it).
+        """
+        refused = self.refusal(Access.REVIEW)
+        if refused:
+            return self._refuse(refused)
+        booklet = self.document.booklet
+        paths = project_paths(booklet, targets)
+        if status is ReviewStatus.APPROVED and self.ask_approval is not None:
+            blockers = batch_approval_blockers(booklet, paths, self.document.template)
+            if blockers:
+                answer = self.ask_approval(blockers, len(paths))
+                if answer is None:
+                    return Outcome(refused=_tr("未设置审核状态：有错误的项目未确认审核通过。"))
+                if answer == "without_errors":
+                    failing = {b.path for b in blockers}
+                    paths = [p for p in paths if p not in failing]
+        plan = batch_status_plan(booklet, paths, status, reviewer)
+        if len(paths) == 1:
+            text = QCoreApplication.translate("review", "审核状态：{status}").format(status=status.value)
+        else:
+            text = QCoreApplication.translate("review", "批量设置审核状态：{status}（{count}个项目）").format(
+                status=status.value, count=len(plan.edits)
+            )
+        commands = [
+            SetReview(self.document, edit.path, edit.value, text)
+            for edit in plan.edits
+            if isinstance(edit, SetValue)  # a status plan holds nothing else
+        ]
+        select = paths[0] if len(paths) == 1 else None
+        return self._push(text, commands, Access.REVIEW, select=select)
 
     def add_comment(
-        self, path: ItemPath, text: str, author: str = "", indicator: int | None = None
+        self,
+        path: ItemPath,
+        text: str,
+        author: str = "",
+        indicator: int | None = None,
+        field: str | None = None,
     ) -> Outcome:
-        """A reviewer's comment on the project or on indicator row `indicator` (0-based)."""
+        """A reviewer's comment on the project or on indicator row `indicator` (0-based), and on
+        `field` of it when given (``value`` of the row, ``funding.total``, ``name`` …)."""
         text = text.strip()
         if not text:
             return Outcome()
         review = self._working_copy(path)
-        review.comments.append(comment(text, author=author, indicator=indicator))
+        review.comments.append(comment(text, author=author, indicator=indicator, field=field))
         return self._review(path, review, QCoreApplication.translate("review", "添加审核意见"), Access.REVIEW)
 
-    def set_resolved(self, path: ItemPath, index: int, resolved: bool) -> Outcome:
-        """Tick comment `index` resolved, or open it again (the clerk answers outside review mode)."""
-        review = self._working_copy(path)
-        review.comments[index].resolved = resolved
+    def reply(self, path: ItemPath, index: int, text: str, author: str = "") -> Outcome:
+        """An answer to comment `index`: the clerk saying what was done, or the reviewer following
+        up (outside review mode too)."""
+        if not text.strip():
+            return Outcome()
+        review = reply_to(self._working_copy(path), index, text.strip(), author)
+        return self._review(path, review, QCoreApplication.translate("review", "答复审核意见"), Access.ANSWER)
+
+    def set_resolved(self, path: ItemPath, index: int, resolved: bool, by: str = "") -> Outcome:
+        """Mark comment `index` resolved by `by` now, or open it again (the clerk answers outside
+        review mode)."""
+        review = mark_resolved(self._working_copy(path), index, resolved, by)
         text = (
             QCoreApplication.translate("review", "审核意见已处理")
             if resolved
@@ -436,4 +504,12 @@ class Operations:
         return self._review(path, review, QCoreApplication.translate("review", "删除审核意见"), Access.REVIEW)
 
 
-__all__ = ["Access", "Operations", "Outcome", "review_only", "review_refusal"]
+__all__ = [
+    "Access",
+    "ApprovalAnswer",
+    "ApprovalQuestion",
+    "Operations",
+    "Outcome",
+    "review_only",
+    "review_refusal",
+]

@@ -49,6 +49,7 @@ class Settings(BaseModel):
     autosave_delay_s: int = Field(default=3, ge=1, le=600)  # after the last edit
     ui_font_size: int = Field(default=10, ge=8, le=24)  # points
     zoom_percent: int = Field(default=100, ge=50, le=300)
+    last_template: str = "xiqu-2026"  # 新建 offers the form the clerk used last
     reviewer_name: str = ""  # 审核人 signed on new comments; empty: the OS user name
 
     @staticmethod

@@ -24,6 +24,8 @@ from kpi_editor.domain.model import Comparator, Target
 __all__ = [
     "MoneyMention",
     "PercentMention",
+    "YearMention",
+    "YearStyle",
     "chinese_number",
     "is_measurable",
     "money_total_wan",
@@ -33,6 +35,8 @@ __all__ = [
     "parse_percent",
     "parse_percents",
     "parse_target",
+    "year_mentions",
+    "year_text",
     "years_in",
 ]
 
@@ -373,6 +377,7 @@ def money_total_wan(text: str, bare_unit: BareUnit | None = None) -> Decimal | N
 
 _CN_VALUES = {
     "〇": 0,
+    "○": 0,  # U+25CB WHITE CIRCLE: what input methods give for 〇 (二○二五年)
     "零": 0,
     "一": 1,
     "二": 2,
@@ -450,7 +455,7 @@ _YEAR = r"(?<![\d〔\[【.])(?P<y>(?:19|20|21)\d\d)"
 _YEAR_RE = re.compile(
     _YEAR + r"(?:\s*年|[-./](?:0?[1-9]|1[0-2])(?![\d])|\s*[-—–~～至到]\s*(?P<y2>(?:19|20|21)\d\d)\s*年)"
 )
-_CN_YEAR_RE = re.compile(r"(?P<cy>[〇零一二三四五六七八九]{4})年")
+_CN_YEAR_RE = re.compile(r"(?P<cy>[〇○零一二三四五六七八九]{4})年")
 
 
 @lru_cache(maxsize=16384)
@@ -467,6 +472,92 @@ def _years(text: str) -> tuple[int, ...]:
             found.append((match.start(), year))
     found.sort()
     return tuple(year for _, year in found)
+
+
+YearStyle = Literal["digits", "short", "chinese", "relative"]
+
+
+@dataclass(frozen=True, slots=True)
+class YearMention:
+    """A year named in a text, in any of the ways clerks write one."""
+
+    year: int
+    span: tuple[int, int]  # the year itself in the original text: 2025, 25, 二○二五, 去年
+    style: YearStyle
+    deadline: bool  # used as a time: 2025年底前, 2025年12月31日, 2025-12-31, 2025年内, 2025年完成
+    compared: bool  # a base of comparison, not a time: 较2025年, 比上年, 与去年相比
+
+
+# 25年底前, 25年12月: a two-digit year only counts where a date follows it.
+_SHORT_YEAR_RE = re.compile(r"(?<![\d.])(?P<s>\d{2})(?=\s*年\s*(?:底|末|\d{1,2}\s*月|上半年|下半年|全年|度))")
+_RELATIVE_YEARS: dict[str, int] = {
+    "去年": -1,
+    "上年度": -1,
+    "上一年": -1,
+    "上年": -1,
+    "前年": -2,
+    "今年": 0,
+    "本年度": 0,
+    "本年": 0,
+    "当年": 0,
+    "明年": 1,
+    "次年": 1,
+    "下一年": 1,
+}
+_RELATIVE_RE = re.compile("|".join(sorted(_RELATIVE_YEARS, key=len, reverse=True)))
+_AFTER_YEAR_DEADLINE_RE = re.compile(
+    r"\s*年?\s*(?:底|末|内|前|全年|完成|\d{1,2}\s*月|上半年|下半年|第?[一二三四1-4]季度)|[-./]\d{1,2}"
+)
+_COMPARED_RE = re.compile(r"(?:较|比|与|同比|相比|对比|对照|超过|高于|低于)\s*$")
+
+
+@lru_cache(maxsize=16384)
+def _year_mentions(text: str, fiscal_year: int) -> tuple[YearMention, ...]:
+    plain, index = normalise(text)
+    found: list[tuple[int, int, int, YearStyle]] = []  # (start, end, year, style) in plain
+    for match in _YEAR_RE.finditer(plain):
+        found.append((match.start("y"), match.end("y"), int(match.group("y")), "digits"))
+        if match.group("y2"):
+            found.append((match.start("y2"), match.end("y2"), int(match.group("y2")), "digits"))
+    for match in _CN_YEAR_RE.finditer(plain):
+        year = chinese_number(match.group("cy"))
+        if year is not None and 1900 <= year <= 2199:
+            found.append((match.start("cy"), match.end("cy"), year, "chinese"))
+    for match in _SHORT_YEAR_RE.finditer(plain):
+        year = 2000 + int(match.group("s"))
+        if abs(year - fiscal_year) <= 5:
+            found.append((match.start("s"), match.end("s"), year, "short"))
+    for match in _RELATIVE_RE.finditer(plain):
+        found.append((match.start(), match.end(), fiscal_year + _RELATIVE_YEARS[match.group()], "relative"))
+    found.sort()
+    mentions: list[YearMention] = []
+    last_end = -1
+    for start, end, year, style in found:
+        if start < last_end:
+            continue  # 2025-2026年 read once per year, 上年度 not again as 上年
+        last_end = end
+        deadline = bool(_AFTER_YEAR_DEADLINE_RE.match(plain, end))
+        compared = bool(_COMPARED_RE.search(plain, max(0, start - 4), start))
+        mentions.append(YearMention(year, (index[start], index[end]), style, deadline, compared))
+    return tuple(mentions)
+
+
+def year_mentions(text: str, fiscal_year: int) -> tuple[YearMention, ...]:
+    """Every year named in `text`, in order: ``2025``, ``25年底``, ``二○二五年``, ``去年`` (relative
+    words are read against `fiscal_year`). Document references (``〔2012〕188号``) are not years."""
+    return _year_mentions(text, fiscal_year)
+
+
+def year_text(year: int, style: YearStyle, original: str) -> str:
+    """`year` written to replace `original` (a mention of style `style`): 二○二六 for 二○二五,
+    2026 for 2025 or 25, ``2026年`` for 去年."""
+    if style == "chinese":
+        zero = next((ch for ch in original if ch in "〇○零"), "〇")
+        digits = "零一二三四五六七八九"
+        return "".join(zero if d == "0" else digits[int(d)] for d in str(year))
+    if style == "relative":
+        return f"{year}年"
+    return str(year)
 
 
 def years_in(text: str) -> list[int]:

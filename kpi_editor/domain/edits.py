@@ -20,6 +20,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from kpi_editor.domain.model import Booklet, Department, Project
+from kpi_editor.domain.review import shift_after_insert, shift_after_remove
 
 ItemPath = tuple[int, ...]
 PREFACE: ItemPath = (-1,)
@@ -153,10 +154,18 @@ def apply_plan(booklet: Booklet, plan: EditPlan | Sequence[Edit]) -> None:
                 set_field_value(item, edit.field, validated_value(item, edit.field, edit.value))
             elif isinstance(edit, InsertItems):
                 children_at(booklet, edit.parent)[edit.row : edit.row] = list(edit.items)
+                if _is_project(edit.parent):  # row comments stay on their rows, as in the editor
+                    shift_after_insert(item_at(booklet, edit.parent).review, edit.row, len(edit.items))
             else:
                 del children_at(booklet, edit.parent)[edit.row : edit.row + edit.count]
+                if _is_project(edit.parent):
+                    shift_after_remove(item_at(booklet, edit.parent).review, edit.row, edit.count)
         except (IndexError, AttributeError) as exc:
             raise EditError(f"找不到要修改的位置：{edit}") from exc
+
+
+def _is_project(parent: ItemPath) -> bool:
+    return parent[:1] != PREFACE and len(parent) == 2
 
 
 def _owner(item: Any, name: str) -> Any:

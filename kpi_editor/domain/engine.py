@@ -2,12 +2,16 @@
 
 `validate_project` needs only the project (plus its department for the unit-name check) and runs
 on every keystroke; `validate_booklet` adds the rules that compare projects and departments.
-The rule codes, severities and titles live in one table, `RULES` (``kpi_editor.domain.rules``).
+The rule codes, severities and titles live in one table, `RULES` (``kpi_editor.domain.rules``);
+a template may override a rule's level. Errors and warnings count; advice (`Severity.INFO`, 建议)
+is shown on request (`count_findings`, `Finding.counted`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from kpi_editor.domain.model import Booklet, Department, Project
 from kpi_editor.domain.rules import (
@@ -15,10 +19,14 @@ from kpi_editor.domain.rules import (
     BookletContext,
     Finding,
     ProjectContext,
+    QuickFix,
     RuleInfo,
     RuleRegistry,
     Severity,
+    TemplateIndex,
+    booklet,
     cost,
+    drop_superseded,
     funding,
     previous,
     satisfaction,
@@ -36,9 +44,12 @@ __all__ = [
     "PROJECT_CHECKS",
     "RULES",
     "Finding",
+    "FindingCounts",
+    "QuickFix",
     "RuleInfo",
     "RuleRegistry",
     "Severity",
+    "count_findings",
     "validate_booklet",
     "validate_project",
 ]
@@ -55,10 +66,38 @@ PROJECT_CHECKS: tuple[Callable[[ProjectContext], None], ...] = (
     text.check,
     unit.check,
 )
+# These run after the project checks and may read what they left in each ProjectContext.
 BOOKLET_CHECKS: tuple[Callable[[BookletContext], None], ...] = (
     unit.check_booklet,
     value.check_booklet,
+    cost.check_booklet,
+    funding.check_booklet,
+    booklet.check_booklet,
 )
+
+
+@dataclass(frozen=True, slots=True)
+class FindingCounts:
+    errors: int = 0
+    warnings: int = 0
+    advice: int = 0
+
+    @property
+    def counted(self) -> int:
+        """Errors and warnings: what the status bar, the exit status and the export check count."""
+        return self.errors + self.warnings
+
+
+def count_findings(findings: Iterable[Finding]) -> FindingCounts:
+    errors = warnings = advice = 0
+    for finding in findings:
+        if finding.severity is Severity.ERROR:
+            errors += 1
+        elif finding.severity is Severity.WARNING:
+            warnings += 1
+        else:
+            advice += 1
+    return FindingCounts(errors, warnings, advice)
 
 
 def validate_project(
@@ -78,7 +117,7 @@ def validate_project(
         ctx = ProjectContext(project, template_index(template, fiscal_year), None, department)
     for check in PROJECT_CHECKS:
         check(ctx)
-    return ctx.findings
+    return drop_superseded(ctx.findings)
 
 
 def validate_booklet(booklet: Booklet, template: FormTemplate | None = None) -> list[Finding]:
@@ -89,7 +128,24 @@ def validate_booklet(booklet: Booklet, template: FormTemplate | None = None) -> 
     if template is None:
         template = load_template(booklet.template_id)
     index = template_index(template, booklet.fiscal_year)
+    # A pass allocates tens of thousands of small objects and makes no reference cycles: with the
+    # cyclic collector paused it runs a third faster on a big booklet, and frees the same.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _validate_booklet(booklet, index)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _validate_booklet(booklet: Booklet, index: TemplateIndex) -> list[Finding]:
     booklet_ctx = BookletContext(booklet, index)
+    for department, project in booklet.projects():
+        ctx = ProjectContext(project, index, department, department.code)
+        for check in PROJECT_CHECKS:
+            check(ctx)
+        booklet_ctx.projects.append(ctx)
     for booklet_check in BOOKLET_CHECKS:
         booklet_check(booklet_ctx)
     by_project: dict[str, list[Finding]] = {}
@@ -100,13 +156,10 @@ def validate_booklet(booklet: Booklet, template: FormTemplate | None = None) -> 
         else:
             by_project.setdefault(finding.project_id, []).append(finding)
     findings = general
-    for department, project in booklet.projects():
-        ctx = ProjectContext(project, index, department, department.code)
-        for check in PROJECT_CHECKS:
-            check(ctx)
+    for ctx in booklet_ctx.projects:
         findings.extend(ctx.findings)
-        findings.extend(by_project.pop(project.id, ()))
+        findings.extend(by_project.pop(ctx.project.id, ()))
     # Findings for projects that share an id with another project cannot be placed; keep them.
     for rest in by_project.values():
         findings.extend(rest)
-    return findings
+    return drop_superseded(findings)

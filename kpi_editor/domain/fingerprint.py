@@ -85,3 +85,14 @@ def booklet_fingerprint(booklet: Booklet) -> str:
         [[d.code, d.name, [_project_form(p) for p in d.projects]] for d in booklet.departments],
     ]
     return _digest(form)
+
+
+def department_fingerprint(department: Department) -> str:
+    """The fingerprint of one unit's tables: its code, name and every project, in order.
+
+    A unit's submission manifest carries it, so the bureau can tell a file changed after it was
+    exported for submission.
+    """
+    return _digest(
+        ["department", department.code, department.name, [_project_form(p) for p in department.projects]]
+    )

@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from kpi_editor.domain.review import ProjectReview, ReviewStatus
+from kpi_editor.domain.review import ProjectReview, ReviewStatus, SubmissionRecord
 
 MAX_DECIMALS = 6
 # 10^15 万元 is far beyond any budget; the cap keeps sums of amounts exact within Decimal's
@@ -167,6 +167,8 @@ class Booklet(_Model):
     preface_title: str = ""
     preface: list[PrefaceSection] = Field(default_factory=list)
     departments: list[Department] = Field(default_factory=list)
+    # The bureau's log of unit files merged into this booklet; None (not saved) until the first.
+    submissions: list[SubmissionRecord] | None = None
 
     def projects(self) -> Iterator[tuple[Department, Project]]:
         for department in self.departments:

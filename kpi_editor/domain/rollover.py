@@ -239,6 +239,10 @@ def rollover_plan(booklet: Booklet, new_year: int, amounts: AmountsMode = "keep"
                 plan.edits.append(SetValue(path, "review", None))
             for i, row in enumerate(project.indicators):
                 plan.edits.append(SetValue((d, p, i), "previous_value", row.value))
+    if booklet.submissions:
+        # The bureau's log of this year's submission files says nothing about next year's.
+        plan.edits.append(SetValue((), "submissions", None))
+        report.notes.append(f"提交记录：已清除{old_year}年度的{len(booklet.submissions)}条提交记录。")
     projects = booklet.project_count
     if amounts == "keep":
         report.notes.append(

@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from kpi_editor.paths import resource_dir
 
@@ -35,6 +35,8 @@ class Level2Spec(_Spec):
     kind: Kind = "other"
     required: bool = False
     explanation: str = ""  # what it measures (the 二级's tooltip), e.g. 反映……的数量
+    # Qualitative targets are customary here (效益, 质量): vague wording is advice (建议), not a warning.
+    qualitative: bool = False
 
 
 class Level1Spec(_Spec):
@@ -80,6 +82,49 @@ class Limits(_Spec):
 
 class Thresholds(_Spec):
     satisfaction_min: Decimal = Field(default=Decimal(85), ge=0, le=100)  # percent
+    # A level (完成率, 覆盖率 …) above this percentage is impossible unless it states a growth.
+    rate_max: Decimal = Field(default=Decimal(100), gt=0)
+    # A project 合计 at or above this (万元) is implausible for the jurisdiction: typed in 元?
+    total_max: Decimal = Field(default=Decimal(100000), gt=0)
+    # The smallest plausible project 合计 (万元): 25元 is a slip for 25万元, not a 25-yuan project.
+    total_min: Decimal = Field(default=Decimal("0.1"), gt=0)
+    # A 合计 this many times the median of the unit's other projects is implausible too.
+    magnitude_ratio: Decimal = Field(default=Decimal(2000), gt=1)
+    # A 数量 value shared with another unit's table counts as copied only from this length on.
+    copied_value_min_chars: int = Field(default=8, gt=0)
+    # Indicator sets shorter than this are not compared for near-copies (too little to tell).
+    near_copy_min_rows: int = Field(default=5, gt=0)
+
+
+SeverityName = Literal["error", "warning", "info"]
+
+
+class Checks(_Spec):
+    """What the checker reads from the template besides the taxonomy: severities and word lists."""
+
+    # Per-rule severity overrides, e.g. {"text.too_long": "info"}; read as sorted (code, level) pairs.
+    rule_severity: tuple[tuple[str, SeverityName], ...] = ()
+    # A 指标值 that is only one of these (“无”, “/”, “不适用” …) is as good as empty.
+    placeholder_words: tuple[str, ...] = ()
+    # 三级 names for which “无” answers the question (安全事故 → 无) instead of holding a place.
+    absence_words: tuple[str, ...] = ()
+    # Periods a 时效指标 may name instead of a date (全年, 按月 …).
+    time_words: tuple[str, ...] = ()
+    # Words that make a percentage a change (增长率 150%) rather than a level capped at rate_max.
+    growth_words: tuple[str, ...] = ()
+
+    @field_validator("rule_severity", mode="before")
+    @classmethod
+    def _from_mapping(cls, value: object) -> object:
+        if isinstance(value, dict):
+            return tuple(sorted(value.items()))
+        return value
+
+    def severity_of(self, code: str) -> SeverityName | None:
+        for rule, level in self.rule_severity:
+            if rule == code:
+                return level
+        return None
 
 
 class FormTemplate(_Spec):
@@ -96,6 +141,10 @@ class FormTemplate(_Spec):
     # Words that make a target unmeasurable when nothing countable accompanies them.
     vague_words: tuple[str, ...] = ()
     number_format: str = "0.######"
+    checks: Checks = Field(default_factory=Checks)
+    # The typeface printed forms name (workbook cells); a machine without it substitutes one,
+    # see docs/xlsx/README.md for the fallback.
+    print_font: str = Field(default="宋体", min_length=1)
 
     @model_validator(mode="after")
     def _consistent(self) -> FormTemplate:
@@ -123,6 +172,9 @@ class FormTemplate(_Spec):
         for needed in ("name", "value"):
             if needed not in keys:
                 raise ValueError(f"缺少必需的列：{needed}")
+        rules = [rule for rule, _ in self.checks.rule_severity]
+        if len(set(rules)) != len(rules):
+            raise ValueError("规则级别重复")
         return self
 
     # -- lookups used by rules, editors and exports -------------------------------------------
@@ -162,6 +214,10 @@ class FormTemplate(_Spec):
     def kind_of(self, level2: str) -> Kind | None:
         spec = self.level2_spec(level2)
         return spec.kind if spec else None
+
+    def qualitative_level2(self) -> tuple[str, ...]:
+        """二级 whose targets may be qualitative (vague wording there is advice)."""
+        return tuple(l2.name for l1 in self.taxonomy for l2 in l1.level2 if l2.qualitative)
 
     def required_level2(self) -> tuple[Level2Spec, ...]:
         return tuple(l2 for l1 in self.taxonomy for l2 in l1.level2 if l2.required)

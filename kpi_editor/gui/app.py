@@ -41,6 +41,10 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
         qt = QTranslator(app)
         if qt.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             translators.append(qt)
+        # What Qt's catalogue leaves in English in its own dialogs (查找范围, 文件类型 …).
+        extra = QTranslator(app)
+        if extra.load(str(resource_dir() / "translations" / "qt_extra_zh_CN.qm")):
+            translators.append(extra)
         QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     for translator in translators:
         app.installTranslator(translator)

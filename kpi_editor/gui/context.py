@@ -10,17 +10,20 @@ the tree and the pages listen.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QStandardPaths, Signal
 
 from kpi_editor.app.autosave import AutosaveInfo, discard_autosave, find_recoverable
-from kpi_editor.app.document import Document, ItemPath
+from kpi_editor.app.document import PREFACE, Document, ItemPath
 from kpi_editor.app.locks import lock_owner
 from kpi_editor.app.operations import Operations
 from kpi_editor.app.settings import Settings
+from kpi_editor.app.statuses import ReviewStatuses
 from kpi_editor.io.errors import FileFormatError
+from kpi_editor.paths import resource_dir
 
 
 class EditorContext(QObject):
@@ -46,8 +49,12 @@ class EditorContext(QObject):
         self.prompts = prompts
         self.document: Document | None = None
         self.ops: Operations | None = None
+        self.statuses: ReviewStatuses | None = None  # the document's effective review statuses
         self.current: ItemPath = ()
         self.row: int | None = None
+        # The tree's selected units, projects and rows (several with Shift/Ctrl+click), for batch
+        # actions: asked when needed, so it names the items as they are after any edit.
+        self._selection: Callable[[], tuple[ItemPath, ...]] = tuple
 
     # -- where the user is ------------------------------------------------------------------------
 
@@ -60,6 +67,20 @@ class EditorContext(QObject):
         if row != self.row:
             self.row = row
             self.rowChanged.emit(row)
+
+    @property
+    def selection(self) -> tuple[ItemPath, ...]:
+        return self._selection()
+
+    def set_selection_source(self, source: Callable[[], tuple[ItemPath, ...]]) -> None:
+        """Where `selection` comes from (the tree)."""
+        self._selection = source
+
+    def selected_or_current(self) -> list[ItemPath]:
+        """The units and projects a batch action is for: the tree's selection, else the current
+        unit or project (a row counts as its project); empty on the booklet page."""
+        paths = list(self.selection) or ([self.current] if self.current else [])
+        return sorted({p[:2] for p in paths if p and p[:1] != PREFACE})
 
     def current_project(self) -> ItemPath | None:
         return self.current[:2] if len(self.current) >= 2 else None
@@ -78,7 +99,12 @@ class EditorContext(QObject):
         if old is not None:
             old.release()
         self.document = document
-        self.ops = Operations(document) if document is not None else None
+        # Approving projects with errors asks the user first, whichever view approves them (a
+        # context with no one to ask, as in a benchmark, approves as a script does).
+        ask = getattr(self.prompts, "approve_with_errors", None)
+        self.ops = Operations(document, ask) if document is not None else None
+        # Made before any view hears of the document, so it forgets a status before they ask.
+        self.statuses = ReviewStatuses(document) if document is not None else None
         self.current = ()
         self.row = None
         if document is not None:
@@ -99,16 +125,30 @@ class EditorContext(QObject):
     def save(self) -> bool:
         if self.document is None:
             return False
-        if self.document.path is None:
+        if self.document.path is None or _installed(self.document.path):
+            # The bundled sample is the program's, not the clerk's: 保存 asks where to put a copy.
             return self.save_as()
         return self.save_to(self.document.path)
 
     def save_as(self) -> bool:
         if self.document is None:
             return False
-        suggested = str(self.document.path or Path.home() / f"{self.document.booklet.fiscal_year}.kpi.json")
-        path = self.prompts.save_path(suggested)
+        document = self.document
+        known = document.path or document.suggested_path  # a new year's file: beside its source
+        name = known.name if known is not None else f"{document.booklet.fiscal_year}.kpi.json"
+        path = self.prompts.save_path(str(self.work_folder() / name))
         return self.save_to(path) if path is not None else False
+
+    def work_folder(self) -> Path:
+        """Where save and export dialogs start: the document's folder (a new year's file not saved
+        yet: its source's), never the program's own (the bundled sample lives there), else the
+        user's documents folder."""
+        document = self.document
+        known = (document.path or document.suggested_path) if document is not None else None
+        if known is not None and not _installed(known):
+            return known.parent
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(documents) if documents and Path(documents).is_dir() else Path.home()
 
     def save_to(self, path: Path) -> bool:
         assert self.document is not None
@@ -131,6 +171,10 @@ class EditorContext(QObject):
         Whatever the route (the 打开 dialog, a recent file, the command line, a double-click), an
         autosave a crashed editor left of this file is offered first; the choice is never made
         silently."""
+        current = self.document
+        if current is not None and current.path is not None and _same_file(current.path, path):
+            self.show_message(self.tr("“{name}”已经打开").format(name=path.name), 5000)
+            return True  # already here: nothing to reopen, nothing to lose
         if not self.maybe_save():
             return False
         owner = lock_owner(path)
@@ -222,6 +266,21 @@ class EditorContext(QObject):
         if self.document is not None:
             self.document.set_autosave_delay(self.settings.autosave_delay_s)
         self.settingsChanged.emit()
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
+
+
+def _installed(path: Path) -> bool:
+    """True for a file inside the program's own resources (the bundled sample)."""
+    try:
+        return path.resolve().is_relative_to(resource_dir().resolve())
+    except OSError:
+        return False
 
 
 __all__ = ["EditorContext"]

@@ -1,20 +1,22 @@
 """The main window: wiring only. Features live in their packages and share an `EditorContext`.
 
 Left: the tree (``gui/tree``) with the search bar (``gui/search``); right: the pages of the current
-item (``gui/pages``); docks: findings (``gui/findings``), review (``gui/review``), the indicator
-library (``gui/library``) and the undo history. Menus bind the features' actions; files
-(``gui/files``) and exports (``gui/exports``) add theirs.
+item (``gui/pages``); docks: findings (``gui/findings``), review (``gui/review``), the live print
+preview (``gui/printing``), the indicator library (``gui/library``) and the undo history. Menus
+bind the features' actions; files (``gui/files``), exports (``gui/exports``) and printing
+(``gui/printing``) add theirs.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QSplitter, QToolButton, QUndoView, QWidget
 
 from kpi_editor.app.document import Document
 from kpi_editor.app.settings import Settings
 from kpi_editor.gui.actions import make_action
+from kpi_editor.gui.annual.feature import AnnualFeature
 from kpi_editor.gui.context import EditorContext
 from kpi_editor.gui.dialogs.prompts import Prompts
 from kpi_editor.gui.exports.feature import ExportActions
@@ -25,11 +27,14 @@ from kpi_editor.gui.icons import app_icon
 from kpi_editor.gui.jobs import JobRunner
 from kpi_editor.gui.library.feature import DOCK_WIDTH, LibraryFeature
 from kpi_editor.gui.pages.stack import PageStack
+from kpi_editor.gui.printing.feature import PrintFeature
 from kpi_editor.gui.review.feature import ReviewFeature
 from kpi_editor.gui.search.bar import SearchBar
 from kpi_editor.gui.tree.actions import StructureActions
 from kpi_editor.gui.tree.panel import TreePanel
 from kpi_editor.gui.zoom import Zoom
+
+PREFERRED_SIZE = QSize(1400, 900)
 
 
 class MainWindow(QMainWindow):
@@ -37,12 +42,12 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.context = EditorContext(settings or Settings.load(), prompts or Prompts(self), self)
         self.setWindowIcon(app_icon())
-        self.resize(1400, 900)
         context = self.context
         self.jobs = JobRunner(context, self)
         self.undo_group = QUndoGroup(self)
         # Built in this order: the tree hears navigation requests before the pages do.
-        self.files = FileActions(context, self)
+        self.files = FileActions(context, self, self.jobs)
+        self.annual = AnnualFeature(context, self)
         self.tree = TreePanel(context, self)
         self.structure = StructureActions(context, self.tree)
         self.search = SearchBar(context, self.tree)
@@ -53,6 +58,7 @@ class MainWindow(QMainWindow):
         self.counts = CountsLabel(context, self)
         self.review = ReviewFeature(context, self, self.jobs)
         self.exports = ExportActions(context, self.jobs)
+        self.printing = PrintFeature(context, self, self.jobs)
         self.zoom = Zoom(context, self)
         self.library = LibraryFeature(context, self)
         self.library.attach(self.pages.project.table, self.pages.project.child(QToolButton, "suggestButton"))
@@ -85,10 +91,13 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.review.dock)
         self.resizeDocks([self.review.dock], [440], Qt.Orientation.Horizontal)
         self.review.dock.hide()
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.printing.dock)
+        self.printing.dock.hide()
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.library.dock)
         self.resizeDocks([self.library.dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
         self.library.dock.hide()
         status = self.statusBar()
+        status.addPermanentWidget(self.review.progress_label)
         status.addPermanentWidget(self.review.fingerprint_label)
         status.addPermanentWidget(self.counts)
 
@@ -106,6 +115,9 @@ class MainWindow(QMainWindow):
         self.quit_action = make_action(self, self.tr("退出(&Q)"), self.close, QKeySequence.StandardKey.Quit)
         self.settings_action = make_action(self, self.tr("设置…"), self.edit_settings)
         self.about_action = make_action(self, self.tr("关于(&A)"), self.show_about)
+        self.guide_action = make_action(
+            self, self.tr("使用说明(&G)"), self.show_guide, QKeySequence.StandardKey.HelpContents
+        )
         self.revalidate_action = make_action(self, self.tr("重新检查全册"), self._revalidate, "F5")
         # Delete and Ctrl+- on the tree remove its item; in the table Delete clears cells and
         # Ctrl+- removes rows (the page's own actions). Ctrl+- is 缩小 everywhere else.
@@ -116,12 +128,15 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         files = self.files
         file_menu = bar.addMenu(self.tr("文件(&F)"))
-        file_menu.addActions([files.new_action, files.open_action])
+        file_menu.addActions([files.new_action, self.annual.rollover_action, files.open_action])
         file_menu.addMenu(files.recent_menu)
         file_menu.addActions([files.save_action, files.save_as_action, files.close_action])
         file_menu.addSeparator()
-        file_menu.addActions([files.import_xlsx_action, files.import_text_action])
+        file_menu.addActions([files.import_xlsx_action, files.import_text_action, files.import_pdf_action])
         file_menu.addActions([self.exports.export_pdf_action, self.exports.export_xlsx_action])
+        file_menu.addAction(self.review.export_submission_action)
+        file_menu.addSeparator()
+        file_menu.addActions([self.printing.preview_action, self.printing.print_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("编辑(&E)"))
@@ -136,21 +151,25 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.library.suggest_action)
         edit_menu.addSeparator()
         edit_menu.addActions([self.search.find_action, self.search.find_next_action])
+        edit_menu.addAction(self.search.replace_action)
         view_menu = bar.addMenu(self.tr("视图(&V)"))
         view_menu.addActions(
             [
                 self.findings_dock.toggleViewAction(),
                 self.history_dock.toggleViewAction(),
+                self.printing.live_action,
                 self.library.toggle_action,
                 self.revalidate_action,
             ]
         )
+        view_menu.addSeparator()
+        view_menu.addActions(self.zoom.actions)  # the actions live in the menu: their keys work
         tools_menu = bar.addMenu(self.tr("工具(&T)"))
         tools_menu.addAction(self.library.add_library_action)
         tools_menu.addAction(self.settings_action)
         self._add_menu(self.tr("审核(&R)"), self.review.menu_actions())
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
-        help_menu.addAction(self.about_action)
+        help_menu.addActions([self.guide_action, self.about_action])
         department = self.pages.department
         department.add_project.connect(self.structure.add_project)
         department.move_requested.connect(self.structure.move)
@@ -227,6 +246,12 @@ class MainWindow(QMainWindow):
             return False
         return relaunch(files)
 
+    def show_guide(self) -> None:
+        from kpi_editor.gui.dialogs.guide import GuideDialog
+
+        dialog = GuideDialog(self)
+        dialog.show()  # beside the window, not in front of the work
+
     def show_about(self) -> None:
         from kpi_editor.gui.dialogs.about import AboutDialog
 
@@ -236,6 +261,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.jobs.stop()
+        self.printing.stop()
         if not self.context.maybe_save():
             event.ignore()
             return
@@ -249,10 +275,26 @@ class MainWindow(QMainWindow):
 
     def _restore_geometry(self) -> None:
         settings = self.context.settings
-        if settings.geometry:
-            self.restoreGeometry(QByteArray.fromBase64(settings.geometry.encode()))
+        if not settings.geometry or not self.restoreGeometry(
+            QByteArray.fromBase64(settings.geometry.encode())
+        ):
+            self.resize(PREFERRED_SIZE)
         if settings.window_state:
             self.restoreState(QByteArray.fromBase64(settings.window_state.encode()))
+        self.fit_to_screen()
+
+    def fit_to_screen(self) -> None:
+        """Never larger than the screen's free area (at 150 % scaling 1400×900 is not), never off it."""
+        available = self.screen().availableGeometry()
+        frame = self.frameGeometry().size() - self.geometry().size()  # title bar and borders
+        width = min(self.width(), available.width() - frame.width())
+        height = min(self.height(), available.height() - frame.height())
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        geometry = self.frameGeometry()
+        if not available.contains(geometry):
+            geometry.moveCenter(available.center())
+            self.move(max(available.left(), geometry.left()), max(available.top(), geometry.top()))
 
 
 __all__ = ["MainWindow"]

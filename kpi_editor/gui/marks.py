@@ -1,4 +1,6 @@
-"""Status badges and comment marks for the tree (drawn, so they need no icon files)."""
+"""Status badges and comment marks for the tree and the 审核 panel (drawn, so they need no icon
+files). Statuses are shown as they are effective (``approval.effective_status``): a project edited
+after its status was given shows 已修改待复审 with its own badge."""
 
 from __future__ import annotations
 
@@ -8,12 +10,13 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
 from kpi_editor.domain.model import Project
-from kpi_editor.domain.review import ReviewComment, ReviewStatus
+from kpi_editor.domain.review import EffectiveStatus, ProjectReview, ReviewComment, ReviewStatus
 
 STATUS_COLORS = {
-    ReviewStatus.PENDING: "#9e9e9e",
-    ReviewStatus.APPROVED: "#2e7d32",
-    ReviewStatus.RETURNED: "#c62828",
+    EffectiveStatus.PENDING: "#9e9e9e",
+    EffectiveStatus.APPROVED: "#2e7d32",
+    EffectiveStatus.RETURNED: "#c62828",
+    EffectiveStatus.CHANGED: "#6a1b9a",  # violet: apart from the red, green and the orange comments
 }
 
 
@@ -25,12 +28,17 @@ def _pixmap() -> tuple[QPixmap, QPainter]:
     return pixmap, painter
 
 
+def status_icon(status: ReviewStatus | EffectiveStatus) -> QIcon:
+    """Grey ring: not reviewed; green tick: approved; red arrow back: returned; violet pencil:
+    edited after its status was given (已修改待复审)."""
+    return _status_icon(EffectiveStatus(status.value))
+
+
 @cache
-def status_icon(status: ReviewStatus) -> QIcon:
-    """Grey ring: not reviewed; green tick: approved; red arrow back: returned."""
+def _status_icon(status: EffectiveStatus) -> QIcon:
     pixmap, painter = _pixmap()
     color = QColor(STATUS_COLORS[status])
-    if status is ReviewStatus.PENDING:
+    if status is EffectiveStatus.PENDING:
         painter.setPen(QPen(color, 3))
         painter.drawEllipse(QRectF(6, 6, 20, 20))
     else:
@@ -47,10 +55,18 @@ def status_icon(status: ReviewStatus) -> QIcon:
             )
         )
         path = QPainterPath()
-        if status is ReviewStatus.APPROVED:
+        if status is EffectiveStatus.APPROVED:
             path.moveTo(QPointF(9, 16.5))
             path.lineTo(QPointF(14, 21.5))
             path.lineTo(QPointF(23, 11))
+        elif status is EffectiveStatus.CHANGED:
+            # A pencil: its shaft, and the line it has drawn.
+            path.moveTo(QPointF(11, 21))
+            path.lineTo(QPointF(21, 11))
+            path.moveTo(QPointF(9, 23.5))
+            path.lineTo(QPointF(10.5, 21.5))
+            path.moveTo(QPointF(15, 23))
+            path.lineTo(QPointF(23, 23))
         else:
             path.moveTo(QPointF(22, 22))
             path.lineTo(QPointF(22, 13))
@@ -84,12 +100,40 @@ def comment_icon(open_: bool = True) -> QIcon:
     return QIcon(pixmap)
 
 
-def status_text(status: ReviewStatus) -> str:
+def status_text(status: ReviewStatus | EffectiveStatus) -> str:
     return {
-        ReviewStatus.PENDING: QCoreApplication.translate("review", "未审核"),
-        ReviewStatus.APPROVED: QCoreApplication.translate("review", "审核通过"),
-        ReviewStatus.RETURNED: QCoreApplication.translate("review", "退回修改"),
-    }[status]
+        EffectiveStatus.PENDING: QCoreApplication.translate("review", "未审核"),
+        EffectiveStatus.APPROVED: QCoreApplication.translate("review", "审核通过"),
+        EffectiveStatus.RETURNED: QCoreApplication.translate("review", "退回修改"),
+        EffectiveStatus.CHANGED: QCoreApplication.translate("review", "已修改待复审"),
+    }[EffectiveStatus(status.value)]
+
+
+def status_short(status: ReviewStatus | EffectiveStatus) -> str:
+    """The tree's narrow column: 通过, 退回, 待复审 (empty for 未审核, which is most projects)."""
+    return {
+        EffectiveStatus.PENDING: "",
+        EffectiveStatus.APPROVED: QCoreApplication.translate("review", "通过"),
+        EffectiveStatus.RETURNED: QCoreApplication.translate("review", "退回"),
+        EffectiveStatus.CHANGED: QCoreApplication.translate("review", "待复审"),
+    }[EffectiveStatus(status.value)]
+
+
+def edited_text() -> str:
+    """The mark of a project whose content changed after its status was given."""
+    return QCoreApplication.translate("review", "在审核后修改")
+
+
+def stamp_text(review: ProjectReview | None) -> str:
+    """Who gave the status and when: ``审核通过 · 李审核 · 2026-03-05 10:00``; empty without one."""
+    if review is None or review.status is ReviewStatus.PENDING:
+        return ""
+    parts = [status_text(review.status)]
+    if review.reviewer:
+        parts.append(review.reviewer)
+    if review.reviewed_at:
+        parts.append(review.reviewed_at[:16].replace("T", " "))
+    return " · ".join(parts)
 
 
 def comment_line(c: ReviewComment) -> str:
@@ -122,14 +166,19 @@ def row_mark(project: Project, row: int) -> QIcon | None:
     return comment_icon(any(not c.resolved for c in comments))
 
 
-def project_tooltip(project: Project) -> str:
-    """Status and every comment (row comments say their row), for the tree's tooltip."""
+def project_tooltip(project: Project, status: EffectiveStatus) -> str:
+    """Status (as effective: `status`), its stamp and every comment (row comments say their
+    row), for the tree's tooltip."""
     review = project.review
-    lines = [
-        QCoreApplication.translate("review", "审核状态：{status}").format(
-            status=status_text(project.review_status)
+    lines = [QCoreApplication.translate("review", "审核状态：{status}").format(status=status_text(status))]
+    if status is EffectiveStatus.CHANGED and review is not None:
+        lines.append(
+            QCoreApplication.translate("review", "{edited}：{stamp}后内容有改动，待复审").format(
+                edited=edited_text(), stamp=stamp_text(review)
+            )
         )
-    ]
+    elif stamp_text(review):
+        lines.append(stamp_text(review))
     for c in review.comments if review is not None else []:
         where = (
             QCoreApplication.translate("review", "第{row}行 ").format(row=c.indicator + 1)

@@ -24,6 +24,10 @@ class ExportCancelled(Exception):
     """The user cancelled an export through its progress callback; nothing was written."""
 
 
+class ImportCancelled(Exception):
+    """The user cancelled an import through its progress callback; nothing was opened."""
+
+
 def clip(text: str, limit: int) -> str:
     """`text` on one line and at most `limit` characters, for quoting user content in a message.
 

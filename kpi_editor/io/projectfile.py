@@ -5,7 +5,10 @@ Layout::
     {"schema_version": 2, "booklet": {...}}
 
 Version 2 added the optional per-project ``review`` (status, comments); version-1 files migrate
-on load with their content unchanged.
+on load with their content unchanged. Later optional fields (a status's stamp, replies, the
+booklet's ``submissions`` log) need no migration. Other top-level parts than ``booklet`` (a
+submission's ``"submission"`` manifest) are ignored by `load_booklet` and returned by
+`load_document`.
 
 Amounts are written as JSON strings (``"816.995875"``) so no reader turns them into binary
 floats; numbers are accepted on load and read exactly. Loading then saving an unchanged file
@@ -65,10 +68,20 @@ _FIELD_NAMES = {
 
 def dumps_booklet(booklet: Booklet) -> str:
     """The file text for a booklet: deterministic, so unchanged content gives unchanged bytes."""
-    document = {
+    return dumps_document(booklet)
+
+
+def dumps_document(booklet: Booklet, extra: dict[str, Any] | None = None) -> str:
+    """The file text for a booklet with further top-level parts after it (a submission's
+    manifest); readers that know only ``booklet`` ignore them."""
+    document: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "booklet": booklet.model_dump(mode="json", exclude_none=True),
     }
+    for key, value in (extra or {}).items():
+        if key in document:
+            raise ValueError(f"reserved top-level key {key!r}")
+        document[key] = value
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
 
 
@@ -84,6 +97,11 @@ def save_booklet(booklet: Booklet, path: str | Path, *, backup: bool = True) -> 
 
 def load_booklet(path: str | Path) -> Booklet:
     """Read a project file, or raise `FileFormatError` naming the file and the place."""
+    return load_document(path)[0]
+
+
+def load_document(path: str | Path) -> tuple[Booklet, dict[str, Any]]:
+    """`load_booklet`, with the file's other top-level parts (see `loads_document`)."""
     source = Path(path)
     try:
         raw = source.read_bytes()
@@ -93,10 +111,15 @@ def load_booklet(path: str | Path) -> Booklet:
         raise FileFormatError(source, "这是一个文件夹，不是项目文件") from None
     except OSError as exc:
         raise FileFormatError(source, f"无法读取文件：{exc.strerror or exc}") from exc
-    return loads_booklet(raw, source)
+    return loads_document(raw, source)
 
 
 def loads_booklet(text: str | bytes, source: str | Path = "<内存>") -> Booklet:
+    return loads_document(text, source)[0]
+
+
+def loads_document(text: str | bytes, source: str | Path = "<内存>") -> tuple[Booklet, dict[str, Any]]:
+    """The booklet and the file's other top-level parts (as parsed JSON, not validated)."""
     if isinstance(text, bytes):
         raw = text.removeprefix(b"\xef\xbb\xbf")
         try:
@@ -153,7 +176,8 @@ def loads_booklet(text: str | bytes, source: str | Path = "<内存>") -> Booklet
             f"未知的表样模板“{booklet.template_id}”（本程序有：{'、'.join(sorted(known))}）",
             place="booklet.template_id",
         )
-    return booklet
+    extra = {k: v for k, v in document.items() if k not in ("schema_version", "booklet")}
+    return booklet, extra
 
 
 def _migrate(document: dict[str, Any], source: str | Path) -> dict[str, Any]:

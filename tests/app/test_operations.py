@@ -175,3 +175,161 @@ def test_outcomes_say_what_to_show(document: Document) -> None:
     assert ops.add_department((1,)).select == (2,)
     assert ops.insert_row((0, 0), [2]).column == "name"
     assert ops.add_section(0).select == (*PREFACE, 0)
+
+
+# -- statuses tied to content, batches, the clerk's answers ---------------------------------------
+
+
+def _errors(document: Document, path: tuple[int, int]) -> list[Any]:
+    from kpi_editor.domain.engine import Severity
+
+    return [f for f in document.project_findings(document.item(path).id) if f.severity is Severity.ERROR]
+
+
+def test_a_status_is_stamped_and_an_edit_afterwards_shows_changed_until_undone(document: Document) -> None:
+    from kpi_editor.domain.approval import effective_status
+    from kpi_editor.domain.fingerprint import project_fingerprint
+    from kpi_editor.domain.review import EffectiveStatus
+
+    ops = Operations(document)
+    document.set_review_mode(True)
+    assert ops.set_status((1, 0), ReviewStatus.APPROVED, "李审核")
+    department = document.booklet.departments[1]
+    project = department.projects[0]
+    review = project.review
+    assert review is not None and (review.reviewer, review.fingerprint) == (
+        "李审核",
+        project_fingerprint(project, department),
+    )
+    assert review.reviewed_at and review.reviewed_at[:4].isdigit()
+    # The same status on the same content is no new step.
+    assert not ops.set_status((1, 0), ReviewStatus.APPROVED, "李审核") and document.undo_stack.count() == 1
+    document.set_review_mode(False)
+    assert ops.set_amount((1, 0), "total", (project.funding.total or Decimal(0)) + 200)
+    assert effective_status(project, department) is EffectiveStatus.CHANGED
+    assert project.review is not None and project.review.status is ReviewStatus.APPROVED  # never rewritten
+    document.undo_stack.undo()
+    assert effective_status(project, department) is EffectiveStatus.APPROVED
+    # Approving again after an edit re-stamps the new content.
+    document.undo_stack.redo()
+    document.set_review_mode(True)
+    assert ops.set_status((1, 0), ReviewStatus.APPROVED, "王复审")
+    assert effective_status(project, department) is EffectiveStatus.APPROVED
+    assert project.review is not None and project.review.reviewer == "王复审"
+
+
+def test_approving_projects_with_errors_asks_and_batches_are_one_step(document: Document) -> None:
+    asked: list[tuple[list[Any], int]] = []
+    answers: list[Any] = [None, "without_errors", "all"]
+
+    def ask(blockers: Any, total: int) -> Any:
+        asked.append((list(blockers), total))
+        return answers.pop(0)
+
+    ops = Operations(document, ask)
+    document.set_review_mode(True)
+    units = [(1,), (2,)]  # 102001 (no errors) and 105001 (four of its seven projects have errors)
+    projects = [(d, p) for d in (1, 2) for p in range(len(document.booklet.departments[d].projects))]
+    failing = [path for path in projects if _errors(document, path)]
+    assert failing and len(failing) < len(projects)  # the real sample: some have errors, some not
+    # Cancelled: nothing changes, nothing is shown (the user chose it).
+    messages: list[str] = []
+    document.editRejected.connect(messages.append)
+    outcome = ops.set_statuses(units, ReviewStatus.APPROVED, "李审核")
+    assert not outcome and outcome.refused and not messages and document.undo_stack.count() == 0
+    blockers, total = asked[0]
+    assert total == len(projects) and sorted(b.path for b in blockers) == failing
+    # Only those without errors: one step for all of them.
+    assert ops.set_statuses(units, ReviewStatus.APPROVED, "李审核")
+    assert document.undo_stack.count() == 1
+    approved = {path for path in projects if document.item(path).review_status is ReviewStatus.APPROVED}
+    assert approved == set(projects) - set(failing)
+    # All of them: the rest, as a second step; undo takes back only that one.
+    assert ops.set_statuses(units, ReviewStatus.APPROVED, "李审核")
+    assert all(document.item(path).review_status is ReviewStatus.APPROVED for path in projects)
+    document.undo_stack.undo()
+    approved_again = {p for p in projects if document.item(p).review_status is ReviewStatus.APPROVED}
+    assert approved_again == set(projects) - set(failing)
+    # Returning asks nothing.
+    assert ops.set_statuses([failing[0]], ReviewStatus.RETURNED, "李审核") and len(asked) == 3
+    # 未审核 removes the stamp; a project nobody commented on goes back to no review at all.
+    assert ops.set_statuses(units, ReviewStatus.PENDING, "李审核")
+    assert all(document.item(path).review is None for path in projects)
+    document.undo_stack.undo()
+    assert document.item(failing[0]).review_status is ReviewStatus.RETURNED
+
+
+def test_the_clerk_replies_and_resolves_signed_and_dated(document: Document) -> None:
+    ops = Operations(document)
+    document.set_review_mode(True)
+    assert ops.set_status((0, 0), ReviewStatus.RETURNED, "李审核")
+    assert ops.add_comment((0, 0), "合计与成本指标不符", "李审核", None, "funding.total")
+    assert ops.add_comment((0, 0), "请量化", "李审核", 2, "value")
+    comments = document.item((0, 0)).review.comments
+    assert [(c.indicator, c.field) for c in comments] == [(None, "funding.total"), (2, "value")]
+    document.set_review_mode(False)  # the clerk's side
+    assert ops.reply((0, 0), 1, "已改为≥95%", "王填报")
+    assert ops.set_resolved((0, 0), 0, True, "王填报")
+    review = document.item((0, 0)).review
+    assert (
+        review.comments[1].replies[0].author == "王填报"
+        and review.comments[1].replies[0].text == "已改为≥95%"
+    )
+    assert (review.comments[0].resolved, review.comments[0].resolved_by) == (True, "王填报")
+    assert review.comments[0].resolved_at and review.comments[0].resolved_at >= review.reviewed_at
+    assert not ops.reply((0, 0), 0, "   ", "王填报")  # nothing typed: nothing to undo
+    document.undo_stack.undo()
+    assert not document.item((0, 0)).review.comments[0].resolved
+    assert document.item((0, 0)).review.comments[0].resolved_by is None
+    document.undo_stack.undo()
+    assert not document.item((0, 0)).review.comments[1].replies
+
+
+def test_a_copy_of_a_reviewed_project_or_unit_carries_no_review(document: Document) -> None:
+    ops = Operations(document)
+    document.set_review_mode(True)
+    assert ops.set_status((0, 0), ReviewStatus.APPROVED, "李审核")
+    assert ops.add_comment((0, 0), "好", "李审核")
+    document.set_review_mode(False)
+    assert ops.duplicate((0, 0))
+    assert document.item((0, 1)).review is None and document.item((0, 0)).review is not None
+    assert ops.duplicate((0,))
+    assert all(p.review is None for p in document.booklet.departments[1].projects)
+
+
+def test_the_cached_statuses_follow_every_kind_of_edit(document: Document) -> None:
+    """The window's cache of effective statuses agrees with the domain after edits of a row, a
+    project's field, a unit's name, a move between units, a status, and their undos."""
+    from kpi_editor.app.statuses import ReviewStatuses
+    from kpi_editor.domain.progress import booklet_progress, unit_progress
+
+    statuses = ReviewStatuses(document)
+    ops = Operations(document)
+
+    def agree() -> None:
+        booklet = document.booklet
+        for department in booklet.departments:
+            assert statuses.unit(department) == unit_progress(department)
+        assert statuses.counts() == booklet_progress(booklet)[1]
+
+    document.set_review_mode(True)
+    assert ops.set_statuses([(0,), (1,)], ReviewStatus.APPROVED, "李审核")
+    assert ops.set_status((2, 0), ReviewStatus.RETURNED, "李审核")
+    agree()
+    document.set_review_mode(False)
+    edits = [
+        lambda: ops.set_field((0, 0, 1), "value", "≥99%"),  # a row
+        lambda: ops.set_field((0, 1), "name", "改过名的项目"),  # a project's field
+        lambda: ops.set_field((1,), "name", "改过名的单位"),  # a unit's name: all of its tables
+        lambda: ops.move((1,), 0, (0,), 0),  # a project to another unit
+        lambda: ops.insert_row((2, 0), [0]),
+        lambda: ops.delete((0, 2)),
+    ]
+    for edit in edits:
+        assert edit()
+        agree()
+    assert statuses.counts().changed >= 4
+    while document.undo_stack.canUndo():
+        document.undo_stack.undo()
+        agree()
+    assert statuses.counts().approved == 0 and statuses.counts().changed == 0

@@ -11,7 +11,35 @@ import pytest
 
 from kpi_editor.cli import main
 
-CATEGORIES = ("funding.", "structure.", "cost.", "time.", "value.", "satisfaction.", "text.", "unit.")
+CATEGORIES = (
+    "funding.",
+    "structure.",
+    "cost.",
+    "time.",
+    "value.",
+    "satisfaction.",
+    "text.",
+    "unit.",
+    "booklet.",
+)
+FINDING_KEYS = {
+    "severity",
+    "level",
+    "rule",
+    "department",
+    "project",
+    "project_id",
+    "indicator",
+    "row",
+    "column",
+    "field",
+    "section",
+    "actual",
+    "expected",
+    "working",
+    "fix",
+    "message",
+}
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -51,11 +79,10 @@ def test_validate_json_on_the_sample(sample_path: Path, capsys: pytest.CaptureFi
     code, out, _ = run(capsys, "validate", str(sample_path), "--json")
     findings = json.loads(out)
     assert code == 1  # real clerks' mistakes include errors
-    assert findings and all(
-        set(f) == {"severity", "rule", "department", "project", "project_id", "indicator", "message"}
-        for f in findings
-    )
-    assert {f["severity"] for f in findings} <= {"error", "warning", "info"}
+    assert findings and all(set(f) == FINDING_KEYS for f in findings)
+    # Advice is left out unless asked for (--advice); errors and warnings are what counts.
+    assert {f["severity"] for f in findings} == {"error", "warning"}
+    assert {f["level"] for f in findings} == {"错误", "警告"}
     for category in CATEGORIES:
         assert any(f["rule"].startswith(category) for f in findings), f"no {category} finding on the corpus"
     row_findings = [f for f in findings if f["indicator"] is not None]
@@ -209,3 +236,43 @@ def test_department_given_twice_exports_it_once(
     assert code == 0
     booklet, _ = __import__("kpi_editor.io.xlsx", fromlist=["import_xlsx"]).import_xlsx(out)
     assert [d.code for d in booklet.departments] == ["101001"]
+
+
+def test_export_pdf_for_two_sided_printing(
+    sample_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pypdf import PdfReader
+
+    pdf = tmp_path / "duplex.pdf"
+    code, _, err = run(
+        capsys, "export", str(sample_path), "--pdf", str(pdf), "--department", "116001", "--duplex", "tables"
+    )
+    assert code == 0, err
+    pages = [page.extract_text() for page in PdfReader(pdf).pages]
+    assert "空白页" in err and "此页无正文" in "".join(pages)
+    # Each table starts on a right-hand (odd) page.
+    starts = [i + 1 for i, text in enumerate(pages) if "部门（单位）预算项目支出绩效目标表" in text]
+    assert starts and all(n % 2 == 1 for n in starts)
+    with pytest.raises(SystemExit) as info:
+        main(["export", str(sample_path), "--pdf", str(pdf), "--duplex", "both"])
+    assert info.value.code == 2 and "--duplex" in capsys.readouterr().err
+
+
+def test_import_pdf_of_our_export_then_diff_says_same(
+    sample_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pdf, back = tmp_path / "d.pdf", tmp_path / "back.kpi.json"
+    code, _, err = run(capsys, "export", str(sample_path), "--pdf", str(pdf), "--department", "116001")
+    assert code == 0, err
+    code, _, err = run(capsys, "import-pdf", str(pdf), "-o", str(back))
+    assert code == 0 and "116001" not in err and "个项目" in err, err
+    from kpi_editor.io.projectfile import load_booklet
+
+    original = load_booklet(sample_path).department("116001")
+    assert original is not None
+    imported = load_booklet(back).department("116001")
+    assert imported is not None and imported.model_dump() == original.model_dump()
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"%PDF-1.4\n garbage")
+    code, _, err = run(capsys, "import-pdf", str(bad), "-o", str(back))
+    assert code == 2 and err.count("\n") == 1 and str(bad) in err

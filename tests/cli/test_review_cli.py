@@ -40,9 +40,14 @@ def test_merge_of_the_split_gives_back_the_booklet(
 ) -> None:
     parts = split_files(corpus_booklet, tmp_path / "units")
     out = tmp_path / "booklet.kpi.json"
-    assert main(["merge", *map(str, reversed(parts)), "-o", str(out)]) == 0
+    # A new booklet's cover and 编制说明 must be chosen: refused (exit 2, nothing written) until it is.
+    assert main(["merge", *map(str, reversed(parts)), "-o", str(out)]) == 2
+    assert "--front-from" in capsys.readouterr().err and not out.exists()
+    assert main(["merge", *map(str, reversed(parts)), "-o", str(out), "--front-from", str(parts[0])]) == 0
     merged = load_booklet(out)
-    assert merged == corpus_booklet
+    # The booklet now also logs the 72 files it received; the content is the corpus exactly.
+    assert merged.submissions is not None and len(merged.submissions) == 72
+    assert merged.model_copy(update={"submissions": None}) == corpus_booklet
     assert merged.total() == Decimal("14050.511679")
     captured = capsys.readouterr()
     assert len(captured.out.splitlines()) == 72  # one line per unit, saying which file it came from

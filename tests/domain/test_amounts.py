@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kpi_editor.domain.amounts import (
+    YearStyle,
     chinese_number,
     is_measurable,
     money_total_wan,
@@ -17,6 +18,8 @@ from kpi_editor.domain.amounts import (
     parse_money_amounts,
     parse_percent,
     parse_target,
+    year_mentions,
+    year_text,
     years_in,
 )
 from kpi_editor.domain.model import Target
@@ -254,6 +257,7 @@ def test_dates_and_words_are_not_targets(text: str) -> None:
         ("2026-12-31前完成", [2026]),
         ("2025-2026年度", [2025, 2026]),
         ("二〇二六年底", [2026]),
+        ("二○二五年12月", [2025]),  # ○ U+25CB WHITE CIRCLE, as input methods type 〇
         ("按攀府函〔2012〕188号文件规定执行", []),
         ("《年鉴（2026）》400册", []),
         ("2000元", []),
@@ -262,6 +266,41 @@ def test_dates_and_words_are_not_targets(text: str) -> None:
 )
 def test_years_in(text: str, years: list[int]) -> None:
     assert years_in(text) == years
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        ("2025年12月31日前", [(2025, "2025", "digits", True, False)]),
+        ("25年底前", [(2025, "25", "short", True, False)]),
+        ("二○二五年底前", [(2025, "二○二五", "chinese", True, False)]),
+        ("去年底前完成", [(2025, "去年", "relative", True, False)]),
+        ("较上年提高5%", [(2025, "上年", "relative", False, True)]),
+        ("较2025年增长10%", [(2025, "2025", "digits", False, True)]),
+        ("迎接2025年度考核", [(2025, "2025", "digits", False, False)]),
+        ("上年度结转资金", [(2025, "上年度", "relative", False, False)]),
+        ("２０２５年全年", [(2025, "２０２５", "digits", True, False)]),  # full-width digits
+        ("使用年限30年内", []),  # a two-digit number of years, not a year
+        ("大于30年", []),
+    ],
+)
+def test_year_mentions(text: str, mentions: list[tuple[int, str, str, bool, bool]]) -> None:
+    found = year_mentions(text, 2026)
+    assert [(m.year, text[m.span[0] : m.span[1]], m.style, m.deadline, m.compared) for m in found] == mentions
+
+
+@pytest.mark.parametrize(
+    ("original", "style", "written"),
+    [
+        ("2025", "digits", "2026"),
+        ("25", "short", "2026"),
+        ("二○二五", "chinese", "二○二六"),
+        ("二〇二五", "chinese", "二〇二六"),
+        ("去年", "relative", "2026年"),
+    ],
+)
+def test_year_text_keeps_the_spelling(original: str, style: YearStyle, written: str) -> None:
+    assert year_text(2026, style, original) == written
 
 
 VAGUE = ("显著", "提升", "有效", "优良", "持续")

@@ -17,6 +17,7 @@ from kpi_editor.domain.edits import (
     field_value,
 )
 from kpi_editor.domain.model import Booklet, Indicator
+from kpi_editor.domain.review import ProjectReview, ReviewComment
 
 
 def test_plan_applies_in_order_on_the_sample(sample_booklet: Booklet) -> None:
@@ -50,3 +51,19 @@ def test_refused_values_and_missing_places(sample_booklet: Booklet) -> None:
     with pytest.raises(EditError, match="没有这个字段"):
         apply_plan(sample_booklet, [SetValue((0, 0), "colour", "x")])
     assert sample_booklet.departments[0].projects[0].funding.total == Decimal(25)
+
+
+def test_row_comments_follow_inserted_and_removed_rows(sample_booklet: Booklet) -> None:
+    # The command line applies plans directly: row comments must move as they do in the editor.
+    project = sample_booklet.departments[0].projects[0]
+    at = "2026-03-05T14:30:00+08:00"
+    project.review = ProjectReview(
+        comments=[
+            ReviewComment(time=at, indicator=0, text="甲"),
+            ReviewComment(time=at, indicator=2, text="乙"),
+        ]
+    )
+    apply_plan(sample_booklet, [InsertItems((0, 0), 1, (Indicator(name="新增"),))])
+    assert [c.indicator for c in project.review.comments] == [0, 3]
+    apply_plan(sample_booklet, [RemoveItems((0, 0), 0)])
+    assert [c.indicator for c in project.review.comments] == [None, 2]  # the reviewer's words are kept

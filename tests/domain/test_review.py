@@ -19,7 +19,7 @@ from kpi_editor.domain.review import (
     shift_after_remove,
 )
 from kpi_editor.io.errors import FileFormatError
-from kpi_editor.io.projectfile import SCHEMA_VERSION, dumps_booklet, load_booklet, save_booklet
+from kpi_editor.io.projectfile import SCHEMA_VERSION, dumps_booklet, load_booklet, loads_booklet, save_booklet
 
 # A project file exactly as schema version 1 wrote it (before review state existed).
 SCHEMA_1_FILE = """{
@@ -163,3 +163,44 @@ def test_empty_and_open_comments() -> None:
     review = reviewed_booklet().departments[0].projects[0].review
     assert review is not None and not review.is_empty
     assert [c.text for c in review.open_comments] == ["效益指标请量化"]
+
+
+def test_clerk_replies_and_resolutions_record_who_and_when() -> None:
+    from kpi_editor.domain.review import answered_comments, reply_to, set_resolved
+
+    review = ProjectReview(
+        status=ReviewStatus.RETURNED,
+        reviewed_at="2026-03-05T10:00:00+08:00",
+        comments=[
+            comment("效益指标请量化", "李审核", indicator=1, time="2026-03-05T10:00:00+08:00"),
+            comment("请核对合计", "李审核", time="2026-03-05T10:01:00+08:00"),
+            comment("满意度请不低于90%", "李审核", time="2026-03-05T10:02:00+08:00"),
+        ],
+    )
+    answered = reply_to(review, 0, "已改为≥95%", "王填报", "2026-03-12T09:00:00+08:00")
+    answered = set_resolved(answered, 1, True, "王填报", "2026-03-12T09:01:00+08:00")
+    assert review.comments[0].replies is None and not review.comments[1].resolved  # input untouched
+    first, second, _third = answered.comments
+    assert first.replies is not None and (first.replies[0].author, first.replies[0].text) == (
+        "王填报",
+        "已改为≥95%",
+    )
+    assert (second.resolved, second.resolved_by, second.resolved_at) == (
+        True,
+        "王填报",
+        "2026-03-12T09:01:00+08:00",
+    )
+    assert answered_comments(answered) == [0, 1]
+    # An answer from before the status (an older round) is not news.
+    old = reply_to(answered, 2, "上一轮的答复", "王填报", "2026-03-01T09:00:00+08:00")
+    assert answered_comments(old) == [0, 1]
+    reopened = set_resolved(answered, 1, False, "李审核")
+    assert (reopened.comments[1].resolved, reopened.comments[1].resolved_by) == (False, None)
+    with pytest.raises(ValueError):
+        reply_to(review, 0, "  ", "王填报")
+    # Saved and loaded, replies and who resolved survive; a file without them has no such keys.
+    booklet = reviewed_booklet()
+    booklet.departments[0].projects[0].review = answered
+    assert loads_booklet(dumps_booklet(booklet)) == booklet
+    assert '"replies"' not in dumps_booklet(reviewed_booklet())
+    assert '"resolved_by"' not in dumps_booklet(reviewed_booklet())

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
+from kpi_editor.domain.edits import SetValue
 from kpi_editor.domain.engine import RULES, validate_booklet, validate_project
 from kpi_editor.domain.model import Booklet, Department, Project
 from kpi_editor.domain.rules.unit import same_unit
@@ -130,10 +131,56 @@ def test_project_name_duplicate(clean_project: Factory) -> None:
     }
 
 
+def test_missing_name_blocks_and_is_filled_in(clean_project: Factory) -> None:
+    project, department = clean_project()
+    project.unit_name = " "
+    (finding,) = [
+        f
+        for f in validate_project(project, load_template("xiqu-2026"), 2026, department)
+        if f.rule == "unit.missing_name"
+    ]
+    assert finding.severity.label == "错误" and finding.fix is not None
+    assert finding.fix.edits == (SetValue((), "unit_name", department.name),)
+
+
+def _units(clean_project: Factory, printed: str) -> Booklet:
+    project, _ = clean_project()
+    project.unit_name = printed
+    other, _ = clean_project()
+    other.id, other.name = "p2", "社保经办经费"
+    other.indicators[0].value = "4次"
+    other.unit_name = "攀枝花市西区社会保险事业管理中心"
+    third, _ = clean_project()
+    third.id, third.name = "p3", "审计经费"
+    third.indicators[0].value = "6次"
+    third.unit_name = "攀枝花市西区审计局"
+    return _booklet(
+        Department(code="116001", name="攀枝花市西区人力资源和社会保障局", projects=[project]),
+        Department(code="116002", name="攀枝花市西区社会保险事业管理中心", projects=[other]),
+        Department(code="118001", name="攀枝花市西区审计局", projects=[third]),
+    )
+
+
+@pytest.mark.parametrize(
+    ("printed", "what"),
+    [
+        ("西区社会保险事业管理中心", "同一部门下的另一个单位"),
+        ("攀枝花市西区审计局", "单位名单中的另一个单位"),
+    ],
+)
+def test_a_table_naming_another_unit_of_the_list(clean_project: Factory, printed: str, what: str) -> None:
+    findings = [f for f in validate_booklet(_units(clean_project, printed)) if f.rule.startswith("unit.")]
+    assert [(f.rule, f.project_id, f.field) for f in findings] == [("unit.other_unit", "p1", "unit_name")]
+    assert what in findings[0].message and findings[0].severity.label == "错误"  # name_mismatch explained
+    twin = _units(clean_project, "攀枝花市西区人力资源和社会保障局")
+    assert not [f for f in validate_booklet(twin) if f.rule.startswith("unit.")]
+
+
 def test_every_unit_rule_is_exercised() -> None:
     covered = {
         "unit.name_mismatch",
         "unit.missing_name",
+        "unit.other_unit",
         "unit.code_format",
         "unit.code_duplicate",
         "unit.project_name_duplicate",

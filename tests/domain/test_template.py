@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -128,3 +129,38 @@ def test_template_that_is_not_json_names_line_and_column(tmp_path: Path) -> None
         load_template_file(path)
     with pytest.raises(TemplateError, match="无法读取"):
         load_template_file(tmp_path / "missing.json")
+
+
+def test_checker_settings_are_template_data() -> None:
+    xiqu = load_template("xiqu-2026")
+    assert set(xiqu.qualitative_level2()) == {
+        "质量指标",
+        "经济效益指标",
+        "社会效益指标",
+        "生态效益指标",
+        "可持续影响指标",
+    }
+    assert "数量指标" not in xiqu.qualitative_level2() and "时效指标" not in xiqu.qualitative_level2()
+    assert {"无", "/", "不适用"} <= set(xiqu.checks.placeholder_words)
+    assert (
+        "全年" in xiqu.checks.time_words
+        and "增长" in xiqu.checks.growth_words
+        and "事故" in xiqu.checks.absence_words
+    )
+    assert (xiqu.thresholds.rate_max, xiqu.thresholds.total_min) == (Decimal(100), Decimal("0.1"))
+    assert xiqu.checks.severity_of("value.unmeasurable") is None
+    assert "社会成本指标" in load_template("mof-2021").qualitative_level2()
+
+
+def test_rule_levels_read_as_a_mapping(tmp_path: Path) -> None:
+    data = _shipped()
+    data["checks"] = {**data["checks"], "rule_severity": {"text.too_long": "info", "cost.no_amount": "error"}}  # type: ignore[dict-item]
+    path = tmp_path / "t.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    template = load_template_file(path)
+    assert template.checks.rule_severity == (("cost.no_amount", "error"), ("text.too_long", "info"))
+    assert template.checks.severity_of("text.too_long") == "info"
+    data["checks"] = {**data["checks"], "rule_severity": {"text.too_long": "fatal"}}  # type: ignore[dict-item]
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(TemplateError, match="rule_severity"):
+        load_template_file(path)

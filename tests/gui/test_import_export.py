@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
 
-import kpi_editor.gui.jobs as jobs_module
-from kpi_editor.app.jobs import Job
 from kpi_editor.io.projectfile import load_booklet
 from kpi_editor.io.xlsx import export_xlsx
 
@@ -89,36 +86,6 @@ def test_broken_import_leaves_open_document_intact(
     errors = [text for kind, text in prompts.asked if kind == "error"]
     assert len(errors) == 1 and broken.name in errors[0]
     assert "save_changes" not in prompts.kinds()
-
-
-class _RecordingJob(Job):
-    """The window's Job, recording progress from the moment it exists (and cancelling on request)."""
-
-    instances: ClassVar[list[_RecordingJob]] = []
-    cancel_at: ClassVar[int | None] = None
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.seen: list[tuple[int, int]] = []
-        self.outcome: list[tuple[str, object]] = []
-        # Direct: the slot runs in the worker during emit, so a cancel is seen by that very progress
-        # call; a queued slot could arrive after a small export had already finished.
-        self.progressed.connect(self._seen, Qt.ConnectionType.DirectConnection)
-        self.completed.connect(lambda outcome, detail: self.outcome.append((outcome, detail)))
-        _RecordingJob.instances.append(self)
-
-    def _seen(self, done: int, total: int) -> None:
-        self.seen.append((done, total))
-        if self.cancel_at is not None and done >= self.cancel_at:
-            self.cancel()
-
-
-@pytest.fixture
-def recording_job(monkeypatch: pytest.MonkeyPatch) -> type[_RecordingJob]:
-    _RecordingJob.instances = []
-    _RecordingJob.cancel_at = None
-    monkeypatch.setattr(jobs_module, "Job", _RecordingJob)
-    return _RecordingJob
 
 
 def _export_department(window: Any, prompts: Any, qtbot: Any, target: Path, jobs: Any) -> Any:

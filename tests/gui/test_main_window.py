@@ -62,7 +62,10 @@ def test_open_sample_shows_tree_counts_and_findings(opened_sample: MainWindow) -
     assert "14050.511679" in opened.counts.text()
     errors, warnings = document.counts()
     assert f"{errors} 个错误" in opened.counts.text() and f"{warnings} 个警告" in opened.counts.text()
-    assert opened.findings.model is not None and opened.findings.model.rowCount() == len(document.findings())
+    panel = opened.findings
+    assert panel.model is not None and panel.model.rowCount() == sum(f.counted for f in document.findings())
+    panel.severity_combo.setCurrentIndex(2)  # 全部（含建议）
+    assert panel.model.rowCount() == len(document.findings()) > errors + warnings
     assert not opened.isWindowModified() and opened.windowTitle().startswith("xiqu-2026.kpi.json[*]")
 
 
@@ -462,3 +465,13 @@ def test_indicator_rows_fit_their_text_once_the_page_is_laid_out(opened: MainWin
     shown = [table.rowHeight(r) for r in range(table.model().rowCount())]
     table.verticalHeader().resizeSections(QHeaderView.ResizeMode.ResizeToContents)
     assert shown == [table.rowHeight(r) for r in range(table.model().rowCount())]
+
+
+def test_opening_the_file_already_open_just_shows_it(
+    opened: MainWindow, prompts: Any, small_file: Path
+) -> None:
+    document = opened.context.document
+    opened.structure.add_department()  # unsaved work must not be asked about, nor reloaded away
+    assert opened.files.open_file(small_file)
+    assert opened.context.document is document and document.modified
+    assert prompts.kinds() == []  # not "open in another editor (our own pid)", not "save changes?"

@@ -35,6 +35,7 @@ def test_conflict_kept_without_yes(
     whole, a, b, c = split(small_file, tmp_path)
     prompts.confirm_answer = False
     dialog = opened.review.merge([a, b, c])
+    dialog.base_check.setChecked(False)  # a new booklet from the files alone
     merged = dialog.run_merge()
     assert merged is not None
     asked = [text for kind, text in prompts.asked if kind == "confirm"]
@@ -60,6 +61,7 @@ def test_conflict_replaced_with_yes(
     whole, a, b, _c = split(small_file, tmp_path)
     prompts.confirm_answer = True
     dialog = opened.review.merge([a, b])
+    dialog.base_check.setChecked(False)
     merged = dialog.run_merge()
     assert merged is not None
     changed = merged.departments[1].projects[0]
@@ -77,6 +79,7 @@ def test_other_fiscal_year_refused(
     later = tmp_path / "later.kpi.json"
     save_booklet(other, later)
     dialog = opened.review.merge([a, later])
+    dialog.base_check.setChecked(False)
     assert dialog.run_merge() is None and dialog.merged is None
     assert prompts.kinds()[-1] == "error" and "later.kpi.json" in prompts.asked[-1][1]
 

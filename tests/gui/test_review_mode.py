@@ -8,9 +8,9 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from kpi_editor.app.operations import Operations
-from kpi_editor.domain.review import ReviewStatus
+from kpi_editor.domain.review import EffectiveStatus, ReviewStatus
 from kpi_editor.gui.main_window import MainWindow
-from kpi_editor.gui.tree.model import ISSUES, TOTAL
+from kpi_editor.gui.tree.model import REVIEW, TOTAL
 from kpi_editor.io.projectfile import load_booklet
 
 PROJECT = (3, 1)
@@ -74,9 +74,10 @@ def test_status_and_comments_are_editable_and_undoable(opened: MainWindow) -> No
     (comment,) = project.review.comments
     assert (comment.indicator, comment.author, comment.text) == (2, "财政局张三", "指标值应量化，请写明次数")
     assert panel.comments.topLevelItemCount() == 1
-    # Marks in the tree: the status badge and a comment bubble on the project and its row.
+    # Marks in the tree: the status badge in the 审核 column and a comment bubble on the project
+    # and its row.
     project_index = opened.tree.model.index_for(PROJECT)
-    assert opened.tree.model.data(project_index.siblingAtColumn(ISSUES), Qt.ItemDataRole.DecorationRole)
+    assert opened.tree.model.data(project_index.siblingAtColumn(REVIEW), Qt.ItemDataRole.DecorationRole)
     assert "退回修改" in opened.tree.model.data(project_index, Qt.ItemDataRole.ToolTipRole)
     row_index = opened.tree.model.index(2, TOTAL, project_index)
     assert opened.tree.model.data(row_index, Qt.ItemDataRole.DecorationRole) is not None
@@ -179,7 +180,8 @@ def test_export_review_report_xlsx_in_worker(
     Operations(document).add_comment(PROJECT, "请补充满意度指标", "审核员", None)
     target = tmp_path / "审核报告.xlsx"
     prompts.paths.append(target)
-    job = opened.review.export_report()
+    dialog = opened.review.export_report()  # the dialog of units and statuses; everything ticked
+    job = dialog.write()
     assert job is not None
     qtbot.waitUntil(lambda: job.isFinished(), timeout=60000)
     cells = [
@@ -212,7 +214,9 @@ def test_selecting_a_project_hidden_by_the_status_filter_shows_it(opened: MainWi
     # A project the filter shows keeps the filter.
     combo.setCurrentIndex(combo.findData(ReviewStatus.APPROVED.value))
     opened.tree.select_path(PROJECT)
-    assert opened.tree.current_path() == PROJECT and opened.tree.proxy.review_status is ReviewStatus.APPROVED
+    assert (
+        opened.tree.current_path() == PROJECT and opened.tree.proxy.review_status is EffectiveStatus.APPROVED
+    )
 
 
 def test_reviewer_name_from_settings_signs_comments_and_persists(opened: MainWindow) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from kpi_editor.app.settings import Settings
@@ -45,6 +46,12 @@ def test_english_translation_switches_the_window(
         status_filter = english.tree.status_filter
         assert status_filter.itemText(0) == "All" and status_filter.itemText(2) == "Approved"
         assert review.panel.add_button.text() == "Add Comment"
+        # The review loop's menu, the tree's 审核 column and the 已修改待复审 filter.
+        assert review.letters_action.text() == "Write Review Letters…"
+        assert review.export_submission_action.text() == "Export Submission File…"
+        assert status_filter.itemText(4) == "Changed, to re-review"
+        assert english.tree.model is not None
+        assert english.tree.model.headerData(3, Qt.Orientation.Horizontal) == "Review"
         assert "Import Booklet Text…" in [a.text() for a in english.menuBar().actions()[0].menu().actions()]
         assert kind_label(ChangeKind.PROJECT_ADDED) == "Project added"
         dialog = SettingsDialog(Settings(), english)

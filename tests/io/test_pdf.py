@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
 from kpi_editor.domain.fingerprint import booklet_fingerprint, project_fingerprint
@@ -17,9 +18,9 @@ from kpi_editor.domain.model import Booklet, Department, Funding, Indicator, Pre
 from kpi_editor.domain.template import load_template
 from kpi_editor.io.pdf import ExportCancelled, PdfExportError, PdfOptions, export_pdf
 from kpi_editor.io.pdf import booklet as pdf_booklet
-from kpi_editor.io.pdf.cjk import CANNOT_START, install_line_rules
+from kpi_editor.io.pdf.cjk import CANNOT_END, CANNOT_START, install_line_rules
 from kpi_editor.io.pdf.fonts import resolve_fonts
-from kpi_editor.io.pdf.table import Styles
+from kpi_editor.io.pdf.table import Styles, column_widths
 
 GROUPS = [
     ("项目完成", "数量指标"),
@@ -160,7 +161,8 @@ def check_booklet_pdf(booklet: Booklet, pdf: Path, result: pdf_booklet.PdfResult
 
     # Every table page, continuations too, carries its own project's fingerprint, as
     # `kpi fingerprint --projects` prints it (department included).
-    body = pages[result.departments[0].pdf_page - 1 :]
+    # Pages left blank for two-sided printing carry nothing, not even a fingerprint.
+    body = [p for p in pages[result.departments[0].pdf_page - 1 :] if p.strip() not in ("", "此页无正文")]
     assert all(len(fingerprints(p)) == 1 for p in body)
     in_order = [fingerprints(p)[0] for p in body]
     expected = [
@@ -204,8 +206,30 @@ def test_amounts_print_as_entered(hand_pdf):
     _, path, _ = hand_pdf
     table = page_texts(path)[3]
     assert "816.995875" in table and "25.0" in table and "791.995875" in table
-    assert "2025年结转资金" in table and "其中：2026年上级补助" in table
+    assert "其中：2026年上级补助" in table and re.search(r"上级补助\s*0\n", table)  # a 0 prints 0
     assert "816.99587500" not in table and "25.00" not in table
+    # The table leaves out 结转资金 (None): the print leaves the row out, as the official booklet
+    # prints a three-row block for such tables, instead of a blank cell a reader takes for 0.
+    assert "2025年结转资金" not in table
+
+
+def test_a_table_with_no_amount_prints_every_funding_row_as_a_blank_form(tmp_path):
+    project = make_project("blank", "新建项目", 6)
+    project.funding = Funding()
+    booklet = Booklet(
+        fiscal_year=2026, departments=[Department(code="120001", name="测试", projects=[project])]
+    )
+    export_pdf(booklet, tmp_path / "b.pdf", project_ids=["blank"])
+    table = page_texts(tmp_path / "b.pdf")[0]
+    for label in (
+        "合计",
+        "财政拨款",
+        "其中：2026年上级补助",
+        "2026年本级安排",
+        "2025年结转资金",
+        "非财政拨款",
+    ):
+        assert label in table
 
 
 def test_outline_and_metadata(hand_pdf):
@@ -233,12 +257,16 @@ def test_table_of_28_rows_continues_with_repeated_labels(tmp_path):
     expected = project_fingerprint(project, booklet.departments[0])
     reader = PdfReader(tmp_path / "t.pdf")
     assert [fingerprints(page.extract_text()) for page in reader.pages] == [[expected], [expected]]
-    carried = next(i for i in project.indicators if squash(i.value) in squash(second))
-    # The continuation repeats 总体绩效目标 and the 一级/二级 labels of the rows it carries,
-    # but not the header row.
-    assert "总体绩效目标" in second
-    assert carried.level1 in second and carried.level2 in second
-    assert "指标值（包含数字及文字描述）" not in second and "项目名称" not in second
+    carried = [i for i in project.indicators if squash(i.value) in squash(second)]
+    # The continuation opens with 续表 and the project's name, then the column header row, and
+    # repeats 总体绩效目标 and the 一级/二级 labels of the rows it carries.
+    lines = second.splitlines()
+    assert lines[0] == "项目名称：定点医药机构医保监管经费 续表"
+    assert squash(lines[1] + lines[2]) == "总体绩效目标一级指标二级指标三级指标指标值（包含数字及文字描述）"
+    assert carried[0].level1 in second and carried[0].level2 in second
+    # Never a single row carried over (or left behind).
+    assert len(carried) >= 2 and len(project.indicators) - len(carried) >= 2
+    assert "部门（单位）预算项目支出绩效目标表" not in second and "资金来源" not in second
 
 
 def test_216_character_value_and_a_cell_taller_than_a_page(tmp_path):
@@ -259,10 +287,15 @@ def test_216_character_value_and_a_cell_taller_than_a_page(tmp_path):
     result = export_pdf(booklet, tmp_path / "long.pdf", departments=["120001"])
     text = squash("".join(page_texts(tmp_path / "long.pdf")))
     assert squash(LONG_VALUE) in text
-    # Split across pages: a page ends with its fingerprint, the continuation starts with its page
-    # number and the repeated labels of the row (总体绩效目标 / 项目完成 / 成本指标), then the rest
-    # of the cell, with nothing lost.
-    joined = re.sub(r"指纹[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{2}-\d+-总体绩效目标项目完成成本指标", "", text)
+    # Split across pages: a page ends with its number and fingerprint, the continuation starts
+    # with 续表, the header row and the repeated labels of the row (总体绩效目标 / 项目完成 /
+    # 成本指标), then the rest of the cell, with nothing lost.
+    joined = re.sub(
+        r"-\d+-指纹[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{2}项目名称：超长单元格续表"
+        r"总体绩效目标一级指标二级指标三级指标指标值（包含数字及文字描述）项目完成成本指标",
+        "",
+        text,
+    )
     assert joined.count("超长指标值，用于检验单元格跨页拆分。") == 260
     assert result.pages >= 4  # 目录, one table, and at least two pages for the huge cell
 
@@ -301,11 +334,32 @@ def test_no_wrapped_line_starts_with_closing_punctuation():
     for punct in "，。、；：？！）》」”":
         for shift in range(12):
             text = "测" * shift + ("指标值" + punct) * 12
-            para = Paragraph(text, styles.text)
+            para = Paragraph(text, ParagraphStyle("t", fontName=styles.fonts.body.name, wordWrap="CJK"))
             para.wrap(width, 1e6)
             lines = [text_of(line) for line in para.blPara.lines]
             assert len(lines) > 2
             assert all(line[:1] not in CANNOT_START for line in lines[1:]), (punct, shift, lines)
+
+
+def test_cell_lines_keep_brackets_with_their_text_and_labels_end_with_two_characters():
+    ts = Styles.make(resolve_fonts()).typesetter
+    for shift in range(14):
+        for text in (
+            "测" * shift + "（含执法）工作经费）。" * 4,
+            "测" * shift + "完成“推普周”《经典》活动，" * 4,
+        ):
+            lines = ts.block(text, 100.0).text_lines
+            assert "".join(lines) == text
+            assert all(line[:1] not in CANNOT_START for line in lines[1:]), (shift, lines)
+            assert all(line[-1:] not in CANNOT_END for line in lines[:-1]), (shift, lines)
+    # Numbers stay whole: 0.16万元 does not break inside 0.16.
+    lines = ts.block("测" * 7 + "0.16万元", 80.0).text_lines
+    assert any(line.startswith("0.16") or "0.16" in line for line in lines)
+    # The corpus' 二级 labels in the 二级 column: never a one-character last line.
+    cols = column_widths(load_template("xiqu-2026"), pdf_booklet.CONTENT_W)
+    for label in ("可持续影响指标", "服务对象满意度指标", "社会效益指标", "经济效益指标"):
+        lines = ts.label(label, cols[2] - 6).text_lines
+        assert "".join(lines) == label and all(len(line) >= 2 for line in lines), lines
 
 
 def text_of(line: object) -> str:
@@ -317,6 +371,7 @@ def text_of(line: object) -> str:
 
 def test_mof_template_prints_its_own_labels(tmp_path):
     project = make_project("x", "部级项目", 8)
+    project.funding.carryover = Decimal("0")
     for indicator in project.indicators:
         indicator.extra = {"nature": "≥", "unit": "%"}
     booklet = Booklet(
@@ -514,3 +569,126 @@ def test_a_cell_taller_than_a_page_is_a_clear_error_naming_the_project(tmp_path:
         export_pdf(booklet, target)
     assert project.id in str(info.value) and "过长" in str(info.value)
     assert target.read_bytes() == b"old" and sorted(p.name for p in tmp_path.iterdir()) == ["long.pdf"]
+
+
+# -- two-sided printing --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("duplex", ["front", "units", "tables"])
+def test_duplex_starts_front_matter_units_or_tables_on_right_hand_pages(tmp_path, duplex):
+    booklet = make_booklet()
+    path = tmp_path / f"{duplex}.pdf"
+    result = export_pdf(booklet, path, options=PdfOptions(duplex=duplex))
+    check_booklet_pdf(booklet, path, result)  # the 目录 still names the pages the tables landed on
+    pages = page_texts(path)
+    assert len(pages) == result.pages
+    # The back of the cover is empty (not even 此页无正文); 编制说明 and 目录 open right-hand pages.
+    assert pages[1].strip() == "" and 2 in result.blank_pages
+    assert "编制说明" in pages[2] and footer_number(pages[2]) == "I"
+    toc = next(i for i, p in enumerate(pages) if squash(p).startswith("目录"))
+    assert toc % 2 == 0  # 0-based even = odd PDF page = right-hand
+    # Every other blank page says so, has no page number and no fingerprint, yet is counted.
+    for page in result.blank_pages[1:]:
+        assert pages[page - 1].strip() == "此页无正文"
+    title = squash(load_template(booklet.template_id).labels.title)
+    starts = [i for i, p in enumerate(pages) if title in squash(p)]
+    assert starts[0] % 2 == 0 and footer_number(pages[starts[0]]) == "1"
+    by_department = [s.pdf_page for s in result.departments]
+    if duplex == "tables":
+        assert all(i % 2 == 0 for i in starts)
+    else:
+        assert all(p % 2 == 1 for p in by_department) if duplex == "units" else by_department[0] % 2 == 1
+    # Printed numbers run on without a gap: a blank page is counted.
+    numbers = [int(n) for p in pages[starts[0] :] if (n := footer_number(p)) and n.isdigit()]
+    blanks_in_body = sum(1 for b in result.blank_pages if b > starts[0] + 1)
+    assert numbers[-1] == len(numbers) + blanks_in_body
+
+
+def test_duplex_blank_pages_can_be_left_empty(tmp_path):
+    result = export_pdf(
+        make_booklet(), tmp_path / "e.pdf", options=PdfOptions(duplex="tables", mark_blank_pages=False)
+    )
+    pages = page_texts(tmp_path / "e.pdf")
+    assert len(result.blank_pages) > 3
+    assert all(pages[b - 1].strip() == "" for b in result.blank_pages)
+    with pytest.raises(PdfExportError, match="双面"):
+        export_pdf(make_booklet(), tmp_path / "x.pdf", options=PdfOptions(duplex="both"))  # type: ignore[arg-type]
+
+
+# -- what the print preview and the live preview dock use ----------------------------------------
+
+
+def test_render_in_memory_is_the_export_and_pages_rasterise(tmp_path):
+    from kpi_editor.io.errors import FileFormatError
+    from kpi_editor.io.pdf import render_pdf
+    from kpi_editor.io.pdf.raster import PdfPages
+
+    booklet = make_booklet()
+    pid = booklet.departments[0].projects[2].id
+    booklet.departments[0].projects[2] = make_project(pid, "四十行的项目", 40)  # two pages
+    data, result = render_pdf(booklet, project_ids=[pid])
+    export_pdf(booklet, tmp_path / "p.pdf", project_ids=[pid])
+    assert data == (tmp_path / "p.pdf").read_bytes()  # the same bytes as the exported file
+    assert result.pages == 2 and result.path == Path()
+    with PdfPages(data) as pages:
+        assert len(pages) == 2 and pages.size(0) == pytest.approx((595.28, 841.89), abs=0.1)
+        raster = pages.render(1, dpi=48)
+        assert (raster.width, raster.height) == (397, 562) and raster.stride == 4 * raster.width
+        pixels = raster.data
+        assert len(pixels) == raster.stride * raster.height
+        # White paper with black rules and text on it: both are there, and alpha is opaque.
+        assert pixels[3::4].count(255) == raster.width * raster.height
+        assert 0 < pixels[0::4].count(0) < raster.width * raster.height // 4
+        with pytest.raises(IndexError):
+            pages.render(2)
+    with pytest.raises(FileFormatError):
+        PdfPages(b"not a pdf")
+
+
+def test_corpus_cells_keep_the_line_rules(sample_booklet):
+    from kpi_editor.io.pdf.table import prepare_table
+
+    template = load_template(sample_booklet.template_id)
+    styles = Styles.make(resolve_fonts())
+    cells = 0
+    for department, project in sample_booklet.projects():
+        table = prepare_table(
+            project, department.code, template, sample_booklet.fiscal_year, styles, pdf_booklet.CONTENT_W
+        )
+        blocks = [c for row in table.head for c in row if c is not None]
+        blocks += [c for row in table.rows for c in row.cells.values() if c is not None]
+        labels = [table.label_block(t, col) for row in table.rows for col, t in row.labels.items() if t]
+        for block in blocks + labels:
+            lines = block.text_lines
+            cells += 1
+            assert all(line[:1] not in CANNOT_START for line in lines[1:]), lines
+            assert all(line.rstrip()[-1:] not in CANNOT_END for line in lines[:-1]), lines
+        for block in labels:
+            assert len(block.text_lines) == 1 or len(block.text_lines[-1].strip()) >= 2, block.text_lines
+    assert cells > 15000
+
+
+def test_a_unit_pdf_after_the_booklet_embeds_only_its_own_characters(tmp_path):
+    booklet = make_booklet()
+    export_pdf(booklet, tmp_path / "unit-first.pdf", departments=["101001"])
+    export_pdf(booklet, tmp_path / "booklet.pdf")  # the booklet's glyph codes are kept for re-export
+    export_pdf(booklet, tmp_path / "unit-after.pdf", departments=["101001"])
+    assert (tmp_path / "unit-after.pdf").read_bytes() == (tmp_path / "unit-first.pdf").read_bytes()
+
+
+def test_pages_rasterise_in_grey_for_printing():
+    from kpi_editor.io.pdf import render_pdf
+    from kpi_editor.io.pdf.raster import PdfPages
+
+    data, _ = render_pdf(make_booklet(), project_ids=[make_booklet().departments[0].projects[0].id])
+    with PdfPages(data) as pages:
+        colour, grey = pages.render(0, dpi=48), pages.render(0, dpi=48, gray=True)
+    assert (grey.width, grey.height) == (colour.width, colour.height)
+    assert grey.width <= grey.stride < grey.width + 4 and len(grey.data) == grey.stride * grey.height
+    # The same black and white page: as many dark pixels (anti-aliasing differs a little).
+    rows = range(grey.height)
+    dark_grey = sum(
+        sum(1 for v in grey.data[r * grey.stride : r * grey.stride + grey.width] if v < 128) for r in rows
+    )
+    dark_colour = sum(1 for v in colour.data[0::4] if v < 128)
+    assert dark_colour > 1000 and abs(dark_grey - dark_colour) < dark_colour * 0.05

@@ -114,9 +114,9 @@ def test_xlsx_lists_every_project_with_status_and_lines(tmp_path: Path) -> None:
     assert workbook.sheetnames == ["汇总", "审核明细"]
     summary = [[c.value for c in row] for row in workbook["汇总"].iter_rows(min_row=4, max_row=6)]
     assert summary == [
-        ["101001", "攀枝花市西区人大办", 2, 1, 1, 0, 1, 1, 1],
-        ["102001", "攀枝花市西区政协办", 1, 0, 0, 1, 0, 0, 1],
-        ["合计", "2个单位", 3, 1, 1, 1, 1, 1, 2],
+        ["101001", "攀枝花市西区人大办", 2, 1, 1, 0, 0, 1, 1, 1],
+        ["102001", "攀枝花市西区政协办", 1, 0, 0, 0, 1, 0, 0, 1],
+        ["合计", "2个单位", 3, 1, 1, 0, 1, 1, 1, 2],
     ]
     details = workbook["审核明细"]
     rows = [[c.value for c in row] for row in details.iter_rows(min_row=4)]
@@ -229,3 +229,25 @@ def test_pdf_report_with_a_name_taller_than_a_page_is_a_clear_error(tmp_path: Pa
         write_review_report(booklet, path, "pdf", [], CREATED)
     assert path.read_bytes() == b"old report"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.pdf"]
+
+
+def test_comments_name_the_field_they_point_at() -> None:
+    from kpi_editor.domain.review import comment
+    from kpi_editor.domain.template import load_template
+    from kpi_editor.io.report.content import comment_place
+
+    booklet = reviewed()
+    project = booklet.departments[0].projects[0]
+    template = load_template("xiqu-2026")
+    places = [
+        comment_place(project, comment("x", indicator=1, field="value", time=CREATED), template, 2026),
+        comment_place(project, comment("x", field="funding.superior", time=CREATED), template, 2026),
+        comment_place(project, comment("x", field="name", time=CREATED), template, 2026),
+        comment_place(project, comment("x", time=CREATED), template, 2026),
+    ]
+    assert places == [
+        "第2行（社会效益指标／履职能力）·指标值",
+        "资金来源·其中：2026年上级补助",
+        "项目名称",
+        "整个项目",
+    ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
+from itertools import pairwise
 from pathlib import Path
 
 import openpyxl
@@ -137,8 +138,10 @@ def test_print_setup(exported: tuple[Booklet, openpyxl.Workbook]) -> None:
     assert ws.sheet_properties.pageSetUpPr.fitToPage
     assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0)
     assert ws.page_margins.left == pytest.approx(0.6) and ws.page_margins.top == pytest.approx(0.75)
-    footer = ws.oddFooter.center.text
-    assert "&P" in footer and "&N" in footer
+    # Pages are numbered on from sheet to sheet, as the booklet (and the 目录 sheet) numbers them.
+    assert ws.oddFooter.center.text == "- &P -" and ws.oddFooter.center.font == "宋体"
+    assert ws.page_setup.useFirstPageNumber and ws.page_setup.firstPageNumber == 1
+    assert _sheet(wb, 1).page_setup.firstPageNumber == 1 + len(ws.row_breaks.brk) + 1
     # A manual page break after every table (and its fingerprint line) but the last.
     assert [b.id for b in ws.row_breaks.brk] == [18]
     assert _sheet(wb, 1).row_breaks.brk == []
@@ -286,3 +289,80 @@ def test_each_table_carries_its_project_fingerprint(exported: tuple[Booklet, ope
             c.row for row in ws.iter_rows() for c in row if isinstance(c.value, str) and c.value in expected
         ]
         assert breaks == fingerprint_rows[:-1]
+
+
+# -- printing like the booklet ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sample_workbook(tmp_path_factory: pytest.TempPathFactory) -> tuple[Booklet, openpyxl.Workbook]:
+    from kpi_editor.io.projectfile import load_booklet
+    from kpi_editor.paths import sample_path
+
+    sample = load_booklet(sample_path())
+    # Its front matter, its first units and 119001 with the 28-row table that runs onto a second page.
+    kept = [d for i, d in enumerate(sample.departments) if i < 3 or d.code == "119001"]
+    booklet = sample.model_copy(update={"departments": kept})
+    path = tmp_path_factory.mktemp("xlsx") / "sample.xlsx"
+    export_xlsx(booklet, path)
+    return booklet, openpyxl.load_workbook(path)
+
+
+def test_front_sheets_cover_preface_and_a_toc_with_the_printed_page_numbers(
+    sample_workbook: tuple[Booklet, openpyxl.Workbook],
+) -> None:
+    booklet, wb = sample_workbook
+    assert [ws.title for ws in wb.worksheets[:3]] == ["封面", "编制说明", "目录"]
+    cover = wb["封面"]
+    texts = [str(c.value) for row in cover.iter_rows() for c in row if c.value]
+    # The long title breaks after 2026年, as the PDF cover does.
+    assert texts == [
+        "攀枝花市西区2026年",
+        "区本级部门预算项目绩效目标（草案）",
+        booklet.compiler,
+        booklet.date,
+    ]
+    preface = [str(c.value) for row in wb["编制说明"].iter_rows() for c in row if c.value]
+    assert preface[0] == booklet.preface_title and preface[1] == booklet.preface[0].heading
+    assert preface[2].startswith("\u3000\u3000" + booklet.preface[0].body[:10])
+    toc = wb["目录"]
+    entries = [
+        (toc.cell(r, 1).value, toc.cell(r, 2).value, toc.cell(r, 8).value) for r in range(2, toc.max_row + 1)
+    ]
+    assert [(c, n) for c, n, _ in entries] == [(d.code, d.name) for d in booklet.departments]
+    sheets = wb.worksheets[3:-1]
+    # Each unit's entry is the first page number its sheet prints; the sheets number on.
+    assert [p for _, _, p in entries] == [ws.page_setup.firstPageNumber for ws in sheets]
+    for ws, after in pairwise(sheets):
+        tables = sum(1 for row in ws.iter_rows(min_col=1, max_col=1) if row[0].value == "项目名称")
+        breaks = len(ws.row_breaks.brk)
+        assert after.page_setup.firstPageNumber == ws.page_setup.firstPageNumber + breaks + 1
+        assert breaks >= tables - 1
+    assert toc.cell(2, 2).number_format == "@*."  # the dot leader
+    assert cover["A2"].font.name == "宋体" == load_template("xiqu-2026").print_font
+
+
+def test_a_table_longer_than_a_page_breaks_with_its_labels_repeated(
+    sample_workbook: tuple[Booklet, openpyxl.Workbook],
+) -> None:
+    booklet, wb = sample_workbook
+    ws = next(ws for ws in wb.worksheets if ws.title.startswith("119001"))
+    department = booklet.department("119001")
+    assert department is not None
+    longest = max(department.projects, key=lambda p: len(p.indicators))
+    assert len(longest.indicators) == 28
+    start = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 2).value == longest.name)
+    end = start + 8 + 1 + 28  # name, unit, funding header and 6 rows, column header, the indicators
+    inside = [b.id for b in ws.row_breaks.brk if start < b.id < end - 1]
+    assert len(inside) == 1
+    cut = inside[0] + 1  # the first row of the continued page
+    # 总体绩效目标 and the 一级/二级 of the row are written again on the continued page ...
+    assert ws.cell(cut, 1).value == "总体绩效目标"
+    index = cut - (end - 28)
+    indicator = longest.indicators[index]
+    assert (ws.cell(cut, 2).value, ws.cell(cut, 3).value) == (indicator.level1, indicator.level2)
+    # ... and no merged range crosses the break.
+    for merged in ws.merged_cells.ranges:
+        assert not (merged.min_row < cut <= merged.max_row), merged
+    # Never a single row on either side.
+    assert cut - (end - 28) >= 2 and end - cut >= 2

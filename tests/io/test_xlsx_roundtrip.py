@@ -110,7 +110,9 @@ def test_other_template_targets_review_and_off_template_columns_round_trip(tmp_p
     export_xlsx(booklet, path)
     wb = openpyxl.load_workbook(path)
     assert wb[META_SHEET].sheet_state == "hidden"
-    ws = wb.worksheets[0]
+    # The front sheets (封面, 编制说明, 目录) come first, then one sheet per department.
+    assert [w.title for w in wb.worksheets[:3]] == ["封面", "编制说明", "目录"]
+    ws = wb.worksheets[3]
     assert ws.title == "201003某单位全称测试"  # [ ] / are not allowed in sheet names
     assert [ws.cell(11, c).value for c in range(2, 8)] == [
         "一级指标",
@@ -135,8 +137,10 @@ def test_sheet_order_and_empty_departments_come_back_in_booklet_order(tmp_path: 
     path = tmp_path / "order.xlsx"
     export_xlsx(booklet, path)
     wb = openpyxl.load_workbook(path)
-    assert len(wb.worksheets) == 3  # two departments with projects and the hidden metadata
-    wb.move_sheet(wb.worksheets[1], offset=-1)  # the clerk reorders the sheets
+    # Front sheets, two departments with projects and the hidden metadata.
+    titles = [w.title for w in wb.worksheets]
+    assert titles == ["封面", "编制说明", "目录", "301001第二单位", "201003某单位全称测试", META_SHEET]
+    wb.move_sheet(wb.worksheets[4], offset=-1)  # the clerk reorders the sheets
     wb.save(path)
     read, report = import_xlsx(path)
     assert report.issues == []

@@ -9,7 +9,14 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable
 
-from kpi_editor.domain.rules import ProjectContext, Row, loose, quote, row_label, row_range
+from kpi_editor.domain.edits import SetValue
+from kpi_editor.domain.rules import ProjectContext, QuickFix, Row, loose, quote, row_label, row_range
+
+
+def _relabel(first: int, last: int, field: str, label: str) -> QuickFix:
+    """Write `label` into `field` of rows first..last (one merged cell in the printed table)."""
+    edits = tuple(SetValue((i,), field, label) for i in range(first, last + 1))
+    return QuickFix(f"{row_range(first, last)}改为“{label}”", edits)
 
 
 def _runs(rows: list[Row], key: Callable[[Row], str]) -> list[tuple[int, int, str]]:
@@ -56,6 +63,9 @@ def _check_labels(ctx: ProjectContext) -> None:
                 f"{where}的一级指标{quote(raw)}写法不规范，请改为“{resolved}”。",
                 indicator=first,
                 field="level1",
+                actual=raw,
+                expected=resolved,
+                fix=_relabel(first, last, "level1", resolved),
             )
 
     level2_names = list(index.parent)
@@ -83,6 +93,9 @@ def _check_labels(ctx: ProjectContext) -> None:
                 f"{where}的二级指标{quote(raw)}写法不规范，请改为“{row.level2}”。",
                 indicator=first,
                 field="level2",
+                actual=raw,
+                expected=row.level2,
+                fix=_relabel(first, last, "level2", row.level2),
             )
 
     # A known 二级 under a known but different 一级 (社会效益指标 under 项目完成).
@@ -102,6 +115,9 @@ def _check_labels(ctx: ProjectContext) -> None:
             f"而不是“{level1}”，请改正一级指标。",
             indicator=first,
             field="level1",
+            actual=level1,
+            expected=index.parent[level2],
+            fix=_relabel(first, last, "level1", index.parent[level2]),
         )
 
 

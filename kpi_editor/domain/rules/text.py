@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 
-from kpi_editor.domain.rules import ProjectContext, Row, quote, row_label
+from kpi_editor.domain.edits import SetValue
+from kpi_editor.domain.rules import ProjectContext, QuickFix, Row, quote, row_label
 
 _MARKUP_RE = re.compile(r"\$|\\[A-Za-z]+")
 _CJK = r"[\u4e00-\u9fff]"
 _STRAY_SPACE_RE = re.compile(rf"{_CJK}[ \t\u3000]+{_CJK}")
+_STRAY_GAP_RE = re.compile(rf"(?<={_CJK})[ \t\u3000]+(?={_CJK})")
 
 
 def check(ctx: ProjectContext) -> None:
@@ -56,9 +58,13 @@ def _check_cells(ctx: ProjectContext, row: Row, name_max: int, value_max: int) -
                 field=field,
             )
         elif _STRAY_SPACE_RE.search(text):
+            joined = _STRAY_GAP_RE.sub("", text)
             ctx.report(
                 "text.stray_space",
                 f"{where}的{what}{quote(text)}在汉字之间有空格，请删除多余的空格。",
                 indicator=row.index,
                 field=field,
+                actual=text,
+                expected=joined,
+                fix=QuickFix(f"删除{where}{what}中汉字之间的空格", (SetValue((row.index,), field, joined),)),
             )

@@ -12,7 +12,9 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from kpi_editor.domain.rules import BookletContext, ProjectContext
+from kpi_editor.domain.edits import SetValue
+from kpi_editor.domain.model import Department
+from kpi_editor.domain.rules import BookletContext, ProjectContext, QuickFix
 
 _CODE_RE = re.compile(r"\d{6}")
 _PAREN_RE = re.compile(r"[（(][^（()）]*(?:[)）]|$)")
@@ -44,10 +46,13 @@ def check(ctx: ProjectContext) -> None:
         return
     printed = ctx.project.unit_name.strip()
     if not printed:
+        listed = department.name.strip()
         ctx.report(
             "unit.missing_name",
-            f"项目表的部门（单位）为空，请填写“{department.name}”。",
+            f"项目表的部门（单位）为空，打印出来的表不知是哪个单位的；请填写“{listed or '单位名称'}”。",
             field="unit_name",
+            expected=listed or None,
+            fix=QuickFix(f"填写“{listed}”", (SetValue((), "unit_name", listed),)) if listed else None,
         )
         return
     if department.name.strip() and not same_unit(printed, department.name):
@@ -59,7 +64,40 @@ def check(ctx: ProjectContext) -> None:
         )
 
 
+def _other_unit(departments: list[Department], printed: str, own: Department) -> Department | None:
+    """The department of the list (not `own`) whose name `printed` is, if any."""
+    for department in departments:
+        if department is not own and department.name.strip() and same_unit(printed, department.name):
+            return department
+    return None
+
+
+def _check_other_units(ctx: BookletContext) -> None:
+    """A table that names another unit of the list: it would print under the wrong unit."""
+    departments = ctx.booklet.departments
+    for project_ctx in ctx.projects:
+        own = project_ctx.department
+        printed = project_ctx.project.unit_name.strip()
+        if own is None or not printed or not own.name.strip() or same_unit(printed, own.name):
+            continue
+        other = _other_unit(departments, printed, own)
+        if other is None:
+            continue
+        sibling = "同一部门下的另一个单位" if other.code[:3] == own.code[:3] else "单位名单中的另一个单位"
+        ctx.report(
+            "unit.other_unit",
+            f"项目表上的部门（单位）“{printed}”是{sibling}（编码{other.code}），而项目编在“{own.name}”"
+            f"（编码{own.code}）下；请把项目移到{other.code}，或把部门（单位）改为“{own.name}”。",
+            department=own.code,
+            project=project_ctx.project,
+            field="unit_name",
+            actual=printed,
+            expected=own.name,
+        )
+
+
 def check_booklet(ctx: BookletContext) -> None:
+    _check_other_units(ctx)
     codes = Counter(d.code for d in ctx.booklet.departments)
     reported: set[str] = set()
     for department in ctx.booklet.departments:

@@ -30,7 +30,7 @@ class NewBooklet:
 
 
 class NewBookletDialog(QDialog):
-    def __init__(self, year: int, parent: QWidget | None = None) -> None:
+    def __init__(self, year: int, parent: QWidget | None = None, template_id: str = "") -> None:
         super().__init__(parent)
         form = load_form("new_booklet_dialog", self)
         layout = QVBoxLayout(self)
@@ -45,6 +45,7 @@ class NewBookletDialog(QDialog):
         self.buttons = child(form, QDialogButtonBox, "buttonBox")
         for template in available_templates().values():
             self.template_combo.addItem(template.name, template.id)
+        self.template_combo.setCurrentIndex(max(0, self.template_combo.findData(template_id)))
         self.template_combo.currentIndexChanged.connect(self._describe)
         self.year_spin.setValue(year)
         self.buttons.accepted.connect(self.accept)

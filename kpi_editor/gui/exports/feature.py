@@ -4,23 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 
 from kpi_editor.app.document import Document
 from kpi_editor.app.jobs import Job
-from kpi_editor.domain.engine import Severity
 from kpi_editor.domain.model import Booklet
 from kpi_editor.domain.template import FormTemplate
 from kpi_editor.gui.actions import make_action
 from kpi_editor.gui.context import EditorContext
 from kpi_editor.gui.jobs import JobRunner
-from kpi_editor.paths import resource_dir
+from kpi_editor.gui.scope import ask_scope, go_ahead_despite_problems, pdf_options
 
-Scope = tuple[list[str] | None, list[str] | None, str]  # departments, project ids, file-name suffix
+if TYPE_CHECKING:
+    from kpi_editor.io.pdf import PdfOptions  # ReportLab loads with the first export, not at start-up
+
 Work = Callable[[Callable[[int, int], bool]], Any]
-BUNDLED_FONTS = {"uming": "uming.ttc", "wqy-microhei": "wqy-microhei.ttc"}
 
 
 class ExportActions(QObject):
@@ -42,20 +42,14 @@ class ExportActions(QObject):
         document = self.context.document
         if document is None or self.jobs.busy:
             return None
-        scope = self.ask_scope(document)
+        scope = ask_scope(self.context, document)
         if scope is None:
             return None
         departments, project_ids, label = scope
-        errors = self._errors(document, departments, project_ids)
-        if errors:
-            choice = self.context.prompts.export_with_errors(errors)
-            if choice == "view":
-                self.context.findingsRequested.emit()
-                return None
-            if choice != "export":
-                return None
+        if not go_ahead_despite_problems(self.context, document, departments, project_ids):
+            return None
         suffix = ".pdf" if kind == "pdf" else ".xlsx"
-        folder = document.path.parent if document.path else Path.home()
+        folder = self.context.work_folder()
         suggested = str(folder / f"{document.file_stem}{label}{suffix}")
         file_filter = self.tr("PDF 文件 (*.pdf)") if kind == "pdf" else self.tr("Excel 工作簿 (*.xlsx)")
         target = self.context.prompts.export_path(suggested, file_filter)
@@ -65,37 +59,9 @@ class ExportActions(QObject):
         work = self._work(kind, snapshot, target, document.template, departments, project_ids)
         return self.jobs.run(work, self.tr("正在导出 {name}…").format(name=target.name), target)
 
-    @staticmethod
-    def _errors(document: Document, departments: list[str] | None, project_ids: list[str] | None) -> int:
-        """Errors in what is exported (the whole booklet's include the booklet-wide ones)."""
-        if departments is None and project_ids is None:
-            return document.counts()[0]
-        return sum(
-            1
-            for department, project in document.booklet.projects()
-            if (departments is not None and department.code in departments)
-            or (project_ids is not None and project.id in project_ids)
-            for finding in document.project_findings(project.id)
-            if finding.severity == Severity.ERROR
-        )
-
-    def ask_scope(self, document: Document) -> Scope | None:
-        """Booklet, current department or current project, by the tree selection."""
-        path = self.context.current
-        if not path:
-            return None, None, ""
-        department = document.booklet.departments[path[0]]
-        if len(path) == 1:
-            return [department.code], None, f"-{department.code}"
-        project = department.projects[path[1]]
-        choice = self.context.prompts.export_scope(department.name, project.name)
-        if choice is None:
-            return None
-        if choice == "project":
-            return None, [project.id], f"-{department.code}-{path[1] + 1}"
-        if choice == "department":
-            return [department.code], None, f"-{department.code}"
-        return None, None, ""
+    def pdf_options(self) -> PdfOptions:
+        """The PDF font from the settings."""
+        return pdf_options(self.context.settings)
 
     def _work(
         self,
@@ -107,11 +73,9 @@ class ExportActions(QObject):
         project_ids: list[str] | None,
     ) -> Work:
         if kind == "pdf":
-            from kpi_editor.io.pdf import PdfOptions, export_pdf
+            from kpi_editor.io.pdf import export_pdf
 
-            # "auto" lets the exporter prefer the system's SimSun/SimHei.
-            chosen = BUNDLED_FONTS.get(self.context.settings.pdf_font)
-            options = PdfOptions(body_font=resource_dir() / "fonts" / chosen if chosen else None)
+            options = self.pdf_options()
 
             def work(progress: Callable[[int, int], bool]) -> Any:
                 return export_pdf(

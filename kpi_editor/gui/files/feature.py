@@ -1,29 +1,33 @@
 """Files: new, open, save, close, recent files, the welcome page, and imports that become a new
-unsaved document (a workbook, a published booklet's text)."""
+unsaved document (a workbook, a published booklet's text or its PDF)."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QListWidget, QMenu, QPushButton, QWidget
 
 from kpi_editor.app.document import Document
+from kpi_editor.app.jobs import Job
 from kpi_editor.domain.model import Booklet
 from kpi_editor.domain.skeleton import new_booklet
 from kpi_editor.domain.template import load_template
 from kpi_editor.gui.actions import make_action
 from kpi_editor.gui.context import EditorContext
 from kpi_editor.gui.forms import child, load_form
+from kpi_editor.gui.jobs import JobRunner
 from kpi_editor.io.errors import FileFormatError
 from kpi_editor.paths import sample_path
 
 
 class FileActions(QObject):
-    def __init__(self, context: EditorContext, parent: QWidget) -> None:
+    def __init__(self, context: EditorContext, parent: QWidget, jobs: JobRunner) -> None:
         super().__init__(parent)
         self.context = context
+        self.jobs = jobs
         self.new_action = make_action(self, self.tr("新建(&N)…"), self.new_file, QKeySequence.StandardKey.New)
         self.open_action = make_action(
             self, self.tr("打开(&O)…"), lambda: self.open_file(), QKeySequence.StandardKey.Open
@@ -37,6 +41,9 @@ class FileActions(QObject):
             self, self.tr("导入 Excel 工作簿…"), lambda: self.import_xlsx_file()
         )
         self.import_text_action = make_action(self, self.tr("导入汇编文本…"), lambda: self.import_text_file())
+        self.import_pdf_action = make_action(
+            self, self.tr("导入 PDF 汇编本…"), lambda: self.import_pdf_file()
+        )
         self.recent_menu = QMenu(self.tr("最近打开(&R)"), parent)
         self.welcome = load_form("welcome", parent)
         child(self.welcome, QPushButton, "newButton").clicked.connect(self.new_file)
@@ -58,9 +65,11 @@ class FileActions(QObject):
     def new_file(self) -> bool:
         if not self.context.maybe_save():
             return False
-        choice = self.context.prompts.new_booklet()
+        settings = self.context.settings
+        choice = self.context.prompts.new_booklet(settings.last_template)
         if choice is None:
             return False
+        settings.last_template = choice.template_id
         template = load_template(choice.template_id)
         booklet = new_booklet(template, choice.fiscal_year, choice.code, choice.unit)
         self.context.set_document(Document(booklet, None))
@@ -110,6 +119,38 @@ class FileActions(QObject):
         )
         lines = report.format().splitlines() if report.issues else []
         return self._open_imported(booklet, path, summary, lines)
+
+    def import_pdf_file(self, path: Path | None = None) -> Job | None:
+        """文件 ▸ 导入 PDF 汇编本: a published booklet PDF, read in a worker (seconds for a whole
+        booklet), becomes a new unsaved document; a file that is no booklet leaves the open one."""
+        if self.jobs.busy:
+            return None
+        path = path or self.context.prompts.import_path(self.tr("PDF 文件 (*.pdf)"))
+        if path is None:
+            return None
+        source = path
+
+        def work(progress: Any) -> Any:
+            from kpi_editor.io.booklet_pdf import import_booklet_pdf
+
+            return import_booklet_pdf(source, progress)
+
+        def done(result: Any) -> None:
+            booklet, report = result
+            summary = self.tr("读入{projects}个项目（{pages}页）；{issues}处需要核对。").format(
+                projects=booklet.project_count, pages=report.pages, issues=len(report.issues)
+            )
+            lines = report.format().splitlines() if report.issues else []
+            self._open_imported(booklet, source, summary, lines)
+
+        return self.jobs.run(
+            work,
+            self.tr("正在读取 {name}…").format(name=path.name),
+            title=self.tr("导入"),
+            done=done,
+            cancelled=self.tr("导入已取消，当前文档未改动"),
+            failed=self.tr("无法导入"),
+        )
 
     def _open_imported(self, booklet: Booklet, source: Path, summary: str, lines: list[str]) -> bool:
         message = self.tr("已导入 {path}").format(path=source)

@@ -6,8 +6,27 @@ from bisect import bisect_right
 from itertools import accumulate
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kpi_editor.app.commands import field_label
 from kpi_editor.app.document import Document, ItemPath
@@ -17,11 +36,15 @@ from kpi_editor.domain.model import FUNDING_FIELDS
 from kpi_editor.gui.context import EditorContext
 from kpi_editor.gui.forms import child, load_form
 from kpi_editor.gui.icons import severity_icon
+from kpi_editor.gui.widgets import SortCycle
 
 Index = QModelIndex | QPersistentModelIndex
 Role = Qt.ItemDataRole
 LEVEL, PLACE, MESSAGE, RULE = range(4)
-ALL, ERRORS_ONLY, ERRORS_AND_WARNINGS = range(3)
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+# The default view: errors and warnings; the writing advice (建议) is one choice away.
+ERRORS_AND_WARNINGS, ERRORS_ONLY, ALL = range(3)
 
 
 class FindingsModel(QAbstractTableModel):
@@ -35,7 +58,7 @@ class FindingsModel(QAbstractTableModel):
     def __init__(self, document: Document, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.document = document
-        self.severity_filter = ALL
+        self.severity_filter = ERRORS_AND_WARNINGS
         self.project_id: str | None = None  # "current project only" when set
         self.rule: str | None = None
         self._blocks: list[list[Finding]] = []
@@ -59,7 +82,7 @@ class FindingsModel(QAbstractTableModel):
         if self.severity_filter == ERRORS_ONLY:
             findings = [f for f in findings if f.severity == Severity.ERROR]
         elif self.severity_filter == ERRORS_AND_WARNINGS:
-            findings = [f for f in findings if f.severity != Severity.INFO]
+            findings = [f for f in findings if f.counted]
         if self.rule:
             findings = [f for f in findings if f.rule == self.rule]
         return findings
@@ -121,10 +144,7 @@ class FindingsModel(QAbstractTableModel):
         column = index.column()
         if role == Role.DisplayRole:
             if column == LEVEL:
-                return {
-                    Severity.ERROR: self.tr("错误"),
-                    Severity.WARNING: self.tr("警告"),
-                }.get(finding.severity, self.tr("提示"))
+                return QCoreApplication.translate("labels", finding.severity.label)
             if column == PLACE:
                 return self.place(finding)
             if column == MESSAGE:
@@ -133,7 +153,15 @@ class FindingsModel(QAbstractTableModel):
         if role == Role.DecorationRole and column == LEVEL:
             return severity_icon(finding.severity)
         if role == Role.ToolTipRole:
-            return f"{self.place(finding)}\n{finding.message}\n[{finding.rule}]"
+            working = f"\n{finding.working}" if finding.working else ""
+            fix = self.tr("\n可快速修复：{fix}").format(fix=finding.fix.label) if finding.fix else ""
+            return f"{self.place(finding)}\n{finding.message}{working}{fix}\n[{finding.rule}]"
+        if role == SORT_ROLE:
+            if column == LEVEL:
+                return _RANK.get(finding.severity, 3)
+            if column == PLACE:
+                return index.row()  # booklet order
+            return finding.message if column == MESSAGE else finding.rule
         return None
 
     def place(self, finding: Finding) -> str:
@@ -175,10 +203,20 @@ class FindingsPanel(QWidget):
         for rule in engine.RULES:
             self.rule_combo.addItem(f"{rule.code} — {rule.title}", rule.code)
         self.model: FindingsModel | None = None
+        # Sorted by a header click (级别, 位置 = booklet order, 说明, 规则); unsorted by default.
+        self.sorted_model = QSortFilterProxyModel(self)
+        self.sorted_model.setSortRole(SORT_ROLE)
+        self.view.setModel(self.sorted_model)
+        self.sorting = SortCycle(self.view)
         self.current_project_id: str | None = None
         self.severity_combo.currentIndexChanged.connect(self._apply_filters)
         self.current_project_check.toggled.connect(self._apply_filters)
         self.rule_combo.currentIndexChanged.connect(self._apply_filters)
+        self.fix_button = child(form, QPushButton, "fixButton")
+        self.fix_button.clicked.connect(self.fix_selected)
+        self.fix_button.setEnabled(False)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
         self.view.doubleClicked.connect(self._double_clicked)
         self.view.activated.connect(self._double_clicked)
         context.documentChanged.connect(self.set_document)
@@ -189,11 +227,14 @@ class FindingsPanel(QWidget):
         old = self.model
         if document is None:
             self.model = None
-            self.view.setModel(None)
+            self.sorted_model.setSourceModel(None)  # type: ignore[arg-type]
         else:
             self.model = FindingsModel(document, self)
             self.model.modelReset.connect(self._update_summary)
-            self.view.setModel(self.model)
+            self.sorted_model.setSourceModel(self.model)
+            self.view.selectionModel().currentChanged.connect(self._selection_changed)
+            self.model.modelReset.connect(self._selection_changed)
+            self.sorting.reset()
             header = self.view.horizontalHeader()
             header.setStretchLastSection(False)
             header.resizeSection(LEVEL, 70)
@@ -207,9 +248,10 @@ class FindingsPanel(QWidget):
         self._update_summary()
 
     def show_errors(self) -> None:
+        """What the export check counts: every error and warning of the booklet."""
         self.current_project_check.setChecked(False)
         self.rule_combo.setCurrentIndex(0)
-        self.severity_combo.setCurrentIndex(ERRORS_ONLY)
+        self.severity_combo.setCurrentIndex(ERRORS_AND_WARNINGS)
 
     def _current_changed(self, path: ItemPath) -> None:
         document = self.context.document
@@ -239,8 +281,56 @@ class FindingsPanel(QWidget):
         self.summary_label.setText(self.tr("显示 {count} 条").format(count=self.model.rowCount()))
 
     def _double_clicked(self, index: QModelIndex) -> None:
-        if self.model is not None and index.isValid():
-            self.go_to(self.model.finding(index.row()))
+        if self.model is None or not index.isValid():
+            return
+        if index.model() is self.sorted_model:
+            index = self.sorted_model.mapToSource(index)
+        self.go_to(self.model.finding(index.row()))
+
+    def selected_finding(self) -> Finding | None:
+        index = self.view.currentIndex()
+        if self.model is None or not index.isValid():
+            return None
+        return self.model.finding(self.sorted_model.mapToSource(index).row())
+
+    def _selection_changed(self, *_args: object) -> None:
+        finding = self.selected_finding()
+        self.fix_button.setEnabled(finding is not None and finding.fix is not None)
+        self.fix_button.setToolTip(finding.fix.label if finding is not None and finding.fix else "")
+
+    def fix_selected(self) -> bool:
+        """快速修复: the selected finding's certain correction, as one undo step."""
+        finding = self.selected_finding()
+        return finding is not None and self.apply_fix(finding)
+
+    def apply_fix(self, finding: Finding) -> bool:
+        from kpi_editor.domain.fixes import fix_plan
+
+        document, ops = self.context.document, self.context.ops
+        if document is None or ops is None or finding.fix is None:
+            return False
+        plan = fix_plan(document.booklet, finding, document.template)
+        if plan is None:
+            self.context.show_message(self.tr("这个问题已经不存在，无需修复"), 5000)
+            return False
+        outcome = ops.apply_plan(plan)
+        if outcome:
+            self.context.show_message(self.tr("已修复：{fix}").format(fix=finding.fix.label), 5000)
+        return bool(outcome)
+
+    def _context_menu(self, position: QPoint) -> None:
+        index = self.view.indexAt(position)
+        if self.model is None or not index.isValid():
+            return
+        finding = self.model.finding(self.sorted_model.mapToSource(index).row())
+        menu = QMenu(self)
+        menu.addAction(self.tr("转到"), lambda: self.go_to(finding))
+        fix = menu.addAction(
+            self.tr("快速修复：{fix}").format(fix=finding.fix.label) if finding.fix else self.tr("快速修复")
+        )
+        fix.setEnabled(finding.fix is not None)
+        fix.triggered.connect(lambda: self.apply_fix(finding))
+        menu.exec(self.view.viewport().mapToGlobal(position))
 
     def go_to(self, finding: Finding) -> None:
         """Show the tree item and the cell or field a finding points to."""

@@ -37,7 +37,7 @@ class CountsLabel(QLabel):
             self.setText("")
             return
         booklet = document.booklet
-        errors, warnings = document.counts()
+        counts = document.finding_counts()
         self.setText(
             self.tr(
                 "{departments} 个单位 · {projects} 个项目 · Σ合计 {total} 万元 · {errors} 个错误 · {warnings} 个警告"
@@ -45,7 +45,12 @@ class CountsLabel(QLabel):
                 departments=len(booklet.departments),
                 projects=booklet.project_count,
                 total=format_amount(booklet.total()),
-                errors=errors,
-                warnings=warnings,
+                errors=counts.errors,
+                warnings=counts.warnings,
+            )
+        )
+        self.setToolTip(
+            self.tr("另有 {advice} 条写法建议（问题面板中选“全部（含建议）”查看）").format(
+                advice=counts.advice
             )
         )

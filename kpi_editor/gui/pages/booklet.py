@@ -1,18 +1,33 @@
-"""The booklet page: cover (title, compiler, date, fiscal year) and the 编制说明 sections."""
+"""The booklet page: cover (title, compiler, date; the fiscal year and the template, each changed
+after a preview of what the change does) and the 编制说明 sections."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QListWidget, QPlainTextEdit, QWidget
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from kpi_editor.app.document import PREFACE, Document, ItemPath
 from kpi_editor.domain.model import PrefaceSection
 from kpi_editor.gui.context import EditorContext
 from kpi_editor.gui.pages.base import Page
 
+if TYPE_CHECKING:
+    from kpi_editor.gui.dialogs.change_preview import ChangePreviewDialog
+
 
 class BookletPage(Page):
     FIELDS = ("title", "compiler", "date", "preface_title")
-    CONTENT_BUTTONS = ("addSectionButton", "removeSectionButton")
+    CONTENT_BUTTONS = ("addSectionButton", "removeSectionButton", "changeYearButton", "changeTemplateButton")
 
     def __init__(self, context: EditorContext, parent: QWidget | None = None) -> None:
         super().__init__("booklet_editor", context, parent)
@@ -33,6 +48,8 @@ class BookletPage(Page):
         self.sections.currentRowChanged.connect(self._show_section)
         self.child(QAbstractButton, "addSectionButton").clicked.connect(self.add_section)
         self.child(QAbstractButton, "removeSectionButton").clicked.connect(self.remove_section)
+        self.child(QAbstractButton, "changeYearButton").clicked.connect(self.change_year)
+        self.child(QAbstractButton, "changeTemplateButton").clicked.connect(self.change_template)
 
     def document_changed(self, document: Document | None) -> None:
         if document is None:
@@ -43,10 +60,16 @@ class BookletPage(Page):
         booklet = document.booklet
         for field, edit in self.edits.items():
             self.show_text(edit, getattr(booklet, field))
-        self.year_label.setText(
-            self.tr("{year}年 · {template}").format(year=booklet.fiscal_year, template=document.template.name)
-        )
+        self._show_year()
         self._sections_changed(PREFACE)
+
+    def _show_year(self) -> None:
+        if self.document is not None:
+            self.year_label.setText(
+                self.tr("{year}年 · {template}").format(
+                    year=self.document.booklet.fiscal_year, template=self.document.template.name
+                )
+            )
 
     def _section_path(self) -> ItemPath | None:
         row = self.sections.currentRow()
@@ -80,6 +103,8 @@ class BookletPage(Page):
             return
         if path == () and field in self.edits:
             self.show_text(self.edits[field], getattr(self.document.booklet, field))
+        elif path == () and field in ("fiscal_year", "template_id"):
+            self._show_year()
         elif path[:1] == PREFACE and len(path) == 2:
             section = self.document.booklet.preface[path[1]]
             item = self.sections.item(path[1])
@@ -100,3 +125,43 @@ class BookletPage(Page):
         row = self.sections.currentRow()
         if self.context.ops is not None and row >= 0:
             self.context.ops.remove_section(row)
+
+    def focus_field(self, path: ItemPath, field: str | None) -> None:
+        """Show a cover field or a 编制说明 section (a finding, a report line) with its text selected."""
+        if path[:1] == PREFACE and len(path) == 2:
+            if 0 <= path[1] < self.sections.count():
+                self.sections.setCurrentRow(path[1])
+            edit: QLineEdit | QPlainTextEdit | None = (
+                self.heading_edit if field == "heading" else self.body_edit if field == "body" else None
+            )
+        else:
+            edit = self.edits.get(field or "")
+        if edit is not None:
+            edit.setFocus()
+            edit.selectAll()
+
+    # -- another fiscal year or template ------------------------------------------------------------
+
+    def change_year(self) -> QDialog | None:
+        """更改预算年度…: the report of what moves first, then one undo step."""
+        from kpi_editor.gui.dialogs.change_preview import FiscalYearDialog
+
+        return self._preview(FiscalYearDialog)
+
+    def change_template(self) -> QDialog | None:
+        from kpi_editor.gui.dialogs.change_preview import TemplateDialog
+
+        return self._preview(TemplateDialog)
+
+    def _preview(self, kind: type[ChangePreviewDialog]) -> QDialog | None:
+        ops = self.context.ops
+        if ops is None:
+            return None
+        refused = ops.refusal()
+        if refused:
+            self.context.prompts.warning(self.tr("无法修改"), refused)
+            return None
+        dialog = kind(self.context, self.window())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()  # window-modal, without a nested event loop
+        return dialog

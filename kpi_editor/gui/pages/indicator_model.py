@@ -45,6 +45,7 @@ class IndicatorTableModel(QAbstractTableModel):
         document.aboutToReset.connect(self.beginResetModel)
         document.wasReset.connect(self._was_reset)
         document.findingsChanged.connect(self._findings_changed)
+        document.templateChanged.connect(self._template_changed)
         self._pending: str | None = None  # "insert"/"remove"/"move" when a signal concerns us
 
     def set_project(self, project: Project | None) -> None:
@@ -125,6 +126,12 @@ class IndicatorTableModel(QAbstractTableModel):
                 # What the 二级 measures, from the template: the clerk's first question.
                 explanation = self.document.template.explanation_of(text)
                 text = f"{text}：{explanation}" if explanation else text
+            if key == "value" and indicator.previous_value is not None:
+                # 上年指标值: the rollover kept last year's value as the clerk's reference.
+                previous = self.tr("上年：{value}").format(
+                    value=indicator.previous_value or self.tr("（空）")
+                )
+                text = f"{text}\n{previous}" if text else previous
             if findings:
                 messages = "\n".join(f"[{f.rule}] {f.message}" for f in findings)
                 return f"{text}\n\n{messages}" if text else messages
@@ -221,6 +228,13 @@ class IndicatorTableModel(QAbstractTableModel):
             column = self.keys.index(key) if key in self.keys else 0
             index = self.index(path[2], column)
             self.dataChanged.emit(index, index)
+
+    def _template_changed(self) -> None:
+        # Another form: other columns (指标性质, 度量单位 …); the rows are the same objects.
+        self.beginResetModel()
+        self.keys = [column.key for column in self.document.template.columns]
+        self.labels = [column.label for column in self.document.template.columns]
+        self.endResetModel()
 
     def _was_reset(self) -> None:
         self.project = None

@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 
 from kpi_editor.app.document import Document, ItemPath
 from kpi_editor.app.operations import Outcome
-from kpi_editor.domain.edits import Edit, EditPlan, InsertItems
+from kpi_editor.domain.edits import Edit, EditPlan, InsertItems, SetValue
 from kpi_editor.domain.engine import Finding, Severity
 from kpi_editor.domain.model import FUNDING_FIELDS, Indicator, Project
+from kpi_editor.domain.rollover import carried_amount_fields
 from kpi_editor.domain.skeleton import block_insertion_row
 from kpi_editor.gui.actions import make_action
 from kpi_editor.gui.context import EditorContext
@@ -111,19 +112,10 @@ class ProjectPage(Page):
             document.findingsChanged.connect(self._findings_changed)
             self.model = IndicatorTableModel(document, self.context.ops, self)
             self.table.setModel(self.model)
-            self.table.setItemDelegate(IndicatorDelegate(document.template, self.model.keys, self.table))
             self.table.selectionModel().currentChanged.connect(self._table_current_changed)
-            header = self.table.horizontalHeader()
-            widths = [column.width for column in document.template.columns]
-            unit = 600 / sum(widths)
-            for column, width in enumerate(widths[:-1]):
-                header.resizeSection(column, int(width * unit))
-            year = document.booklet.fiscal_year
-            for field, label in self.amount_labels.items():
-                try:
-                    label.setText(document.template.funding_label(field, year))
-                except KeyError:
-                    label.setText(field)
+            # After the model's own slot: the columns are the new template's when this runs.
+            document.templateChanged.connect(self._show_template)
+            self._show_template()
         if old is not None:
             old.deleteLater()
         has = document is not None
@@ -136,6 +128,32 @@ class ProjectPage(Page):
             self.fill_totals_action,
         ):
             action.setEnabled(has)
+
+    def _show_template(self) -> None:
+        """What the form template decides: the table's editors and column widths, the funding labels."""
+        document = self.document
+        if document is None or self.model is None:
+            return
+        old = self.table.itemDelegate()
+        self.table.setItemDelegate(IndicatorDelegate(document.template, self.model.keys, self.table))
+        if old is not None:
+            old.deleteLater()
+        header = self.table.horizontalHeader()
+        widths = [column.width for column in document.template.columns]
+        unit = 600 / sum(widths)
+        for column, width in enumerate(widths[:-1]):
+            header.resizeSection(column, int(width * unit))
+        self._show_funding_labels()
+
+    def _show_funding_labels(self) -> None:
+        if self.document is None:
+            return
+        template, year = self.document.template, self.document.booklet.fiscal_year
+        for field, label in self.amount_labels.items():
+            try:
+                label.setText(template.funding_label(field, year))
+            except KeyError:
+                label.setText(field)
 
     def set_read_only(self, on: bool) -> None:
         super().set_read_only(on)
@@ -165,6 +183,16 @@ class ProjectPage(Page):
             if not edit.hasFocus():
                 edit.set_value(project.funding.get(field))
         self.mark_funding()
+        self.mark_carried()
+
+    def mark_carried(self) -> None:
+        """Amounts a rollover kept that still equal last year's show as 上年数 until changed."""
+        if self.project is None:
+            return
+        carried = carried_amount_fields(self.project)
+        previous = self.project.previous_funding
+        for field, edit in self.amounts.items():
+            edit.set_previous(previous.get(field) if previous is not None else None, field in carried)
 
     def _findings_changed(self, project_ids: set[str] | None) -> None:
         if self.project is not None and (project_ids is None or self.project.id in project_ids):
@@ -261,6 +289,9 @@ class ProjectPage(Page):
         return self.context.ops.fill_totals(path)
 
     def _item_changed(self, path: ItemPath, field: str) -> None:
+        if path == () and field == "fiscal_year":
+            self._show_funding_labels()  # 2027年上级补助, 2026年结转资金
+            return
         if self.project is None or len(path) != 2 or path != self.path():
             return
         if field == "name":
@@ -275,10 +306,12 @@ class ProjectPage(Page):
                 shown = edit.value()
             except ValueError:
                 shown = None
-            if shown != value or (
-                value is not None and edit.text() != format(value, "f") and not edit.hasFocus()
-            ):
+            typing = field in self._sessions  # the clerk's own keystroke coming back: "12." stays
+            if shown != value or (value is not None and edit.text() != format(value, "f") and not typing):
                 edit.set_value(value)
+            self.mark_carried()
+        elif field == "previous_funding":
+            self.mark_carried()
 
     # -- rows ---------------------------------------------------------------------------------------
 
@@ -421,18 +454,36 @@ class ProjectPage(Page):
         return all(template.level2_spec(row[at].strip()) is not None for row in block)
 
     def _insert_into_blocks(self, path: ItemPath, items: list[Indicator]) -> Outcome:
+        """Each row into its 二级 block: an empty skeleton row of that 二级 (as a new project starts
+        with) is filled first, else the row goes after the block's last row. One undo step."""
         assert self.context.ops is not None and self.document is not None
         rows = list(self.document.child_items(path))
         edits: list[Edit] = []
-        first: int | None = None
+        touched: list[Indicator] = []
         for item in items:
+            blank = next(
+                (
+                    i
+                    for i, row in enumerate(rows)
+                    if row.level2 == item.level2 and _is_blank(row) and row not in touched
+                ),
+                None,
+            )
+            if blank is not None:
+                for field in ("level1", "name", "value"):
+                    edits.append(SetValue((*path, blank), field, getattr(item, field)))
+                for key, text in item.extra.items():
+                    edits.append(SetValue((*path, blank), f"extra:{key}", text))
+                touched.append(rows[blank])
+                continue
             at = block_insertion_row(rows, item.level2, self.document.template)
             rows.insert(at, item)
+            touched.append(item)
             edits.append(InsertItems(path, at, (item,)))
-            first = at if first is None or at < first else first + (1 if at <= first else 0)
         plan = EditPlan(self.tr("粘贴{count}行").format(count=len(items)), edits)
         outcome = self.context.ops.apply_plan(plan)
-        if outcome and first is not None:
+        if outcome and touched:
+            first = min(i for i, row in enumerate(rows) if any(row is t for t in touched))
             self.select_rows(first, first)
         return outcome
 
@@ -461,6 +512,11 @@ class ProjectPage(Page):
                     self.tr("有{count}个单元格超出表格范围，没有粘贴").format(count=clipped), 5000
                 )
         return self.context.ops.set_cells(path, cells)
+
+
+def _is_blank(row: Indicator) -> bool:
+    """A skeleton row: its 一级/二级 set, nothing written yet."""
+    return not _has_content(row)
 
 
 def _has_content(row: Indicator) -> bool:

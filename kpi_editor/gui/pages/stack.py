@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
 
-from kpi_editor.app.document import Document, ItemPath
+from kpi_editor.app.document import PREFACE, Document, ItemPath
 from kpi_editor.gui.context import EditorContext
 from kpi_editor.gui.pages.booklet import BookletPage
 from kpi_editor.gui.pages.department import DepartmentPage
@@ -53,8 +53,11 @@ class PageStack(QStackedWidget):
                 focus.setFocus()
 
     def _navigate(self, path: ItemPath, field: str | None) -> None:
-        """After the tree has shown the item: the row's cell, or the project's field."""
-        if len(path) == 3:
+        """After the tree has shown the item: the row's cell, the project's field, a cover field."""
+        if not path or path[:1] == PREFACE:
+            self.setCurrentIndex(BOOKLET)
+            self.booklet.focus_field(path, field)
+        elif len(path) == 3:
             self.project.select_cell(path[2], field)
         elif len(path) == 2 and field:
             self.project.focus_field(field)

@@ -9,8 +9,8 @@ decides what a key means; the page turns it into an operation.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QTableView, QWidget
+from PySide6.QtGui import QInputMethodEvent, QKeyEvent
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QApplication, QTableView, QWidget
 
 
 class IndicatorTableView(QTableView):
@@ -40,6 +40,23 @@ class IndicatorTableView(QTableView):
             return bool(super().edit(index, trigger, event))  # type: ignore[arg-type]  # Qt passes None
         finally:
             self.replacing = False
+
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
+        # Qt opens an editor for an input method's first preedit and forwards the rest; a commit
+        # with no preedit before it (some input methods, pasted text) would open an empty editor
+        # and drop the text. Open it and hand the commit over.
+        if (
+            self.state() != QAbstractItemView.State.EditingState
+            and event.commitString()
+            and not event.preeditString()
+            and self.edit(self.currentIndex(), QAbstractItemView.EditTrigger.AnyKeyPressed, event)
+        ):
+            editor = self.indexWidget(self.currentIndex())
+            if editor is not None:
+                QApplication.sendEvent(editor, event)
+                editor.setFocus()
+            return
+        super().inputMethodEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         editing = self.state() == QAbstractItemView.State.EditingState

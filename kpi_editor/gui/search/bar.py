@@ -1,4 +1,5 @@
-"""查找 (Ctrl+F): a bar above the tree; Enter (or F3) goes to the next place the text occurs."""
+"""查找 (Ctrl+F): a bar above the tree; Enter (or F3) goes to the next place the text occurs.
+替换 (Ctrl+H) opens the 查找和替换 dialog (`kpi_editor.gui.search.replace`)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from kpi_editor.app.document import Document
 from kpi_editor.domain.search import Hit, find
 from kpi_editor.gui.actions import make_action
 from kpi_editor.gui.context import EditorContext
+from kpi_editor.gui.search.replace import ReplaceDialog
 
 
 class SearchBar(QWidget):
@@ -34,18 +36,29 @@ class SearchBar(QWidget):
         self.find_next_action = make_action(
             self, self.tr("查找下一个"), self.find_next, QKeySequence.StandardKey.FindNext
         )
+        # Ctrl+H as in Excel and WPS (Qt's StandardKey.Replace is unset on some desktops).
+        self.replace_action = make_action(self, self.tr("替换(&H)…"), self.show_replace, "Ctrl+H")
+        self.replace_dialog: ReplaceDialog | None = None
         context.documentChanged.connect(self._document_changed)
         self._document_changed(None)
 
     def _document_changed(self, document: Document | None) -> None:
         self._text_changed("")
-        for action in (self.find_action, self.find_next_action):
+        for action in (self.find_action, self.find_next_action, self.replace_action):
             action.setEnabled(document is not None)
 
     def show_bar(self) -> None:
         self.show()
         self.edit.setFocus()
         self.edit.selectAll()
+
+    def show_replace(self) -> None:
+        """The 查找和替换 dialog (one per window, kept between uses), with the bar's text."""
+        if self.context.document is None:
+            return
+        if self.replace_dialog is None:
+            self.replace_dialog = ReplaceDialog(self.context, self.window())
+        self.replace_dialog.open_for(self.edit.text().strip())
 
     def _text_changed(self, _text: str) -> None:
         self._hits = []

@@ -1,21 +1,35 @@
-"""The tree's filters: only projects with findings, only projects of one review status."""
+"""The tree's filters: only projects with findings, only projects of one (effective) review status."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
-from kpi_editor.domain.model import Project
-from kpi_editor.domain.review import ReviewStatus
-from kpi_editor.gui.tree.model import BookletTreeModel
+from kpi_editor.domain.model import Department, Project
+from kpi_editor.domain.review import EffectiveStatus
+from kpi_editor.gui.tree.model import SORT_ROLE, BookletTreeModel
 
 
 class TreeFilter(QSortFilterProxyModel):
-    """Shows only departments and projects that pass the filters (indicator rows always stay)."""
+    """Shows only departments and projects that pass the filters (indicator rows always stay), and
+    sorts units and projects by a column when asked (rows keep the table's order)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.only_findings = False
-        self.review_status: ReviewStatus | None = None  # 审核 status filter; None shows all
+        # 审核 status filter, as statuses are shown (已修改待复审 is one); None shows all.
+        self.review_status: EffectiveStatus | None = None
+        self.setSortRole(SORT_ROLE)
+
+    def lessThan(
+        self, left: QModelIndex | QPersistentModelIndex, right: QModelIndex | QPersistentModelIndex
+    ) -> bool:
+        if left.parent().isValid() and left.parent().parent().isValid():
+            # Indicator rows: always in the project's order, whichever way the column sorts.
+            return (left.row() < right.row()) != (self.sortOrder() == Qt.SortOrder.DescendingOrder)
+        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
+        if a == b:
+            return left.row() < right.row()
+        return bool(a < b)
 
     def source(self) -> BookletTreeModel:
         model = self.sourceModel()
@@ -33,12 +47,15 @@ class TreeFilter(QSortFilterProxyModel):
         path = (*model.path(parent), row)
         booklet = model.document.booklet
         if len(path) == 1:
-            return any(self._shows(p) for p in booklet.departments[row].projects)
+            department = booklet.departments[row]
+            return any(self._shows(department, p) for p in department.projects)
         if len(path) == 2:
-            return self._shows(booklet.departments[path[0]].projects[row])
+            department = booklet.departments[path[0]]
+            return self._shows(department, department.projects[row])
         return True
 
-    def _shows(self, project: Project) -> bool:
-        if self.only_findings and not self.source().document.project_findings(project.id):
+    def _shows(self, department: Department, project: Project) -> bool:
+        model = self.source()
+        if self.only_findings and not model.document.project_findings(project.id):
             return False
-        return self.review_status is None or project.review_status is self.review_status
+        return self.review_status is None or model.status(department, project) is self.review_status

@@ -15,16 +15,29 @@ from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QObject, 
 
 from kpi_editor.app.document import PREFACE, Document, ItemPath
 from kpi_editor.app.operations import Operations
+from kpi_editor.app.statuses import ReviewStatuses
 from kpi_editor.domain.engine import Finding, Severity
 from kpi_editor.domain.model import Department, Project
+from kpi_editor.domain.progress import UnitProgress, status_sort_key
+from kpi_editor.domain.review import EffectiveStatus
 from kpi_editor.gui.icons import icon, severity_icon
-from kpi_editor.gui.marks import project_mark, project_tooltip, row_mark, row_tooltip, status_icon
+from kpi_editor.gui.marks import (
+    edited_text,
+    project_mark,
+    project_tooltip,
+    row_mark,
+    row_tooltip,
+    status_icon,
+    status_short,
+    status_text,
+)
 from kpi_editor.gui.widgets import format_amount
 
 Index = QModelIndex | QPersistentModelIndex
 MIME_TYPE = "application/x-kpi-editor-tree-path"
-NAME, TOTAL, ISSUES = range(3)
+NAME, TOTAL, ISSUES, REVIEW = range(4)
 Role = Qt.ItemDataRole
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 # What findings change in a cell: its icon, its count text and its tooltip.
 _FINDINGS_ROLES = [Role.DisplayRole, Role.DecorationRole, Role.ToolTipRole]
 
@@ -67,10 +80,19 @@ class _Node:
 
 
 class BookletTreeModel(QAbstractItemModel):
-    def __init__(self, document: Document, ops: Operations, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        document: Document,
+        ops: Operations,
+        parent: QObject | None = None,
+        statuses: ReviewStatuses | None = None,
+    ) -> None:
         super().__init__(parent)
         self.document = document
         self.ops = ops
+        # The window's shared cache (made before this model connects to the document, so it is
+        # up to date in every slot here); a model made alone gets its own.
+        self.statuses = statuses if statuses is not None else ReviewStatuses(document)
         self._root = _Node(document.booklet, None)
         self._department_counts: dict[int, tuple[int, int]] = {}
         document.aboutToInsert.connect(self._about_to_insert)
@@ -151,12 +173,23 @@ class BookletTreeModel(QAbstractItemModel):
         return 0
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 3
+        return 4
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Role.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Role.DisplayRole:
-            return (self.tr("名称"), self.tr("合计（万元）"), self.tr("问题"))[section]
+            return (self.tr("名称"), self.tr("合计（万元）"), self.tr("问题"), self.tr("审核"))[section]
+        if orientation == Qt.Orientation.Horizontal and role == Role.ToolTipRole and section == REVIEW:
+            return self.tr("审核状态；单位一行是其项目的审核进度（通过数/项目数）")
         return None
+
+    # -- review statuses ---------------------------------------------------------------------------
+
+    def status(self, department: Department, project: Project) -> EffectiveStatus:
+        """The project's effective status (已修改待复审 once edited after its status was given)."""
+        return self.statuses.of(department, project)
+
+    def progress(self, department: Department) -> UnitProgress:
+        return self.statuses.unit(department)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -175,12 +208,38 @@ class BookletTreeModel(QAbstractItemModel):
         if not index.isValid():
             return None
         item = self.item(index)
+        if role == SORT_ROLE:
+            return self._sort_key(index, item, index.column())
         column = index.column()
         if isinstance(item, Department):
             return self._department_data(item, column, role)
         if isinstance(item, Project):
-            return self._project_data(item, column, role)
+            return self._project_data(index.internalPointer().item, item, column, role)
         return self._indicator_data(index, item, column, role)
+
+    def _sort_key(self, index: Index, item: Any, column: int) -> Any:
+        """What a click on a column header sorts by: code (units) or name (projects), 合计, errors
+        and warnings, or the status (已修改待复审, 未审核, 退回修改, 审核通过: what needs the
+        reviewer first). Rows keep their order (the filter sees to it)."""
+        if isinstance(item, Department):
+            if column == NAME:
+                return item.code
+            if column == TOTAL:
+                return float(item.total())
+            if column == REVIEW:
+                # What needs the reviewer first, then the unit with more of it left to review.
+                counts = self.progress(item).counts
+                return (status_sort_key(self.progress(item).rollup), -(counts.pending + counts.changed))
+            return self._department_count(item)
+        if isinstance(item, Project):
+            if column == NAME:
+                return item.name
+            if column == TOTAL:
+                return float(item.funding.total or 0)
+            if column == REVIEW:
+                return (status_sort_key(self.status(index.internalPointer().item, item)), 0)
+            return _count(self.document.project_findings(item.id))
+        return 0
 
     def _department_data(self, department: Department, column: int, role: int) -> Any:
         if role in (Role.DisplayRole, Role.EditRole):
@@ -202,11 +261,34 @@ class BookletTreeModel(QAbstractItemModel):
             return self.tr("{count}个项目；{errors}个错误，{warnings}个警告").format(
                 count=len(department.projects), errors=errors, warnings=warnings
             )
+        if column == REVIEW:
+            return self._department_review(department, role)
         if role == Role.TextAlignmentRole and column == TOTAL:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def _project_data(self, project: Project, column: int, role: int) -> Any:
+    def _department_review(self, department: Department, role: int) -> Any:
+        """The unit's roll-up: its badge and 3/5 通过; the tooltip counts every status."""
+        if role not in (Role.DisplayRole, Role.DecorationRole, Role.ToolTipRole) or not department.projects:
+            return None
+        progress = self.progress(department)
+        if role == Role.DisplayRole:
+            return progress.label
+        if role == Role.DecorationRole:
+            return status_icon(progress.rollup)
+        edited = (
+            self.tr("；其中{count}个{edited}").format(count=progress.counts.edited, edited=edited_text())
+            if progress.counts.edited
+            else ""
+        )
+        return f"{status_text(progress.rollup)}：{progress.counts.describe()}{edited}"
+
+    def _project_data(self, department: Department, project: Project, column: int, role: int) -> Any:
+        if column == REVIEW and role in (Role.DisplayRole, Role.DecorationRole):
+            status = self.status(department, project)
+            if status is EffectiveStatus.PENDING:
+                return None
+            return status_short(status) if role == Role.DisplayRole else status_icon(status)
         if role in (Role.DisplayRole, Role.EditRole):
             if column == NAME:
                 return project.name if role == Role.EditRole else project.name or self.tr("（未命名项目）")
@@ -214,17 +296,14 @@ class BookletTreeModel(QAbstractItemModel):
                 return format_amount(project.funding.total)
             if column == ISSUES:
                 return count_text(*_count(self.document.project_findings(project.id)))
-        if role == Role.DecorationRole and project.review is not None:
-            # Review marks: the status badge by the issue count, a comment bubble by the amount.
-            if column == ISSUES:
-                return status_icon(project.review.status)
-            if column == TOTAL:
-                return project_mark(project)
+        if role == Role.DecorationRole and column == TOTAL and project.review is not None:
+            return project_mark(project)  # a comment bubble by the amount
         findings = self.document.project_findings(project.id)
         if role == Role.DecorationRole and column == NAME:
             return _worst_icon(findings) or icon("project")
         if role == Role.ToolTipRole and project.review is not None:
-            return project_tooltip(project) + ("\n\n" + _tooltip(findings) if findings else "")
+            status = self.status(department, project)
+            return project_tooltip(project, status) + ("\n\n" + _tooltip(findings) if findings else "")
         if role == Role.ToolTipRole and findings:
             return _tooltip(findings)
         if role == Role.TextAlignmentRole and column == TOTAL:
@@ -377,9 +456,17 @@ class BookletTreeModel(QAbstractItemModel):
         if not path or path[:1] == PREFACE:
             return
         for depth in range(1, min(len(path), 3) + 1):
-            # A project's 合计 also changes its department's total.
+            # A project's 合计 also changes its department's total, and its status the roll-up.
             index = self.index_for(path[:depth])
-            self.dataChanged.emit(index, index.siblingAtColumn(ISSUES))
+            self.dataChanged.emit(index, index.siblingAtColumn(REVIEW))
+        if len(path) == 1 and field in ("code", "name"):
+            # A unit's code and name are printed on its tables: approvals of them no longer hold.
+            department_index = self.index_for(path)
+            count = self.rowCount(department_index)
+            if count:
+                self.dataChanged.emit(
+                    self.index(0, REVIEW, department_index), self.index(count - 1, REVIEW, department_index)
+                )
 
     def _reset(self) -> None:
         self._root = _Node(self.document.booklet, None)

@@ -8,12 +8,13 @@ table has been placed, so they are always the pages the tables really landed on.
 
 from __future__ import annotations
 
+import io
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import IO, Any, Literal
 
 from reportlab import rl_config
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
@@ -26,6 +27,7 @@ from reportlab.lib.units import cm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
+    ActionFlowable,
     BaseDocTemplate,
     Flowable,
     Frame,
@@ -42,6 +44,7 @@ from kpi_editor.domain.model import Booklet, Department, Project
 from kpi_editor.domain.template import FormTemplate, TemplateError, load_template
 from kpi_editor.io.atomic import atomic_output
 from kpi_editor.io.errors import ExportCancelled, clip
+from kpi_editor.io.pdf import encoding
 from kpi_editor.io.pdf.cjk import install_line_rules
 from kpi_editor.io.pdf.fonts import FontError, FontSet, resolve_fonts
 from kpi_editor.io.pdf.table import (
@@ -69,11 +72,22 @@ class PdfExportError(Exception):
     """The PDF could not be written; the message says why, in Chinese."""
 
 
+# Where two-sided printing starts content on a right-hand (odd) page.
+Duplex = Literal["off", "front", "units", "tables"]
+DUPLEX_CHOICES: tuple[Duplex, ...] = ("off", "front", "units", "tables")
+BLANK_MARK = "此页无正文"
+
+
 @dataclass(frozen=True)
 class PdfOptions:
     body_font: Path | None = None  # Song-style face for text; None = system SimSun/UMing, else bundled
     title_font: Path | None = None  # Hei-style face for titles
     summary_chart: bool = False  # a page charting 合计 by department, after the 目录
+    # Two-sided printing: "front" keeps the back of the cover blank and starts 编制说明, 目录 and
+    # table page 1 on right-hand pages; "units" also starts every unit there, "tables" every table.
+    duplex: Duplex = "off"
+    # A blank left-hand page says 此页无正文 (the government-print habit) or is left empty.
+    mark_blank_pages: bool = True
 
 
 @dataclass(frozen=True)
@@ -92,6 +106,7 @@ class PdfResult:
     missing: list[MissingChars] = field(default_factory=list)
     departments: list[DepartmentStart] = field(default_factory=list)
     fonts: tuple[str, ...] = ()
+    blank_pages: list[int] = field(default_factory=list)  # 1-based PDF pages left blank (duplex)
 
 
 Progress = Callable[[int, int], bool]
@@ -113,46 +128,80 @@ def _roman(n: int) -> str:
 
 
 class _Doc(BaseDocTemplate):  # type: ignore[misc]  # ReportLab has no type hints
-    def __init__(self, filename: str, **kw: Any) -> None:
+    def __init__(self, filename: str | IO[bytes], **kw: Any) -> None:
         super().__init__(filename, **kw)
         self.first_body_page: int | None = None
         self.first_front_page: int | None = None
         self.body_font = ""
         # Small print for a page's footer, by PDF page: the fingerprint of what the page shows.
         self.marks: dict[int, str] = {}
+        # Pages left blank so that what follows starts on a right-hand page: page → 此页无正文?
+        self.blank: dict[int, bool] = {}
+        # Faces whose glyph codes are kept stable across exports (booklet and unit scopes).
+        self.stable_faces: tuple[str, ...] = ()
+
+    def _endBuild(self) -> None:
+        # The codes are remembered after the last page and before saving: saving forgets them.
+        self._doSave = 0
+        super()._endBuild()
+        if self.stable_faces:
+            encoding.remember(self.pdf_document, self.stable_faces)
+        self.canv.save()
+
+    def beforeDocument(self) -> None:
+        if self.stable_faces:
+            # The canvas lets go of its document when saved: keep it for `encoding.remember`.
+            self.pdf_document = self.canv._doc
+            self.canv.kpi_encoding = encoding.seed(self.pdf_document, self.stable_faces)
 
     def body_number(self, pdf_page: int) -> int:
-        assert self.first_body_page is not None
+        # Numbering starts on the first table page; a blank page before it is not page 1.
+        if self.first_body_page is None:
+            self.first_body_page = pdf_page
         return pdf_page - self.first_body_page + 1
+
+    def front_number(self, pdf_page: int) -> int:
+        if self.first_front_page is None:
+            self.first_front_page = pdf_page
+        return pdf_page - self.first_front_page + 1
+
+    def handle_rectoStart(self, mark: bool) -> None:
+        """Called at the top of a fresh page: when it is a left-hand (even) page, leave it blank."""
+        if self.page % 2 == 0:
+            self.blank[self.page] = mark
+            self.handle_pageBreak()
+
+
+class _RectoStart(ActionFlowable):  # type: ignore[misc]
+    """What follows starts on a right-hand page (placed right after a page break)."""
+
+    def __init__(self, mark: bool) -> None:
+        super().__init__(("rectoStart", mark))
 
 
 def _footer(kind: str) -> Callable[[Canvas, Any], None]:
+    # Drawn when the page ends: only then is it known whether the page stayed blank and which
+    # table it carries (a blank page counts in the numbering but prints no number).
     def draw(canv: Canvas, doc: Any) -> None:
         page = canv.getPageNumber()
-        if kind == "body":
-            if doc.first_body_page is None:
-                doc.first_body_page = page
-            text = f"- {doc.body_number(page)} -"
-        else:
-            if doc.first_front_page is None:
-                doc.first_front_page = page
-            text = f"- {_roman(page - doc.first_front_page + 1)} -"
         canv.saveState()
+        if page in doc.blank:
+            if doc.blank[page]:
+                canv.setFont(doc.body_font, 12)
+                canv.drawCentredString(PAGE_W / 2, PAGE_H / 2, BLANK_MARK)
+            canv.restoreState()
+            return
+        number = str(doc.body_number(page)) if kind == "body" else _roman(doc.front_number(page))
+        text = f"- {number} -"
         canv.setFont(doc.body_font, 9)
         canv.drawCentredString(PAGE_W / 2, MARGIN_BOTTOM / 2, text)
+        mark = doc.marks.get(page)
+        if mark:
+            canv.setFont(doc.body_font, 7)
+            canv.drawRightString(PAGE_W - MARGIN_X, MARGIN_BOTTOM / 2, mark)
         canv.restoreState()
 
     return draw
-
-
-def _mark(canv: Canvas, doc: Any) -> None:
-    # Drawn when the page ends: only then is it known which table the page carries.
-    text = doc.marks.get(canv.getPageNumber())
-    if text:
-        canv.saveState()
-        canv.setFont(doc.body_font, 7)
-        canv.drawRightString(PAGE_W - MARGIN_X, MARGIN_BOTTOM / 2, text)
-        canv.restoreState()
 
 
 class _FooterMark(Flowable):  # type: ignore[misc]
@@ -394,13 +443,53 @@ def export_pdf(
     cancels (ExportCancelled). The file appears only when complete; on any failure nothing is
     left behind and PdfExportError (or ExportCancelled) says why.
     """
+    target = Path(path)
+    if not target.parent.is_dir():
+        raise PdfExportError(f"无法写入 {target}：文件夹不存在")
+    try:
+        with atomic_output(target) as handle:
+            result = _locked(booklet, handle, template, departments, project_ids, options, progress)
+    except OSError as exc:
+        raise PdfExportError(f"无法写入 {target}：{exc.strerror or exc}") from exc
+    result.path = target
+    return result
+
+
+def render_pdf(
+    booklet: Booklet,
+    *,
+    template: FormTemplate | None = None,
+    departments: Sequence[str] | None = None,
+    project_ids: Sequence[str] | None = None,
+    options: PdfOptions | None = None,
+    progress: Progress | None = None,
+) -> tuple[bytes, PdfResult]:
+    """The same PDF as `export_pdf`, in memory (print preview, printing, the live preview dock).
+
+    It shares the layout cache with the exports, so re-rendering after an edit lays out only the
+    changed project. The result's `path` is empty.
+    """
+    buffer = io.BytesIO()
+    result = _locked(booklet, buffer, template, departments, project_ids, options, progress)
+    return buffer.getvalue(), result
+
+
+def _locked(
+    booklet: Booklet,
+    handle: IO[bytes],
+    template: FormTemplate | None,
+    departments: Sequence[str] | None,
+    project_ids: Sequence[str] | None,
+    options: PdfOptions | None,
+    progress: Progress | None,
+) -> PdfResult:
     with _LOCK:
         # ASCII85 stream encoding (ReportLab's default) is slow in pure Python and makes the file
         # a quarter larger; plain binary streams are what every reader expects.
         saved, rl_config.useA85 = rl_config.useA85, 0
         try:
             return _export(
-                booklet, Path(path), template, departments, project_ids, options or PdfOptions(), progress
+                booklet, handle, template, departments, project_ids, options or PdfOptions(), progress
             )
         finally:
             rl_config.useA85 = saved
@@ -408,7 +497,7 @@ def export_pdf(
 
 def _export(
     booklet: Booklet,
-    target: Path,
+    handle: IO[bytes],
     template: FormTemplate | None,
     departments: Sequence[str] | None,
     project_ids: Sequence[str] | None,
@@ -416,6 +505,8 @@ def _export(
     progress: Progress | None,
 ) -> PdfResult:
     install_line_rules()
+    if options.duplex not in DUPLEX_CHOICES:
+        raise PdfExportError(f"双面打印选项“{options.duplex}”无效；可选 {'、'.join(DUPLEX_CHOICES)}")
     try:
         form = template or load_template(booklet.template_id)
         fonts = resolve_fonts(options.body_font, options.title_font)
@@ -424,8 +515,10 @@ def _export(
     chosen = _select(booklet, departments, project_ids)
     whole = departments is None and project_ids is None
     with_toc = whole or (departments is not None and project_ids is None)
-    if not target.parent.is_dir():
-        raise PdfExportError(f"无法写入 {target}：文件夹不存在")
+    duplex = options.duplex != "off"
+
+    def recto(mark: bool = options.mark_blank_pages) -> list[Flowable]:
+        return [_RectoStart(mark)] if duplex else []
 
     n_projects = sum(len(ps) for _, ps in chosen)
     total = 2 * n_projects
@@ -463,6 +556,8 @@ def _export(
             Paragraph(fonts.markup(booklet.date, fonts.title), front["cover2"]),
             NextPageTemplate("front"),
             PageBreak(),
+            # The back of the cover stays empty: nothing is printed on it, not even 此页无正文.
+            *recto(False),
         ]
     if whole and (booklet.preface_title or booklet.preface):
         check(booklet.preface_title, "编制说明标题")
@@ -477,11 +572,11 @@ def _export(
             for line in section.body.splitlines():
                 if line.strip():
                     story.append(Paragraph(fonts.markup(line.strip()), front["body"]))
-        story.append(PageBreak())
+        story += [PageBreak(), *recto()]
 
     toc_numbers: dict[str, int] = {}
-    marks: dict[int, str] = {}
     starts: list[DepartmentStart] = []
+    marks: dict[int, str] = {}
     if with_toc:
         story += [NextPageTemplate("front"), _Bookmark("toc", "目录"), Paragraph("目\u3000录", front["h1"])]
         if whole:
@@ -490,7 +585,7 @@ def _export(
         for dept, _ in chosen:
             check(dept.name, f"目录中的部门（单位）{dept.code}")
             story.append(_TocEntry(dept.code, dept.name, f"toc{dept.code}", fonts))
-        story.append(PageBreak())
+        story += [PageBreak(), *recto()]
     if options.summary_chart:
         title = "各部门（单位）项目资金合计（万元）"
         story += [
@@ -499,13 +594,15 @@ def _export(
             Paragraph(title, front["h1"]),
             _summary(chosen, fonts),
             PageBreak(),
+            *recto(),
         ]
     if story:
         # The page break that ends the front matter opens the first numbered table page.
-        story.insert(len(story) - 1, NextPageTemplate("body"))
+        at = max(i for i, f in enumerate(story) if isinstance(f, PageBreak))
+        story.insert(at, NextPageTemplate("body"))
 
     doc = _Doc(
-        "",
+        handle,
         pagesize=A4,
         leftMargin=MARGIN_X,
         rightMargin=MARGIN_X,
@@ -521,12 +618,17 @@ def _export(
     )
     doc.body_font = fonts.body.name
     doc.marks = marks
+    faces = tuple(dict.fromkeys(f.name for f in (fonts.body, fonts.title, *fonts.fallbacks)))
+    if whole:
+        # Only the whole booklet: it is the export made again and again, and a unit's or a
+        # project's PDF then stays as small as its own characters make it.
+        doc.stable_faces = faces
     frame = Frame(MARGIN_X, MARGIN_BOTTOM, FRAME_W, FRAME_H, id="f")
     doc.addPageTemplates(
         [
             PageTemplate("cover", [frame]),
-            PageTemplate("front", [frame], onPage=_footer("front"), onPageEnd=_mark),
-            PageTemplate("body", [frame], onPage=_footer("body"), onPageEnd=_mark),
+            PageTemplate("front", [frame], onPageEnd=_footer("front")),
+            PageTemplate("body", [frame], onPageEnd=_footer("body")),
         ]
     )
     # The first page template is the first page's: the cover, the 目录, or a table.
@@ -556,7 +658,7 @@ def _export(
     used: set[tuple[Any, ...]] = set()
     first_table = True
     for dept, projects in chosen:
-        for project in projects:
+        for index, project in enumerate(projects):
             owner[project.id] = dept
             # Outside the layout cache: it covers the department's name, which the table does not.
             prints[project.id] = project_fingerprint(project, dept)
@@ -569,6 +671,8 @@ def _export(
             missing.extend(prepared.missing)
             if not first_table:
                 story.append(PageBreak())
+                if options.duplex == "tables" or (options.duplex == "units" and index == 0):
+                    story += recto()
             first_table = False
             story.append(
                 ProjectTable(prepared, prepared.rows, first=True, frame_height=CONTENT_H, on_draw=on_draw)
@@ -580,12 +684,7 @@ def _export(
         story.append(_DefineForms(lambda: toc_numbers, CONTENT_W, fonts.body.name))
 
     try:
-        with atomic_output(target) as handle:
-            doc.filename = handle
-            doc.build(story)
-        pages = doc.page
-    except OSError as exc:
-        raise PdfExportError(f"无法写入 {target}：{exc.strerror or exc}") from exc
+        doc.build(story)
     except CellTooTall as exc:
         raise PdfExportError(
             f"项目「{clip(exc.project_name, 31)}」（{exc.project_id}）有单元格内容过长"
@@ -594,10 +693,11 @@ def _export(
     except LayoutError as exc:
         raise PdfExportError(f"无法排版：{exc}") from exc
     return PdfResult(
-        path=target,
-        pages=pages,
+        path=Path(),
+        pages=doc.page,
         projects=n_projects,
         missing=missing,
         departments=starts,
         fonts=tuple(dict.fromkeys(f.family for f in (fonts.body, fonts.title))),
+        blank_pages=sorted(doc.blank),
     )

@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -69,6 +69,29 @@ class FontSet:
                 continue
             out.append(ch)
         return "".join(out)
+
+    def face_of(self, ch: str, primary: FontFace) -> FontFace:
+        """The face that draws `ch`: the primary one, else the first fallback that has it."""
+        code = ord(ch)
+        if code in primary.glyphs or code in _NO_GLYPH_NEEDED:
+            return primary
+        for face in (self.body, self.title, *self.fallbacks):
+            if code in face.glyphs:
+                return face
+        return primary  # no face has it: reported by `missing`, drawn as the primary's blank
+
+    def runs(self, text: str, primary: FontFace) -> list[tuple[FontFace, str]]:
+        """`text` cut into runs drawn by one face each (usually a single run in `primary`)."""
+        if not (set(map(ord, text)) - primary.glyphs - _NO_GLYPH_NEEDED):
+            return [(primary, text)] if text else []
+        out: list[tuple[FontFace, str]] = []
+        for ch in text:
+            face = self.face_of(ch, primary)
+            if out and out[-1][0] is face:
+                out[-1] = (face, out[-1][1] + ch)
+            else:
+                out.append((face, ch))
+        return out
 
     def markup(self, text: str, primary: FontFace | None = None) -> str:
         """Paragraph markup for `text`: escaped, newlines as breaks, and runs the primary face
@@ -153,12 +176,26 @@ def load_face(path: Path, family: str | None = None) -> FontFace:
         face_family = font.face.familyName.decode("utf-8", "replace")
         if family is not None and face_family != family:
             continue
+        _cache_subsets(font)
         pdfmetrics.registerFont(font)
         glyphs = frozenset(font.face.charToGlyph)
         return FontFace(name=name, path=path, index=index, family=face_family, glyphs=glyphs)
     if last_error is not None and family is None:
         raise FontError(f"无法使用字体文件 {path}（需要 TrueType 轮廓的 .ttf/.ttc 字体）：{last_error}")
     raise FontError(f"字体文件 {path} 中没有名为“{family}”的字体")
+
+
+def _cache_subsets(font: TTFont) -> None:
+    """Remember the embedded subsets the face builds: with stable glyph codes (encoding.py) an
+    export builds the same 256-glyph subsets as the one before, and building them is slow."""
+    build = font.face.makeSubset
+
+    @lru_cache(maxsize=48)
+    def cached(subset: tuple[int, ...]) -> bytes:
+        data: bytes = build(list(subset))
+        return data
+
+    font.face.makeSubset = lambda subset: cached(tuple(subset))
 
 
 def _first_usable(candidates: Iterable[tuple[Path, str | None]]) -> FontFace | None:

@@ -27,7 +27,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from kpi_editor.domain.review import ReviewStatus
+from kpi_editor.domain.review import EffectiveStatus
 from kpi_editor.io.pdf.cjk import install_line_rules
 from kpi_editor.io.pdf.fonts import FontSet, resolve_fonts
 from kpi_editor.io.report.content import DepartmentEntry, ProjectEntry, ReportLine, ReviewReport, display_time
@@ -40,13 +40,14 @@ LEADING = 12.5
 GRID = colors.HexColor("#555555")
 HEADER_BG = colors.HexColor("#D9E1F2")
 STATUS_BG = {
-    ReviewStatus.APPROVED: colors.HexColor("#E2EFDA"),
-    ReviewStatus.RETURNED: colors.HexColor("#FCE4D6"),
-    ReviewStatus.PENDING: colors.HexColor("#F2F2F2"),
+    EffectiveStatus.APPROVED: colors.HexColor("#E2EFDA"),
+    EffectiveStatus.RETURNED: colors.HexColor("#FCE4D6"),
+    EffectiveStatus.PENDING: colors.HexColor("#F2F2F2"),
+    EffectiveStatus.CHANGED: colors.HexColor("#FFF2CC"),
 }
 # 类别 | 位置 | 内容 | 提出人／规则 | 状态, as shares of the width.
 LINE_COLUMNS = (0.11, 0.2, 0.43, 0.17, 0.09)
-SUMMARY_COLUMNS = (0.11, 0.34, 0.07, 0.07, 0.07, 0.08, 0.12, 0.07, 0.07)
+SUMMARY_COLUMNS = (0.11, 0.25, 0.07, 0.07, 0.07, 0.1, 0.085, 0.105, 0.07, 0.07)
 
 
 class ReportLayoutError(Exception):
@@ -106,9 +107,20 @@ def _grid(s: _Styles, extra: list[tuple[Any, ...]]) -> TableStyle:
 
 
 def _summary_table(report: ReviewReport, s: _Styles) -> Table:
-    header = ["单位编码", "单位名称", "项目", "通过", "退回", "未审核", "未解决意见", "错误", "警告"]
+    header = [
+        "单位编码",
+        "单位名称",
+        "项目",
+        "通过",
+        "退回",
+        "已修改待复审",
+        "未审核",
+        "未解决意见",
+        "错误",
+        "警告",
+    ]
     rows: list[list[Any]] = [[s.p(h, s.center) for h in header]]
-    totals = [0] * 7
+    totals = [0] * 8
     for d in report.departments:
         counts = d.summary_counts()
         totals = [a + b for a, b in zip(totals, counts, strict=True)]
@@ -128,13 +140,15 @@ def _line_row(line: ReportLine, s: _Styles) -> list[Any]:
         s.p(line.place),
         s.p(line.text),
         s.p(line.source),
-        line.state,
+        # 在审核后修改 is wider than the column; the usual two-character states are not.
+        s.p(line.state, s.center) if len(line.state) > 4 else line.state,
     ]
 
 
 def _project_table(project: ProjectEntry, s: _Styles) -> Table:
     total = f"　合计 {project.total} 万元" if project.total else ""
-    head = f"{project.name}　【{project.status}】{total}　指纹 {project.fingerprint}"
+    stamp = f"（{project.stamp}）" if project.stamp else ""
+    head = f"{project.name}　【{project.status_label}】{stamp}{total}　指纹 {project.fingerprint}"
     rows: list[list[Any]] = [[s.p(head, s.bold), "", "", "", ""]]
     rows.append(["类别", "位置", "内容", "提出人／规则", "状态"])
     rows += [_line_row(line, s) for line in project.lines]
@@ -153,9 +167,10 @@ def _project_table(project: ProjectEntry, s: _Styles) -> Table:
 
 def _department_flowables(department: DepartmentEntry, s: _Styles) -> list[Any]:
     stats = (
-        f"{len(department.projects)}个项目：审核通过{department.status_count(ReviewStatus.APPROVED)}个，"
-        f"退回修改{department.status_count(ReviewStatus.RETURNED)}个，"
-        f"未审核{department.status_count(ReviewStatus.PENDING)}个；"
+        f"{len(department.projects)}个项目：审核通过{department.status_count(EffectiveStatus.APPROVED)}个，"
+        f"退回修改{department.status_count(EffectiveStatus.RETURNED)}个，"
+        f"已修改待复审{department.status_count(EffectiveStatus.CHANGED)}个，"
+        f"未审核{department.status_count(EffectiveStatus.PENDING)}个；"
         f"未解决意见{department.open_comments}条，错误{department.count('错误')}个，警告{department.count('警告')}个。"
     )
     out: list[Any] = [KeepTogether([s.p(f"{department.code}　{department.name}", s.heading), s.p(stats)])]

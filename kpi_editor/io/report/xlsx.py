@@ -18,7 +18,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 
-from kpi_editor.domain.review import ReviewStatus
+from kpi_editor.domain.review import EffectiveStatus
 from kpi_editor.io.report.content import ReportLine, ReviewReport, display_time
 from kpi_editor.io.xlsx import layout
 
@@ -26,8 +26,9 @@ THIN = Side(style="thin", color="000000")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
 STATUS_FILL = {
-    ReviewStatus.APPROVED: PatternFill("solid", fgColor="E2EFDA"),
-    ReviewStatus.RETURNED: PatternFill("solid", fgColor="FCE4D6"),
+    EffectiveStatus.APPROVED: PatternFill("solid", fgColor="E2EFDA"),
+    EffectiveStatus.RETURNED: PatternFill("solid", fgColor="FCE4D6"),
+    EffectiveStatus.CHANGED: PatternFill("solid", fgColor="FFF2CC"),
 }
 BODY = Font(name=layout.FONT_NAME, size=layout.BODY_SIZE)
 BOLD = Font(name=layout.FONT_NAME, size=layout.BODY_SIZE, bold=True)
@@ -41,6 +42,7 @@ SUMMARY_COLUMNS = [
     ("项目数", 7.0),
     ("审核通过", 9.0),
     ("退回修改", 9.0),
+    ("已修改待复审", 12.0),
     ("未审核", 8.0),
     ("未解决意见", 10.0),
     ("错误", 7.0),
@@ -51,7 +53,7 @@ DETAIL_COLUMNS = [
     ("单位名称", 18.0),
     ("项目名称", 24.0),
     ("合计（万元）", 13.0),
-    ("审核状态", 9.0),
+    ("审核状态", 12.0),
     ("类别", 9.0),
     ("位置", 20.0),
     ("内容", 44.0),
@@ -116,7 +118,7 @@ def _summary(ws: Worksheet, report: ReviewReport) -> None:
     header_row = _title(ws, report, len(SUMMARY_COLUMNS), subtitle)
     _header(ws, header_row, SUMMARY_COLUMNS)
     row = header_row
-    totals = [0] * 7
+    totals = [0] * 8
     for department in report.departments:
         row += 1
         counts = department.summary_counts()
@@ -162,7 +164,7 @@ def _details(ws: Worksheet, report: ReviewReport) -> None:
             lines: list[ReportLine | None] = [*project.lines] or [None]
             for line in lines:
                 row += 1
-                head = [department.code, department.name, project.name, project.total, str(project.status)]
+                head = [department.code, department.name, project.name, project.total, project.status_label]
                 tail = (
                     ["", "", "无审核意见、无校验问题", "", "", project.fingerprint]
                     if line is None
@@ -174,7 +176,7 @@ def _details(ws: Worksheet, report: ReviewReport) -> None:
 
 
 def _detail_row(
-    ws: Worksheet, row: int, values: list[str], widths: list[float], status: ReviewStatus | None
+    ws: Worksheet, row: int, values: list[str], widths: list[float], status: EffectiveStatus | None
 ) -> None:
     for col, value in enumerate(values, start=1):
         _put(ws, row, col, value, align=CENTER if col - 1 in CENTERED_DETAIL else WRAP)

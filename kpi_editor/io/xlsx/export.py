@@ -12,6 +12,7 @@ import json
 import os
 from collections.abc import Callable, Iterable, Sequence
 from copy import copy
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -37,10 +38,6 @@ Progress = Callable[[int, int], bool]
 
 _THIN = Side(style="thin", color="000000")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_BODY = Font(name=layout.FONT_NAME, size=layout.BODY_SIZE)
-_BOLD = Font(name=layout.FONT_NAME, size=layout.BODY_SIZE, bold=True)
-_TITLE = Font(name=layout.FONT_NAME, size=layout.TITLE_SIZE, bold=True)
-_FINGERPRINT = Font(name=layout.FONT_NAME, size=layout.FINGERPRINT_SIZE, color="555555")
 _RIGHT = Alignment(horizontal="right", vertical="center")
 _CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 _LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
@@ -48,7 +45,23 @@ _LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
 
 # (font, alignment, bordered, number format), by name so the cache lookup hashes plain strings.
 _StyleKey = tuple[str, str, bool, str]
-_FONTS = {"body": _BODY, "bold": _BOLD, "title": _TITLE}
+
+
+def _fonts(name: str) -> dict[str, Font]:
+    """The workbook's faces, in the typeface the template names (宋体 unless it says otherwise)."""
+    return {
+        "body": Font(name=name, size=layout.BODY_SIZE),
+        "bold": Font(name=name, size=layout.BODY_SIZE, bold=True),
+        "title": Font(name=name, size=layout.TITLE_SIZE, bold=True),
+        "small": Font(name=name, size=layout.FINGERPRINT_SIZE, color="555555"),
+        "cover": Font(name=name, size=layout.COVER_SIZE, bold=True),
+        "cover2": Font(name=name, size=layout.COVER2_SIZE),
+        "h1": Font(name=name, size=layout.H1_SIZE, bold=True),
+        "h2": Font(name=name, size=layout.H2_SIZE, bold=True),
+        "text": Font(name=name, size=layout.TEXT_SIZE),
+    }
+
+
 _ALIGNS = {"center": _CENTER, "left": _LEFT}
 
 
@@ -71,7 +84,10 @@ class _SheetWriter:
         self.row = 1
         self.heights: dict[int, float] = {}
         self.merges: list[CellRange] = []
+        self.breaks: list[int] = []  # rows a page ends with
         self.styles = styles
+        self.fonts = _fonts(template.print_font)
+        self.page_budget = layout.page_budget(self.widths)
         for index, width in enumerate(self.widths, start=1):
             ws.column_dimensions[get_column_letter(index)].width = width
 
@@ -103,7 +119,7 @@ class _SheetWriter:
         style = self.styles.get(key)
         if style is None:
             font, align, border, number_format = key
-            cell.font = _FONTS[font]
+            cell.font = self.fonts[font]
             cell.alignment = _ALIGNS[align]
             if border:
                 cell.border = _BORDER
@@ -199,16 +215,69 @@ class _SheetWriter:
             r += 1
         last = r - 1
         self._block_label(block_first, last, labels.indicator_block)
+        group_cols = [keys.index(k) + 2 for k in ("level1", "level2") if k in keys]
         for key in ("level1", "level2"):
             if key in keys:
                 self._merge_groups(project, indicator_first, keys.index(key) + 2, key)
+        self._paginate(first, block_first, indicator_first, last, group_cols)
         self.row = r
         return first, last
+
+    def _paginate(
+        self, first: int, block_first: int, indicator_first: int, last: int, group_cols: list[int]
+    ) -> None:
+        """Break a table longer than a page where Excel and LibreOffice would, and make the
+        continued page carry its labels: the merged 总体绩效目标 and 一级/二级 cells are split at
+        the break and their text repeated, as the booklet's continued pages do (a merged cell cut
+        by a page break prints its text on one side only). A page never carries a single row.
+        """
+        budget = self.page_budget
+        used = sum(self.heights[r] for r in range(first, indicator_first))
+        starts: list[int] = []
+        r = indicator_first
+        while r <= last:
+            h = self.heights[r] + (layout.FINGERPRINT_HEIGHT if r == last else 0.0)
+            if used + h > budget and r > (starts[-1] if starts else indicator_first):
+                start = r
+                # Keep at least two rows together on each side of the break.
+                if last - start + 1 < 2 and start - 1 > (starts[-1] if starts else indicator_first):
+                    start -= 1
+                starts.append(start)
+                used = sum(self.heights[x] for x in range(start, r + 1))
+                r += 1
+                continue
+            used += h
+            r += 1
+        if not starts:
+            return
+        cuts = [s - 1 for s in starts]
+        self.breaks.extend(cuts)
+        columns = [1, *group_cols]
+        kept: list[CellRange] = []
+        for merge in self.merges:
+            inside = merge.min_row >= block_first and merge.max_row <= last and merge.min_col in columns
+            crossing = [s for s in starts if merge.min_row < s <= merge.max_row]
+            if not (inside and crossing):
+                kept.append(merge)
+                continue
+            cell = self.ws.cell(row=merge.min_row, column=merge.min_col)
+            bounds = [merge.min_row, *crossing, merge.max_row + 1]
+            for top, end in pairwise(bounds):
+                if top != merge.min_row:
+                    piece = self.ws.cell(row=top, column=merge.min_col, value=cell.value)
+                    piece._style = copy(cell._style)
+                if end - 1 > top:
+                    kept.append(
+                        CellRange(min_col=merge.min_col, min_row=top, max_col=merge.max_col, max_row=end - 1)
+                    )
+                width = self.widths[merge.min_col - 1]
+                self._fit_merged(top, end - 1, str(cell.value or ""), width)
+        self.merges[:] = kept
 
     def fingerprint(self, row: int, fingerprint: str) -> None:
         """Small print under the table, outside its borders: matches `kpi fingerprint --projects`."""
         cell = self.ws.cell(row=row, column=self.last_col, value=f"{layout.FINGERPRINT_PREFIX} {fingerprint}")
-        cell.font = _FINGERPRINT
+        cell.font = self.fonts["small"]
         cell.alignment = _RIGHT
         self.heights[row] = layout.FINGERPRINT_HEIGHT
 
@@ -245,12 +314,12 @@ class _SheetWriter:
         grown = layout.spread_extra([self.heights[r] for r in rows], needed)
         self.heights.update(zip(rows, grown, strict=True))
 
-    def finish(self, breaks_after: Sequence[int]) -> None:
+    def finish(self, breaks_after: Sequence[int], first_page: int) -> None:
         ws = self.ws
         ws.merged_cells.ranges.update(self.merges)
         for row, height in self.heights.items():
             ws.row_dimensions[row].height = height
-        for row in breaks_after:
+        for row in sorted({*breaks_after, *self.breaks}):
             ws.row_breaks.append(Break(id=row))
         setup = ws.page_setup
         setup.paperSize = ws.PAPERSIZE_A4
@@ -260,8 +329,11 @@ class _SheetWriter:
         ws.sheet_properties.pageSetUpPr.fitToPage = True
         ws.print_options.horizontalCentered = True
         ws.page_margins = PageMargins(left=0.6, right=0.6, top=0.75, bottom=0.75, header=0.3, footer=0.35)
-        ws.oddFooter.center.text = "第 &P 页，共 &N 页"
-        ws.oddFooter.center.font = layout.FONT_NAME
+        # Numbered on from the sheet before, as the booklet is: the 目录 sheet names these pages.
+        setup.firstPageNumber = first_page
+        setup.useFirstPageNumber = True
+        ws.oddFooter.center.text = "- &P -"
+        ws.oddFooter.center.font = self.template.print_font
         ws.oddFooter.center.size = 9
         ws.sheet_view.showGridLines = False
 
@@ -324,6 +396,14 @@ def build_workbook(
     meta_departments: list[dict[str, Any]] = []
     meta_tables: list[dict[str, Any]] = []
     styles: dict[_StyleKey, StyleArray] = {}
+    whole = departments is None and project_ids is None
+    front = _FrontSheets(wb, template, taken) if whole and _has_front(booklet) else None
+    if front is not None:
+        front.cover(booklet)
+        front.preface(booklet)
+        toc = front.toc_sheet()
+    page = 1
+    toc_entries: list[tuple[str, str, int]] = []
     done = 0
     for department, projects in selection:
         if not projects:
@@ -334,8 +414,12 @@ def build_workbook(
         writer = _SheetWriter(ws, template, booklet.fiscal_year, styles)
         meta_departments.append({"code": department.code, "name": department.name, "sheet": name})
         ends: list[int] = []
+        first_page = page
+        toc_entries.append((department.code, department.name, page))
         for index, project in enumerate(projects):
+            breaks_before = len(writer.breaks)
             first, last = writer.table(project)
+            page += 1 + len(writer.breaks) - breaks_before
             last += 1
             writer.fingerprint(last, project_fingerprint(project, department))
             ends.append(last)
@@ -344,7 +428,9 @@ def build_workbook(
             done += 1
             if progress is not None and progress(done, total) is False:
                 raise ExportCancelled
-        writer.finish(ends[:-1])
+        writer.finish(ends[:-1], first_page)
+    if front is not None:
+        front.toc(toc, toc_entries)
     meta = {
         "format": layout.META_FORMAT,
         "version": layout.META_VERSION,
@@ -358,9 +444,124 @@ def build_workbook(
         "departments": meta_departments,
         "tables": meta_tables,
     }
+    if front is not None:
+        # Read back as what they are: front matter (kept above), not sheets without a table.
+        meta["front_sheets"] = front.names
     _write_meta(wb, meta)
     wb.active = 0
     return wb
+
+
+def _has_front(booklet: Booklet) -> bool:
+    return any((booklet.title, booklet.compiler, booklet.date, booklet.preface_title, booklet.preface))
+
+
+def _cover_lines(title: str) -> list[str]:
+    """The cover title's lines: a newline breaks; a title too long for one line breaks after the
+    年 that leaves the longer line shortest (``…西区2026年`` / ``区本级…``), as the PDF cover does."""
+    lines = [line.strip() for line in title.splitlines() if line.strip()] or [""]
+    room = layout.TABLE_WIDTH * layout.BODY_SIZE / layout.COVER_SIZE - layout.CELL_PADDING
+
+    def units(text: str) -> float:
+        return sum(layout.char_units(ch) for ch in text)
+
+    if len(lines) != 1 or units(lines[0]) <= room:
+        return lines
+    text = lines[0]
+    cuts = [i + 1 for i, ch in enumerate(text[:-1]) if ch == "年"]
+    best = min(cuts, key=lambda at: max(units(text[:at]), units(text[at:])), default=None)
+    return lines if best is None else [text[:best], text[best:]]
+
+
+class _FrontSheets:
+    """封面, 编制说明 and 目录 as printable sheets, laid out like the booklet's front pages."""
+
+    WIDTH = 8  # columns the front pages span, each `COLUMN` wide
+    COLUMN = layout.TABLE_WIDTH / 8
+
+    def __init__(self, wb: Workbook, template: FormTemplate, taken: set[str]) -> None:
+        self.wb = wb
+        self.fonts = _fonts(template.print_font)
+        self.names: list[str] = []
+        self.taken = taken
+
+    def _sheet(self, name: str) -> Worksheet:
+        title = layout.sheet_name("", name, self.taken)
+        ws = self.wb.create_sheet(title)
+        self.names.append(title)
+        for index in range(1, self.WIDTH + 1):
+            ws.column_dimensions[get_column_letter(index)].width = self.COLUMN
+        setup = ws.page_setup
+        setup.paperSize = ws.PAPERSIZE_A4
+        setup.orientation = "portrait"
+        setup.fitToWidth = 1
+        setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.print_options.horizontalCentered = True
+        ws.page_margins = PageMargins(left=0.6, right=0.6, top=0.75, bottom=0.75, header=0.3, footer=0.35)
+        ws.sheet_view.showGridLines = False
+        return ws
+
+    def _line(
+        self, ws: Worksheet, row: int, text: str, font: str, height: float, align: str = "center"
+    ) -> None:
+        cell = ws.cell(row=row, column=1, value=_text(text))
+        cell.data_type = "s"
+        cell.font = self.fonts[font]
+        horizontal = "center" if align == "center" else "left"
+        cell.alignment = Alignment(horizontal=horizontal, vertical="center", wrap_text=True)
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=self.WIDTH)
+        ws.row_dimensions[row].height = height
+
+    def cover(self, booklet: Booklet) -> None:
+        ws = self._sheet("封面")
+        ws.row_dimensions[1].height = 200
+        row = 2
+        for line in _cover_lines(booklet.title):
+            self._line(ws, row, line.strip(), "cover", 80)
+            row += 1
+        ws.row_dimensions[row].height = 220
+        self._line(ws, row + 1, booklet.compiler, "cover2", 30)
+        self._line(ws, row + 2, booklet.date, "cover2", 30)
+
+    def preface(self, booklet: Booklet) -> None:
+        if not (booklet.preface_title or booklet.preface):
+            return
+        ws = self._sheet("编制说明")
+        width = layout.TABLE_WIDTH
+        self._line(ws, 1, booklet.preface_title, "h1", 44)
+        row = 2
+        for section in booklet.preface:
+            self._line(ws, row, section.heading, "h2", 26, align="left")
+            row += 1
+            for paragraph in section.body.splitlines():
+                if not paragraph.strip():
+                    continue
+                # First-line indent of two characters, as the booklet sets its paragraphs.
+                text = "\u3000\u3000" + paragraph.strip()
+                lines = layout.text_lines(text, width * layout.BODY_SIZE / layout.TEXT_SIZE)
+                self._line(ws, row, text, "text", lines * 22 + 6, align="left")
+                row += 1
+
+    def toc_sheet(self) -> Worksheet:
+        return self._sheet("目录")
+
+    def toc(self, ws: Worksheet, entries: list[tuple[str, str, int]]) -> None:
+        """`code  name ……… page`: the pages are the department sheets' printed page numbers."""
+        self._line(ws, 1, "目\u3000录", "h1", 44)
+        leader = Alignment(horizontal="left", vertical="center")
+        for row, (code, name, page) in enumerate(entries, start=2):
+            for col, value in ((1, code), (2, name), (self.WIDTH, page)):
+                cell = ws.cell(row=row, column=col, value=_text(value) if isinstance(value, str) else value)
+                cell.font = self.fonts["text"]
+                cell.alignment = (
+                    leader if col < self.WIDTH else Alignment(horizontal="right", vertical="center")
+                )
+            ws.cell(row=row, column=1).data_type = "s"
+            # The name fills its cells with a dot leader up to the page number ("@*." repeats the dot).
+            ws.cell(row=row, column=2).number_format = "@*."
+            ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=self.WIDTH - 1)
+            ws.row_dimensions[row].height = 24
 
 
 def _table_meta(sheet: str, index: int, row: int, project: Project) -> dict[str, Any]:

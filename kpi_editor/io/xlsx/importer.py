@@ -526,9 +526,18 @@ class _SheetParser:
         end = self.sheet.spans.get((row, 1))
         if self.own and end is not None:
             # Our export merges 总体绩效目标 down exactly its indicator rows: each row is one
-            # indicator, even one with every cell blank.
-            for r in range(row + 1, end + 1):
-                self.indicator(table, r, self.sheet.rows.get(r, []))
+            # indicator, even one with every cell blank. A table that runs onto another page has
+            # the merge cut there and 总体绩效目标 written again: the block goes on below.
+            start = row + 1
+            while True:
+                for r in range(start, end + 1):
+                    self.indicator(table, r, self.sheet.rows.get(r, []))
+                below = end + 1
+                if _key(self.cell_text(below, 1)) not in self.labels.blocks or below not in self.sheet.rows:
+                    break
+                if self.labels.funding_field(self.cell_text(below, 2)) is not None:
+                    break
+                start, end = below, self.sheet.spans.get((below, 1), below)
             self.block_end = end
         return True
 
@@ -736,7 +745,10 @@ def import_xlsx(
     labels = _Labels(template)
 
     parsed: list[tuple[_Sheet, list[_Table]]] = []
+    front_sheets = {str(n) for n in meta.data.get("front_sheets", [])} if meta is not None else set()
     for sheet in sheets:
+        if sheet.title in front_sheets:
+            continue  # 封面, 编制说明, 目录: their content comes from the metadata
         own = meta is not None and sheet.title in meta.departments
         tables = _SheetParser(sheet, labels, report, own=own).parse()
         if tables:

@@ -21,6 +21,11 @@ from kpi_editor.domain.template import FormTemplate
 FONT_NAME = "宋体"
 BODY_SIZE = 10.5  # 五号, the size of official forms
 TITLE_SIZE = 16.0
+COVER_SIZE = 26.0  # the front sheets, as the booklet's front pages
+COVER2_SIZE = 16.0
+H1_SIZE = 18.0
+H2_SIZE = 13.0
+TEXT_SIZE = 12.0
 
 # Excel column units for the whole table: A4 portrait minus margins at 100 % is about 97 units, so
 # fit-to-width scales only slightly and the text stays at its printed size.
@@ -70,6 +75,21 @@ def text_lines(text: str, width: float) -> int:
             else:
                 used += w
     return lines
+
+
+# A4 portrait with the sheets' margins (0.6 in left and right, 0.75 in top and bottom), in points.
+PRINTABLE_WIDTH = (8.27 - 1.2) * 72
+PRINTABLE_HEIGHT = (11.69 - 1.5) * 72
+# Room kept free on every page: Excel and LibreOffice round row heights and scale a little
+# differently, and a row that does not fit would start a page we did not plan.
+PAGE_SLACK = 0.95
+
+
+def page_budget(widths: list[float]) -> float:
+    """Height in sheet points that one printed page holds, at the fit-to-width scale."""
+    pixels = sum(int(w * 7 + 5) for w in widths)  # Excel's column width to pixels (7 px digit)
+    scale = min(1.0, PRINTABLE_WIDTH / (pixels * 0.75))
+    return PRINTABLE_HEIGHT / scale * PAGE_SLACK
 
 
 def lines_height(lines: int) -> float:
