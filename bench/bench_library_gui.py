@@ -224,6 +224,7 @@ def main() -> None:
         ("", "shipped library", "shipped + 10× bureau library"),
     )
     print_table("save with the personal library hook (median)", list(saved.items()), ("file", "save"))
+    shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":
