@@ -156,8 +156,17 @@ def cmd_validate(args: argparse.Namespace) -> int:
         advice = f"；另有 {counts.advice} 条建议" + ("" if args.advice else "（加 --advice 显示）")
         print(f"共 {counts.errors} 个错误，{counts.warnings} 个警告{advice}。", file=sys.stderr)
         _print_edited_after_review(booklet)
+        _print_template_version(booklet)
     failing = counts.errors if args.fail_on == "error" else counts.counted
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _print_template_version(booklet: Booklet) -> None:
+    from kpi_editor.domain.template import load_template, version_note
+
+    note = version_note(booklet.template_version, load_template(booklet.template_id))
+    if note:
+        print(f"注意：{note}", file=sys.stderr)
 
 
 def cmd_fix(args: argparse.Namespace) -> int:
@@ -894,6 +903,9 @@ def build_parser() -> argparse.ArgumentParser:
     from kpi_editor.cli_library import add_commands as add_library_commands
 
     add_library_commands(sub)
+    from kpi_editor.cli_templates import add_commands as add_template_commands
+
+    add_template_commands(sub)
     return parser
 
 
