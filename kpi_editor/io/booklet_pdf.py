@@ -48,6 +48,7 @@ from kpi_editor.domain.model import (
     PrefaceSection,
     Project,
 )
+from kpi_editor.domain.targets import row_from_cells
 from kpi_editor.domain.template import FormTemplate, available_templates
 from kpi_editor.io.errors import FileFormatError, ImportCancelled, clip
 
@@ -432,7 +433,8 @@ class _TableReader:
             if columns is None:
                 self.report.add(page.number, UNREADABLE, "续页的表格没有表头，也接不上前一张表，已跳过。")
                 return
-            self._indicator_row(table, columns, r, page.cells)
+            for key, why in self._indicator_row(table, columns, r, page.cells):
+                self.report.add(page.number, UNREADABLE, f"{why}（{key}列此格未读取）")
 
     def _head_row(
         self, page: _PageData, table: _Table, cells: list[_Cell], texts: list[str], amount_from: int | None
@@ -469,23 +471,18 @@ class _TableReader:
         return amount_from
 
     @staticmethod
-    def _indicator_row(table: _Table, columns: _Columns, r: int, cells: list[_Cell]) -> None:
+    def _indicator_row(table: _Table, columns: _Columns, r: int, cells: list[_Cell]) -> list[tuple[str, str]]:
+        """Read one indicator row into `table`; returns the cells that could not be read."""
         if not any(c.r0 == r and c.c0 > 0 for c in cells):
-            return
+            return []
         values: dict[str, str] = {}
         for key, centre in columns.centres.items():
             # A merged 一级/二级 cell covers every row of its group: its text is each row's label.
             covering = next((c for c in cells if c.r0 <= r <= c.r1 and c.x0 <= centre <= c.x1), None)
             values[key] = covering.text if covering is not None else ""
-        table.rows.append(
-            Indicator(
-                level1=values.pop("level1", ""),
-                level2=values.pop("level2", ""),
-                name=values.pop("name", ""),
-                value=values.pop("value", ""),
-                extra={k: v for k, v in values.items() if v},
-            )
-        )
+        row, problems = row_from_cells(values, columns.template)
+        table.rows.append(row)
+        return problems
 
 
 def _funding_field(label: str, year: int | None) -> str | None:

@@ -24,6 +24,7 @@ from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.platypus import Flowable
 
 from kpi_editor.domain.model import Funding, Project
+from kpi_editor.domain.targets import column_text
 from kpi_editor.domain.template import FormTemplate
 from kpi_editor.io.pdf.cjk import break_lines
 from kpi_editor.io.pdf.fonts import FontFace, FontSet
@@ -330,16 +331,7 @@ def prepare_table(
         merged: dict[int, str] = {}
         cells: dict[int, Cell] = {}
         for j, column in enumerate(template.columns, start=1):
-            if column.key == "level1":
-                value = indicator.level1
-            elif column.key == "level2":
-                value = indicator.level2
-            elif column.key == "name":
-                value = indicator.name
-            elif column.key == "value":
-                value = indicator.value
-            else:
-                value = indicator.extra.get(column.key, "")
+            value = column_text(indicator, column.key, template)
             where = f"第{number}条指标的{column.label}"
             if column.key in MERGED_KEYS:
                 check(value, where)

@@ -27,7 +27,8 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from kpi_editor.domain.fingerprint import project_fingerprint
-from kpi_editor.domain.model import Booklet, Department, Indicator, Project
+from kpi_editor.domain.model import Booklet, Department, Project
+from kpi_editor.domain.targets import column_text
 from kpi_editor.domain.template import FormTemplate, load_template
 from kpi_editor.io.atomic import atomic_output
 from kpi_editor.io.errors import ExportCancelled
@@ -207,7 +208,7 @@ class _SheetWriter:
         for indicator in project.indicators:
             texts: list[tuple[str, float]] = []
             for index, key in enumerate(keys, start=2):
-                value = _indicator_text(indicator, key)
+                value = column_text(indicator, key, t)
                 centered = key in ("level1", "level2")
                 self._cell(r, index, value, align="center" if centered else "left")
                 texts.append((value, self.widths[index - 1]))
@@ -302,7 +303,7 @@ class _SheetWriter:
             end = start
             while end + 1 < n and group(end + 1) == group(start):
                 end += 1
-            text = _indicator_text(project.indicators[start], key)
+            text = column_text(project.indicators[start], key, self.template)
             if end > start and text:
                 self._merge(first_row + start, col, first_row + end, col)
                 self._fit_merged(first_row + start, first_row + end, text, self.widths[col - 1])
@@ -336,13 +337,6 @@ class _SheetWriter:
         ws.oddFooter.center.font = self.template.print_font
         ws.oddFooter.center.size = 9
         ws.sheet_view.showGridLines = False
-
-
-def _indicator_text(indicator: Indicator, key: str) -> str:
-    if key in ("level1", "level2", "name", "value"):
-        value: str = getattr(indicator, key)
-        return value
-    return indicator.extra.get(key, "")
 
 
 def _select(
@@ -575,7 +569,8 @@ def _table_meta(sheet: str, index: int, row: int, project: Project) -> dict[str,
     }
     hidden: list[dict[str, Any]] = []
     for i, indicator in enumerate(project.indicators):
-        if indicator.target is not None or indicator.extra:
+        full = indicator.model_dump(mode="json", exclude_none=True)
+        if set(full) - {"level1", "level2", "name", "value", "extra"} or indicator.extra:
             hidden.append(
                 {
                     "i": i,
@@ -583,6 +578,9 @@ def _table_meta(sheet: str, index: int, row: int, project: Project) -> dict[str,
                     "value": indicator.value,
                     "target": indicator.target.model_dump(mode="json") if indicator.target else None,
                     "extra": indicator.extra,
+                    # The whole row (structured columns, 上年指标值 …): taken back when its printed
+                    # cells are still what the sheet shows.
+                    "indicator": full,
                 }
             )
     if hidden:

@@ -41,6 +41,7 @@ from kpi_editor.domain.model import (
     new_id,
 )
 from kpi_editor.domain.review import ProjectReview
+from kpi_editor.domain.targets import column_text, row_from_cells
 from kpi_editor.domain.template import FormTemplate, TemplateError, load_template
 from kpi_editor.io.errors import FileFormatError, clip
 from kpi_editor.io.xlsx import guard, layout
@@ -83,6 +84,8 @@ class XlsxImportReport:
         return [i.cell for i in self.issues]
 
 
+# A row holds an indicator when one of these is filled in (not only its preset drop-downs).
+_SUBSTANCE = ("name", "value", "number", "period.value", "period.number")
 _BLOCK_ALIASES = ("项目资金来源", "总体绩效目标", "年度绩效指标", "年度绩效目标")
 _EMPTY_AMOUNTS = {"-", "—", "–", "--", "/", "无"}
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
@@ -303,6 +306,7 @@ class _Labels:
     """The template's labels as the importer compares them."""
 
     def __init__(self, template: FormTemplate) -> None:
+        self.template = template
         labels = template.labels
         self.title = _key(labels.title)
         self.project = layout.normalize_label(labels.project_name)
@@ -520,7 +524,7 @@ class _SheetParser:
         for c, t in cells:
             if c not in mapping:
                 self.report.add(self.sheet.ref(row, c), f"表头“{clip(t, 21)}”不是本表样的列，此列内容不读取")
-        if "value" not in mapping.values():
+        if "value" not in mapping.values() and "number" not in mapping.values():
             self.report.add(self.sheet.ref(row, cells[0][0]), "表头缺少“指标值”列，指标值未读取")
         table.header = mapping
         end = self.sheet.spans.get((row, 1))
@@ -565,6 +569,13 @@ class _SheetParser:
             for c in own_label.values():
                 self.report.add(self.sheet.ref(row, c), "该行只有指标类别，没有三级指标和指标值，已忽略")
             return
+        if not self.own and not any(texts.get(k) for k in _SUBSTANCE):
+            # A form's blank row with its drop-downs preset (≥, %, a weight): nothing was filled in.
+            first = next(c for c, k in header.items() if texts.get(k) and k not in ("level1", "level2"))
+            self.report.add(
+                self.sheet.ref(row, first), "表样的空白行（没有三级指标和指标值），已跳过", "guess"
+            )
+            return
         previous = table.indicators[-1] if table.indicators else None
         level1 = texts.get("level1", "")
         level2 = texts.get("level2", "")
@@ -580,16 +591,13 @@ class _SheetParser:
                 col = next(c for c, k in header.items() if k == key)
                 what = "一级指标" if key == "level1" else "二级指标"
                 self.report.add(self.sheet.ref(row, col), f"{what}为空，请补填")
-        extra = {k: v for k, v in texts.items() if k not in ("level1", "level2", "name", "value") and v}
-        table.indicators.append(
-            Indicator(
-                level1=level1,
-                level2=level2,
-                name=texts.get("name", ""),
-                value=texts.get("value", ""),
-                extra=extra,
-            )
+        indicator, problems = row_from_cells(
+            {**texts, "level1": level1, "level2": level2}, self.labels.template
         )
+        for key, why in problems:
+            col = next(c for c, k in header.items() if k == key)
+            self.report.add(self.sheet.ref(row, col), f"{why}（此格未读取）")
+        table.indicators.append(indicator)
 
 
 def _amount_from_number(
@@ -697,7 +705,11 @@ def _meta_project_id(meta: _Meta, sheet: str, index: int, name: str, used: set[s
     return pid if pid not in used else None
 
 
-def _restore_hidden(meta: _Meta, sheet: str, index: int, project: Project) -> None:
+def _printed_alike(a: Indicator, b: Indicator, template: FormTemplate) -> bool:
+    return all(column_text(a, c.key, template) == column_text(b, c.key, template) for c in template.columns)
+
+
+def _restore_hidden(meta: _Meta, sheet: str, index: int, project: Project, template: FormTemplate) -> None:
     entry = meta.tables.get((sheet, index))
     if entry is None or entry.get("name") != project.name:
         return
@@ -711,6 +723,12 @@ def _restore_hidden(meta: _Meta, sheet: str, index: int, project: Project) -> No
             if i >= len(indicators):
                 continue
             indicator = indicators[i]
+            full = hidden.get("indicator")
+            if isinstance(full, dict):
+                whole = Indicator.model_validate(full)
+                if _printed_alike(whole, indicator, template):
+                    indicators[i] = whole
+                continue  # edited or moved since: what is visible wins
             if indicator.name != hidden["name"] or indicator.value != hidden["value"]:
                 continue  # the row was edited or moved: what is visible wins
             if hidden.get("target") is not None:
@@ -760,7 +778,7 @@ def import_xlsx(
         raise FileFormatError(source, "没有找到任何绩效目标表（以“项目名称”开头的表格）。", place=first)
 
     year = _fiscal_year(fiscal_year, meta, parsed, report)
-    departments = _departments(parsed, meta, report)
+    departments = _departments(parsed, meta, report, template)
     data = meta.data if meta else {}
     try:
         booklet = Booklet(
@@ -817,13 +835,14 @@ def _departments(
     parsed: list[tuple[_Sheet, list[_Table]]],
     meta: _Meta | None,
     report: XlsxImportReport,
+    template: FormTemplate,
 ) -> list[Department]:
     by_code: dict[str, Department] = {}
     rank: dict[str, tuple[int, int]] = {}
     used_ids: set[str] = set()
     pending: list[tuple[int, _Sheet, list[Project]]] = []
     for position, (sheet, tables) in enumerate(parsed):
-        projects = [_project(sheet, i, t, meta, used_ids, report) for i, t in enumerate(tables)]
+        projects = [_project(sheet, i, t, meta, used_ids, report, template) for i, t in enumerate(tables)]
         entry = meta.departments.get(sheet.title) if meta else None
         if meta is not None and entry is not None:
             code, name = str(entry["code"]), str(entry.get("name", ""))
@@ -872,7 +891,13 @@ def _add(
 
 
 def _project(
-    sheet: _Sheet, index: int, table: _Table, meta: _Meta | None, used: set[str], report: XlsxImportReport
+    sheet: _Sheet,
+    index: int,
+    table: _Table,
+    meta: _Meta | None,
+    used: set[str],
+    report: XlsxImportReport,
+    template: FormTemplate,
 ) -> Project:
     if table.name is None:
         report.add(table.ref, "表格缺少“项目名称”行，项目名称留空")
@@ -887,7 +912,7 @@ def _project(
         id=pid, name=name, unit_name=table.unit_name or "", funding=funding, indicators=table.indicators
     )
     if meta is not None:
-        _restore_hidden(meta, sheet.title, index, project)
+        _restore_hidden(meta, sheet.title, index, project, template)
     return project
 
 
