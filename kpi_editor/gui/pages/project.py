@@ -27,14 +27,15 @@ from kpi_editor.domain.engine import Finding, Severity
 from kpi_editor.domain.model import FUNDING_FIELDS, Indicator, Project
 from kpi_editor.domain.rollover import carried_amount_fields
 from kpi_editor.domain.skeleton import block_insertion_row
+from kpi_editor.domain.targets import field_of as single_field
 from kpi_editor.gui.actions import make_action
 from kpi_editor.gui.context import EditorContext
 from kpi_editor.gui.pages.base import Page
 from kpi_editor.gui.pages.delegates import IndicatorDelegate
-from kpi_editor.gui.pages.indicator_model import ROW_MIME, IndicatorTableModel, field_of
+from kpi_editor.gui.pages.indicator_model import ROW_MIME, IndicatorTableModel
 from kpi_editor.gui.pages.table import IndicatorTableView
 from kpi_editor.gui.widgets import AmountEdit
-from kpi_editor.io.tsv import cell_text, format_tsv, parse_tsv, rows_from_table, rows_to_tsv
+from kpi_editor.io.tsv import format_tsv, parse_tsv, rows_from_table, rows_to_tsv
 
 SEVERITY_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 ROW_BUTTONS = ("addRow", "insertRow", "duplicateRow", "deleteRow", "moveUp", "moveDown")
@@ -149,9 +150,11 @@ class ProjectPage(Page):
         if self.document is None:
             return
         template, year = self.document.template, self.document.booklet.fiscal_year
+        # The amounts are typed in 万元 whatever the form prints: a form in 元 says so by each row.
+        in_wan = "" if template.currency.unit == "万元" else self.tr("（万元）")
         for field, label in self.amount_labels.items():
             try:
-                label.setText(template.funding_label(field, year))
+                label.setText(template.funding_label(field, year) + in_wan)
             except KeyError:
                 label.setText(field)
 
@@ -389,8 +392,32 @@ class ProjectPage(Page):
         if self.context.ops is None or path is None or self.model is None:
             return Outcome()
         keys = self.model.keys
-        cells = [(row, field_of(keys[column])) for row, column in self._selected_cells()]
-        return self.context.ops.clear_cells(path, cells)
+        cells = [(row, keys[column], "") for row, column in self._selected_cells()]
+        return self._set_cells(path, cells, self.tr("清除{count}个单元格").format(count=len(cells)))
+
+    def _set_cells(self, path: ItemPath, cells: list[tuple[int, str, str]], text: str) -> Outcome:
+        """(row, column key, text) cells as one undo step. Columns of one field are set as they are
+        typed; parts of a target, weights and directions are read first (see `cell_plan`); columns
+        of another version of the form are left alone."""
+        assert self.context.ops is not None and self.model is not None
+        model = self.model
+        skipped = sum(1 for _, key, _ in cells if key in model.read_only_keys)
+        cells = [c for c in cells if c[1] not in model.read_only_keys]
+        if skipped:
+            self.context.show_message(
+                self.tr("有{count}个单元格属于只读的列，没有改动").format(count=skipped), 5000
+            )
+        template = model.template
+        if all(single_field(key, template) is not None for _, key, _ in cells):
+            plain = [(row, single_field(key, template) or key, value) for row, key, value in cells]
+            return self.context.ops.set_cells(path, plain, text)
+        edits: list[Edit] = []
+        for row in sorted({row for row, _, _ in cells}):
+            plan = model.cell_plan(row, [(key, value) for r, key, value in cells if r == row])
+            if plan is None:
+                return Outcome()  # the reason is shown as for any refused edit
+            edits.extend(plan.edits)
+        return self.context.ops.apply_plan(EditPlan(text, edits))
 
     def copy_rows(self) -> None:
         """Ctrl+C: the selected cells as Excel copies them; whole selected rows also as rows, so
@@ -409,11 +436,11 @@ class ProjectPage(Page):
         whole_rows = len(columns) == len(keys) and len(cells) == len(rows) * len(keys)
         if whole_rows:
             items = [indicators[r] for r in rows]
-            data.setText(rows_to_tsv(items, keys))
+            data.setText(rows_to_tsv(items, keys, self.model.template))
             payload = {"rows": rows, "items": [i.model_dump() for i in items]}
             data.setData(ROW_MIME, json.dumps(payload).encode())
         else:
-            block = [[cell_text(indicators[r], keys[c]) for c in columns] for r in rows]
+            block = [[self.model.cell_text(r, keys[c]) for c in columns] for r in rows]
             data.setText(format_tsv(block))
         QGuiApplication.clipboard().setMimeData(data)
         count = len(rows) if whole_rows else len(cells)
@@ -440,7 +467,16 @@ class ProjectPage(Page):
             self.context.show_message(self.tr("剪贴板中没有可粘贴的内容"), 3000)
             return Outcome()
         if self._are_rows(block):
-            return self._insert_into_blocks(path, rows_from_table(block, self.model.keys))
+            problems: list[str] = []
+            rows = rows_from_table(block, self.model.keys, self.model.template, problems)
+            if problems:
+                self.context.show_message(
+                    self.tr("有{count}个单元格无法读取，已留空：{first}").format(
+                        count=len(problems), first=problems[0]
+                    ),
+                    8000,
+                )
+            return self._insert_into_blocks(path, rows)
         return self._paste_cells(path, block)
 
     def _are_rows(self, block: list[list[str]]) -> bool:
@@ -472,6 +508,9 @@ class ProjectPage(Page):
             if blank is not None:
                 for field in ("level1", "name", "value"):
                     edits.append(SetValue((*path, blank), field, getattr(item, field)))
+                for field in _STRUCTURED_FIELDS:  # a form's parts, weights … where the row has them
+                    if getattr(item, field) is not None:
+                        edits.append(SetValue((*path, blank), field, getattr(item, field)))
                 for key, text in item.extra.items():
                     edits.append(SetValue((*path, blank), f"extra:{key}", text))
                 touched.append(rows[blank])
@@ -496,12 +535,12 @@ class ProjectPage(Page):
         count = self.model.rowCount()
         if len(block) == 1 and len(block[0]) == 1:
             value = block[0][0]
-            cells = [(row, field_of(keys[column]), value) for row, column in selected]
+            cells = [(row, keys[column], value) for row, column in selected]
         else:
             top = min(row for row, _ in selected)
             left = min(column for _, column in selected)
             cells = [
-                (top + r, field_of(keys[left + c]), text)
+                (top + r, keys[left + c], text)
                 for r, line in enumerate(block)
                 for c, text in enumerate(line)
                 if top + r < count and left + c < len(keys)
@@ -511,7 +550,10 @@ class ProjectPage(Page):
                 self.context.show_message(
                     self.tr("有{count}个单元格超出表格范围，没有粘贴").format(count=clipped), 5000
                 )
-        return self.context.ops.set_cells(path, cells)
+        return self._set_cells(path, cells, self.tr("粘贴{count}个单元格").format(count=len(cells)))
+
+
+_STRUCTURED_FIELDS = ("target", "weight", "direction", "basis", "explanation", "scoring", "period")
 
 
 def _is_blank(row: Indicator) -> bool:
