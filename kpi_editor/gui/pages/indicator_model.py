@@ -44,14 +44,7 @@ class IndicatorTableModel(QAbstractTableModel):
         self.document = document
         self.ops = ops
         self.project: Project | None = None
-        self.template = document.template
-        self.keys = displayed_keys(document.template, document.booklet)
-        known = {column.key: column.label for column in document.template.columns}
-        # A free column the template does not know is named by its key and marked read-only.
-        self.labels = [known.get(key, self.tr("{key}（只读）").format(key=key)) for key in self.keys]
-        self.read_only_keys = {key for key in self.keys if key not in known}
-        # Findings about the printed 指标值 mark the 指标值 column of a form that prints it in parts.
-        self.value_key = "value" if "value" in self.keys else ("number" if "number" in self.keys else "")
+        self._columns()
         document.aboutToInsert.connect(self._about_to_insert)
         document.inserted.connect(self._inserted)
         document.aboutToRemove.connect(self._about_to_remove)
@@ -288,11 +281,21 @@ class IndicatorTableModel(QAbstractTableModel):
             index = self.index(path[2], column)
             self.dataChanged.emit(index, index)
 
+    def _columns(self) -> None:
+        document = self.document
+        self.template = document.template
+        self.keys = displayed_keys(document.template, document.booklet)
+        known = {column.key: column.label for column in document.template.columns}
+        # A free column the template does not know is named by its key and marked read-only.
+        self.labels = [known.get(key, self.tr("{key}（只读）").format(key=key)) for key in self.keys]
+        self.read_only_keys = {key for key in self.keys if key not in known}
+        # Findings about the printed 指标值 mark the 指标值 column of a form that prints it in parts.
+        self.value_key = "value" if "value" in self.keys else ("number" if "number" in self.keys else "")
+
     def _template_changed(self) -> None:
         # Another form: other columns (指标性质, 度量单位 …); the rows are the same objects.
         self.beginResetModel()
-        self.keys = [column.key for column in self.document.template.columns]
-        self.labels = [column.label for column in self.document.template.columns]
+        self._columns()
         self.endResetModel()
 
     def _was_reset(self) -> None:
