@@ -18,7 +18,7 @@ money in a funding row it does not print and columns one form has and the other 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from kpi_editor.domain.changereport import CellChange, CellToCheck, ChangeReport, Place
@@ -318,9 +318,10 @@ def plan_template_change(
     return change
 
 
-def _order_rows(project: Project, template: FormTemplate) -> bool:
+def _order_rows(project: Project, template: FormTemplate) -> dict[int, int] | None:
     """Put a table's rows in the template's 二级 order (stable; a row the template does not know
-    stays after the row above it). Row comments follow their rows. True when anything moved."""
+    stays after the row above it). Row comments follow their rows. Returns where each row went
+    (old → new), or None when nothing moved."""
     order = {name: i for i, name in enumerate(template.level2_names())}
     keys: list[int] = []
     last = -1
@@ -329,14 +330,22 @@ def _order_rows(project: Project, template: FormTemplate) -> bool:
         keys.append(last)
     new_order = sorted(range(len(keys)), key=lambda i: keys[i])
     if new_order == list(range(len(keys))):
-        return False
+        return None
     project.indicators = [project.indicators[i] for i in new_order]
+    moved_to = {old: new for new, old in enumerate(new_order)}
     if project.review is not None:
-        moved_to = {old: new for new, old in enumerate(new_order)}
         for comment in project.review.comments:
             if comment.indicator is not None and comment.indicator in moved_to:
                 comment.indicator = moved_to[comment.indicator]
-    return True
+    return moved_to
+
+
+def _moved(place: Place, moves: dict[tuple[int, int], dict[int, int]]) -> Place:
+    """A report's place after its table's rows were reordered, so it still names its cell."""
+    if len(place.path) != 3 or place.path[:2] not in moves:
+        return place
+    row = moves[place.path[:2]][place.path[2]]
+    return Place((*place.path[:2], row), place.field, place.department, place.project_id, place.project, row)
 
 
 def convert_booklet(
@@ -348,7 +357,16 @@ def convert_booklet(
     converted = booklet.model_copy(deep=True)
     change = _Planner(converted, source, target).run()
     apply_plan(converted, change.plan)
-    reordered = sum(1 for _, project in converted.projects() if _order_rows(project, target))
+    moves: dict[tuple[int, int], dict[int, int]] = {}
+    for d, department in enumerate(converted.departments):
+        for p, project in enumerate(department.projects):
+            moved = _order_rows(project, target)
+            if moved is not None:
+                moves[(d, p)] = moved
+    reordered = len(moves)
+    report = change.report
+    report.changed = [replace(c, place=_moved(c.place, moves)) for c in report.changed]
+    report.to_check = [replace(c, place=_moved(c.place, moves)) for c in report.to_check]
     if reordered:
         first = target.level1_names[0]
         change.report.notes.append(

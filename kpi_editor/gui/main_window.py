@@ -132,7 +132,14 @@ class MainWindow(QMainWindow):
         file_menu.addMenu(files.recent_menu)
         file_menu.addActions([files.save_action, files.save_as_action, files.close_action])
         file_menu.addSeparator()
-        file_menu.addActions([files.import_xlsx_action, files.import_text_action, files.import_pdf_action])
+        file_menu.addActions(
+            [
+                files.import_xlsx_action,
+                files.import_text_action,
+                files.import_pdf_action,
+                files.convert_action,
+            ]
+        )
         file_menu.addActions([self.exports.export_pdf_action, self.exports.export_xlsx_action])
         file_menu.addAction(self.review.export_submission_action)
         file_menu.addSeparator()

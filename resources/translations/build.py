@@ -22,6 +22,22 @@ SOURCES = [
 ]
 
 ENGLISH = {
+    "表样转换": "Convert to Another Form",
+    "表样转换(&T)…": "Convert to Another &Form…",
+    "转换为": "Convert to",
+    "转换": "Convert",
+    "转换结果作为新文档打开（未保存），当前文件不变。": "The result opens as a new, unsaved document; the open file stays as it is.",
+    "{stem}-表样转换报告.json": "{stem}-form-conversion-report.json",
+    "把本汇编转换为另一地区或另一版本的表样，先看对应报告，结果作为新文档打开": "Convert this booklet to another jurisdiction's form or another version: see the mapping report first; the result opens as a new document",
+    "已转换为“{name}”（未保存）：待核对{count}个单元格": "Converted to “{name}” (not saved): {count} cell(s) to check",
+    "本程序的表样没有这一列：内容保留在文件中，只读，不会打印。": "This program's form has no such column: its content is kept in the file, read-only, and not printed.",
+    "“{key}”列：{reason}": "Column “{key}”: {reason}",
+    "{key}（只读）": "{key} (read-only)",
+    "（万元）": " (10,000 yuan)",
+    "清除{count}个单元格": "Clear {count} cell(s)",
+    "粘贴{count}个单元格": "Paste {count} cell(s)",
+    "有{count}个单元格属于只读的列，没有改动": "{count} cell(s) are in read-only columns and were not changed",
+    "有{count}个单元格无法读取，已留空：{first}": "{count} cell(s) could not be read and were left empty: {first}",
     "“{name}”已经打开": "“{name}” is already open",
     "使用说明": "User Guide",
     "使用说明(&G)": "User &Guide",

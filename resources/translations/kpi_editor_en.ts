@@ -344,6 +344,54 @@
     </message>
 </context>
 <context>
+    <name>ConvertDialog</name>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/convert.py" line="50" />
+        <source>表样转换</source>
+        <translation>Convert to Another Form</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/convert.py" line="56" />
+        <source>当前表样</source>
+        <translation>Current template</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/convert.py" line="61" />
+        <source>转换为</source>
+        <translation>Convert to</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/convert.py" line="64" />
+        <source>说明</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/convert.py" line="67" />
+        <source>转换结果作为新文档打开（未保存），当前文件不变。</source>
+        <translation>The result opens as a new, unsaved document; the open file stays as it is.</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/convert.py" line="69" />
+        <source>导出报告…</source>
+        <translation>Export Report…</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/convert.py" line="71" />
+        <source>转换</source>
+        <translation>Convert</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/convert.py" line="74" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/convert.py" line="110" />
+        <source>{stem}-表样转换报告.json</source>
+        <translation>{stem}-form-conversion-report.json</translation>
+    </message>
+</context>
+<context>
     <name>CountsLabel</name>
     <message>
         <location filename="../../kpi_editor/gui/findings/status.py" line="43" />
@@ -487,104 +535,124 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="31" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="34" />
         <source>新建(&amp;N)…</source>
         <translation>&amp;New…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="33" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="36" />
         <source>打开(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="35" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="38" />
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="36" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="39" />
         <source>另存为(&amp;A)…</source>
         <translation>Save &amp;As…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="38" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="41" />
         <source>关闭(&amp;C)</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="41" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="44" />
         <source>导入 Excel 工作簿…</source>
         <translation>Import Excel Workbook…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="43" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="46" />
         <source>导入汇编文本…</source>
         <translation>Import Booklet Text…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="45" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="48" />
         <source>导入 PDF 汇编本…</source>
         <translation>Import Booklet PDF…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="47" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="52" />
+        <source>表样转换(&amp;T)…</source>
+        <translation>Convert to Another &amp;Form…</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/files/feature.py" line="54" />
+        <source>把本汇编转换为另一地区或另一版本的表样，先看对应报告，结果作为新文档打开</source>
+        <translation>Convert this booklet to another jurisdiction's form or another version: see the mapping report first; the result opens as a new document</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/files/feature.py" line="57" />
         <source>最近打开(&amp;R)</source>
         <translation>&amp;Recent Files</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="91" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="100" />
+        <source>已转换为“{name}”（未保存）：待核对{count}个单元格</source>
+        <translation>Converted to “{name}” (not saved): {count} cell(s) to check</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/files/feature.py" line="111" />
+        <source>{stem}-表样转换报告.json</source>
+        <translation>{stem}-form-conversion-report.json</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/files/feature.py" line="142" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="97" />
-        <location filename="../../kpi_editor/gui/files/feature.py" line="115" />
-        <location filename="../../kpi_editor/gui/files/feature.py" line="152" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="148" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="166" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="203" />
         <source>无法导入</source>
         <translation>Cannot Import</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="100" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="151" />
         <source>读入{projects}个项目；{errors}个错误，{notes}条提示。</source>
         <translation>Read {projects} projects; {errors} errors, {notes} notes.</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="109" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="160" />
         <source>文本文件 (*.txt)</source>
         <translation>Text files (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="117" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="168" />
         <source>读入{projects}个项目；{issues}处需要核对。</source>
         <translation>Read {projects} projects; {issues} places to check.</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="128" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="179" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="140" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="191" />
         <source>读入{projects}个项目（{pages}页）；{issues}处需要核对。</source>
         <translation>Read {projects} project(s) ({pages} pages); {issues} place(s) to check.</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="148" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="199" />
         <source>正在读取 {name}…</source>
         <translation>Reading {name}…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="149" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="200" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="151" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="202" />
         <source>导入已取消，当前文档未改动</source>
         <translation>Import cancelled; the open document is unchanged</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="156" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="207" />
         <source>已导入 {path}</source>
         <translation>Imported {path}</translation>
     </message>
@@ -770,14 +838,34 @@ Quick fix: {fix}</translation>
 <context>
     <name>IndicatorTableModel</name>
     <message>
-        <location filename="../../kpi_editor/gui/pages/indicator_model.py" line="131" />
+        <location filename="../../kpi_editor/gui/pages/indicator_model.py" line="90" />
+        <source>本程序的表样没有这一列：内容保留在文件中，只读，不会打印。</source>
+        <translation>This program's form has no such column: its content is kept in the file, read-only, and not printed.</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/pages/indicator_model.py" line="91" />
+        <source>“{key}”列：{reason}</source>
+        <translation>Column “{key}”: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/pages/indicator_model.py" line="148" />
         <source>上年：{value}</source>
         <translation>Last year: {value}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/indicator_model.py" line="132" />
+        <location filename="../../kpi_editor/gui/pages/indicator_model.py" line="149" />
         <source>（空）</source>
         <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/pages/indicator_model.py" line="194" />
+        <source>修改{field}</source>
+        <translation>Edit {field}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/pages/indicator_model.py" line="291" />
+        <source>{key}（只读）</source>
+        <translation>{key} (read-only)</translation>
     </message>
 </context>
 <context>
@@ -1128,52 +1216,52 @@ Quick fix: {fix}</translation>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="142" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="149" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="155" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="162" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="167" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="174" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="170" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="177" />
         <source>审核(&amp;R)</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="171" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="178" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="206" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="213" />
         <source>未命名</source>
         <translation>Untitled</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="235" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="242" />
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="235" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="242" />
         <source>界面语言在重新启动后切换。现在重新启动编辑器吗？</source>
         <translation>The interface language changes after a restart. Restart the editor now?</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="200" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="207" />
         <source>绩效目标表编辑器</source>
         <translation>Performance Target Editor</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="212" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="219" />
         <source>无法修改</source>
         <translation>Edit Refused</translation>
     </message>
@@ -1979,72 +2067,97 @@ Quick fix: {fix}</translation>
 <context>
     <name>ProjectPage</name>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="81" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="82" />
         <source>添加指标行</source>
         <translation>Add Indicator Row</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="82" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="83" />
         <source>插入指标行</source>
         <translation>Insert indicator row</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="83" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="84" />
         <source>删除行</source>
         <translation>Delete Row</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="85" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="86" />
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="88" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="89" />
         <source>粘贴</source>
         <translation>Paste</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="368" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="154" />
+        <source>（万元）</source>
+        <translation> (10,000 yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/pages/project.py" line="371" />
         <source>删除指标行</source>
         <translation>Indicator row removed</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="369" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="372" />
         <source>删除所选的{count}个指标行？其中{filled}行有内容。删除后可以撤销（Ctrl+Z）。</source>
         <translation>Delete the {count} selected indicator row(s)? {filled} of them have content. You can undo it (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="420" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="396" />
+        <source>清除{count}个单元格</source>
+        <translation>Clear {count} cell(s)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/pages/project.py" line="408" />
+        <source>有{count}个单元格属于只读的列，没有改动</source>
+        <translation>{count} cell(s) are in read-only columns and were not changed</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/pages/project.py" line="447" />
         <source>行</source>
         <translation> row(s)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="420" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="447" />
         <source>个单元格</source>
         <translation> cell(s)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="421" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="448" />
         <source>已复制{count}{unit}</source>
         <translation>Copied {count}{unit}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="440" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="467" />
         <source>剪贴板中没有可粘贴的内容</source>
         <translation>Nothing to paste on the clipboard</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="483" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="474" />
+        <source>有{count}个单元格无法读取，已留空：{first}</source>
+        <translation>{count} cell(s) could not be read and were left empty: {first}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/pages/project.py" line="522" />
         <source>粘贴{count}行</source>
         <translation>Paste {count} row(s)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="512" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="551" />
         <source>有{count}个单元格超出表格范围，没有粘贴</source>
         <translation>{count} cell(s) fell outside the table and were not pasted</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="90" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="553" />
+        <source>粘贴{count}个单元格</source>
+        <translation>Paste {count} cell(s)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/pages/project.py" line="91" />
         <source>由分项计算财政拨款与合计</source>
         <translation>Compute Fiscal and Total from Parts</translation>
     </message>

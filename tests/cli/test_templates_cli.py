@@ -53,7 +53,17 @@ def test_new_creates_a_booklet_of_each_form(
 ) -> None:
     out = tmp_path / "new.kpi.json"
     code, _, err = run(
-        capsys, "new", "--template", template, "--year", "2027", "--unit", "116001", "区人社局", "-o", str(out)
+        capsys,
+        "new",
+        "--template",
+        template,
+        "--year",
+        "2027",
+        "--unit",
+        "116001",
+        "区人社局",
+        "-o",
+        str(out),
     )
     assert code == 0 and str(out) in err
     booklet = load_booklet(out)
@@ -106,10 +116,14 @@ def test_convert_the_sample_to_the_2021_framework_and_back(
     converted = load_booklet(national)
     assert converted.template_id == "national-2021" and converted.project_count == 327
     back = tmp_path / "back.kpi.json"
-    code, _, err = run(capsys, "convert", str(national), "--template", "xiqu-2026", "-o", str(back), "--verbose")
+    code, _, err = run(
+        capsys, "convert", str(national), "--template", "xiqu-2026", "-o", str(back), "--verbose"
+    )
     assert code == 0 and "请核对" in err
     assert load_booklet(back).template_id == "xiqu-2026"
-    code, _, err = run(capsys, "convert", str(back), "--template", "xiqu-2026", "-o", str(tmp_path / "z.json"))
+    code, _, err = run(
+        capsys, "convert", str(back), "--template", "xiqu-2026", "-o", str(tmp_path / "z.json")
+    )
     assert code == 2 and "无需转换" in err
     code, _, err = run(capsys, "convert", str(back), "--template", "xiqu-2026", "-o", str(back))
     assert code == 2 and "就是输入文件" in err

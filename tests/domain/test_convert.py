@@ -136,3 +136,13 @@ def test_a_converted_booklet_validates_under_its_new_form(sample_booklet: Bookle
     # The scores are for the clerk to fill in: one finding per table, not one per row.
     assert codes["weight.missing"] == converted.project_count
     assert codes["structure.unknown_label"] <= 2  # 可持续发展指标
+
+
+def test_report_places_name_their_cells_after_the_rows_moved(sample_booklet: Booklet) -> None:
+    conversion = convert_booklet(sample_booklet, "national-2021")
+    assert conversion.reordered > 300
+    for cell in conversion.report.to_check:
+        if cell.place.field == "value":
+            d, p, i = cell.place.path
+            assert conversion.booklet.departments[d].projects[p].indicators[i].value == cell.text
+            assert cell.place.row == i

@@ -20,7 +20,6 @@ from kpi_editor.domain.edits import Edit, EditError, EditPlan, SetValue, set_fie
 from kpi_editor.domain.engine import Finding, Severity
 from kpi_editor.domain.model import Indicator, Project
 from kpi_editor.domain.targets import cell_edits, column_text, displayed_keys
-from kpi_editor.domain.targets import field_of as single_field
 from kpi_editor.domain.template import version_note
 from kpi_editor.gui.icons import severity_icon
 from kpi_editor.io.tsv import BASE_FIELDS, rows_to_tsv
@@ -160,18 +159,20 @@ class IndicatorTableModel(QAbstractTableModel):
         return self.set_cell(index, value, None) if role == Role.EditRole else False
 
     def set_cell(self, index: Index, value: Any, session: int | None) -> bool:
-        """Store what was typed into a cell. A column of one field takes it as typing (a session's
-        keystrokes merge into one undo step); a part of a target, a weight or a direction is read
-        first and stored with what follows from it (the printed 指标值), as one step."""
+        """Store what was typed into a cell, read as its column reads it. An edit of one field is
+        typing (a session's keystrokes merge into one undo step); a part of a target is stored with
+        what follows from it (the printed 指标值), as one step."""
         path = self.project_path()
         if path is None or not index.isValid():
             return False
         key = self.keys[index.column()]
-        field = single_field(key, self.template)
-        if field is not None and key not in self.read_only_keys:
-            return self.ops.set_field((*path, index.row()), field, str(value), session).done
         plan = self.cell_plan(index.row(), [(key, str(value))])
-        return plan is not None and self.ops.apply_plan(plan).done
+        if plan is None:
+            return False
+        if len(plan.edits) == 1 and isinstance(edit := plan.edits[0], SetValue):
+            # One field (the text of 三级, 指标值, 指标解释, 实施期指标值 …): typing in one session merges.
+            return self.ops.set_field(edit.path, edit.field, edit.value, session).done
+        return self.ops.apply_plan(plan).done
 
     def cell_plan(self, row: int, cells: list[tuple[str, str]], text: str = "") -> EditPlan | None:
         """The edits that put `cells` (column key, text) into row `row`, as one plan; None (and the
