@@ -33,7 +33,6 @@ ENGLISH = {
     "本程序的表样没有这一列：内容保留在文件中，只读，不会打印。": "This program's form has no such column: its content is kept in the file, read-only, and not printed.",
     "“{key}”列：{reason}": "Column “{key}”: {reason}",
     "{key}（只读）": "{key} (read-only)",
-    "（万元）": " (10,000 yuan)",
     "清除{count}个单元格": "Clear {count} cell(s)",
     "粘贴{count}个单元格": "Paste {count} cell(s)",
     "有{count}个单元格属于只读的列，没有改动": "{count} cell(s) are in read-only columns and were not changed",

@@ -2067,97 +2067,92 @@ Quick fix: {fix}</translation>
 <context>
     <name>ProjectPage</name>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="82" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="86" />
         <source>添加指标行</source>
         <translation>Add Indicator Row</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="83" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="87" />
         <source>插入指标行</source>
         <translation>Insert indicator row</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="84" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="88" />
         <source>删除行</source>
         <translation>Delete Row</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="86" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="90" />
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="89" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="93" />
         <source>粘贴</source>
         <translation>Paste</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="154" />
-        <source>（万元）</source>
-        <translation> (10,000 yuan)</translation>
-    </message>
-    <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="371" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="402" />
         <source>删除指标行</source>
         <translation>Indicator row removed</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="372" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="403" />
         <source>删除所选的{count}个指标行？其中{filled}行有内容。删除后可以撤销（Ctrl+Z）。</source>
         <translation>Delete the {count} selected indicator row(s)? {filled} of them have content. You can undo it (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="396" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="427" />
         <source>清除{count}个单元格</source>
         <translation>Clear {count} cell(s)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="408" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="439" />
         <source>有{count}个单元格属于只读的列，没有改动</source>
         <translation>{count} cell(s) are in read-only columns and were not changed</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="447" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="478" />
         <source>行</source>
         <translation> row(s)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="447" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="478" />
         <source>个单元格</source>
         <translation> cell(s)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="448" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="479" />
         <source>已复制{count}{unit}</source>
         <translation>Copied {count}{unit}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="467" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="498" />
         <source>剪贴板中没有可粘贴的内容</source>
         <translation>Nothing to paste on the clipboard</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="474" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="505" />
         <source>有{count}个单元格无法读取，已留空：{first}</source>
         <translation>{count} cell(s) could not be read and were left empty: {first}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="522" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="553" />
         <source>粘贴{count}行</source>
         <translation>Paste {count} row(s)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="551" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="582" />
         <source>有{count}个单元格超出表格范围，没有粘贴</source>
         <translation>{count} cell(s) fell outside the table and were not pasted</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="553" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="584" />
         <source>粘贴{count}个单元格</source>
         <translation>Paste {count} cell(s)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="91" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="95" />
         <source>由分项计算财政拨款与合计</source>
         <translation>Compute Fiscal and Total from Parts</translation>
     </message>

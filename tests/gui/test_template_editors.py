@@ -259,3 +259,24 @@ def test_convert_shows_the_report_then_opens_a_new_document(
     model = model_of(opened)
     assert model.labels[3:] == ["指标性质", "指标值", "度量单位", "分值", "指标解释"]
     assert model.data(model.index(0, 0)) == "成本指标"  # its rows in the new form's order
+
+
+def test_the_forms_text_rows_are_fields_of_the_project_page(window: MainWindow, prompts: Any) -> None:
+    new_window(window, prompts, "hunan-2022", 2022)
+    page = window.pages.project
+    assert list(page.text_edits) == ["period_goal", "goal", "review_opinion"]
+    label, goal = page.text_edits["goal"]
+    assert label.text() == "本年度绩效目标" and goal.isVisible()
+    goal.setFocus()
+    for part in ("完成", "全年", "演出任务"):
+        commit_ime(goal, part)
+    document = window.context.document
+    assert document is not None
+    project = document.booklet.departments[0].projects[0]
+    assert project.texts == {"goal": "完成全年演出任务"} and document.undo_stack.count() == 1
+    document.undo_stack.undo()
+    assert project.texts is None and goal.toPlainText() == ""  # a file that never had one saves as before
+    # Another form has other rows; the 西区 form has none.
+    prompts.new_choice = NewBooklet("xiqu-2026", 2026)
+    assert window.files.new_file()
+    assert window.pages.project.text_edits == {}

@@ -13,9 +13,11 @@ from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemDelegate,
+    QFormLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QTableView,
     QWidget,
 )
@@ -53,6 +55,8 @@ class ProjectPage(Page):
         self.unit_edit = self.child(QLineEdit, "unitEdit")
         self.bind_text(self.name_edit, "name", self.path)
         self.bind_text(self.unit_edit, "unit_name", self.path)
+        # The template's text rows: key → (label, field), built when the document or its form changes.
+        self.text_edits: dict[str, tuple[QLabel, QPlainTextEdit]] = {}
         self.amounts: dict[str, AmountEdit] = {}
         self.amount_labels: dict[str, QLabel] = {}
         for field in FUNDING_FIELDS:
@@ -145,16 +149,40 @@ class ProjectPage(Page):
         for column, width in enumerate(widths[:-1]):
             header.resizeSection(column, int(width * unit))
         self._show_funding_labels()
+        self._show_text_rows()
+
+    def _show_text_rows(self) -> None:
+        """The form's text rows of a table (年度目标, 实施期绩效目标, 财政部门审核意见): one field each,
+        under the project's name and unit."""
+        assert self.document is not None
+        header = self.child(QFormLayout, "headerForm")
+        for label, _edit in self.text_edits.values():
+            header.removeRow(label)  # deletes the label and its field
+        self.text_edits = {}
+        for spec in self.document.template.project_texts:
+            label = QLabel(spec.label, self.form)
+            edit = QPlainTextEdit(self.form)
+            edit.setObjectName(f"text_{spec.key}")
+            edit.setTabChangesFocus(True)
+            edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 3 + 12)
+            header.addRow(label, edit)
+            self.bind_text(edit, f"texts:{spec.key}", self.path)
+            edit.setReadOnly(self.document.review_mode)
+            self.text_edits[spec.key] = (label, edit)
+        if self.project is not None:
+            self._show_texts(self.project)
+
+    def _show_texts(self, project: Project) -> None:
+        for key, (_label, edit) in self.text_edits.items():
+            self.show_text(edit, (project.texts or {}).get(key, ""))
 
     def _show_funding_labels(self) -> None:
         if self.document is None:
             return
         template, year = self.document.template, self.document.booklet.fiscal_year
-        # The amounts are typed in 万元 whatever the form prints: a form in 元 says so by each row.
-        in_wan = "" if template.currency.unit == "万元" else self.tr("（万元）")
         for field, label in self.amount_labels.items():
             try:
-                label.setText(template.funding_label(field, year) + in_wan)
+                label.setText(template.funding_label(field, year))
             except KeyError:
                 label.setText(field)
 
@@ -182,6 +210,7 @@ class ProjectPage(Page):
         self.model.set_project(project)
         self.show_text(self.name_edit, project.name)
         self.show_text(self.unit_edit, project.unit_name)
+        self._show_texts(project)
         for field, edit in self.amounts.items():
             if not edit.hasFocus():
                 edit.set_value(project.funding.get(field))
@@ -301,6 +330,8 @@ class ProjectPage(Page):
             self.show_text(self.name_edit, self.project.name)
         elif field == "unit_name":
             self.show_text(self.unit_edit, self.project.unit_name)
+        elif field.startswith("texts:"):
+            self._show_texts(self.project)
         elif field.startswith("funding."):
             name = field.removeprefix("funding.")
             edit = self.amounts[name]
