@@ -805,7 +805,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("input", help="工作簿 .xlsx")
     p.add_argument("-o", "--output", required=True, help="输出的 .kpi.json 项目文件")
     p.add_argument("--fiscal-year", type=int, help="预算年度（默认从资金来源标签读取）")
-    p.add_argument("--template", default="xiqu-2026", help="表样模板编号")
+    p.add_argument(
+        "--template",
+        default="xiqu-2026",
+        help="表样模板编号；auto 按指标表头识别（本程序导出的工作簿自带表样）",
+    )
     p.set_defaults(func=cmd_import_xlsx)
 
     p = sub.add_parser(

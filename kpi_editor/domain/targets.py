@@ -38,6 +38,7 @@ __all__ = [
     "read_value",
     "render",
     "row_from_cells",
+    "template_hint",
     "unknown_columns",
 ]
 
@@ -503,6 +504,17 @@ def comparators_offered(template: FormTemplate, level2: str) -> list[tuple[str, 
 def units_offered(template: FormTemplate, level2: str) -> tuple[list[str], bool]:
     units, strict = template.units_for(level2.strip())
     return list(units), strict
+
+
+# A form's 填写提示 left inside a name: (≥**个), （XX人）, (□%) — the stars, crosses or boxes stand
+# for the number the clerk was to fill in.
+_HINT_RE = re.compile(r"[（(][^（）()]{0,8}?(?:\*{2,}|＊{2,}|[Xx×]{2,}|□+|○{2,})[^（）()]{0,8}?[）)]")
+
+
+def template_hint(name: str) -> str | None:
+    """The form's fill-in hint a 三级 name still holds (``(≥**个)``), or None."""
+    match = _HINT_RE.search(name)
+    return match.group() if match else None
 
 
 def row_from_cells(

@@ -38,6 +38,7 @@ from pdfplumber.pdf import PDF
 from pdfplumber.utils.exceptions import PdfminerException
 from pydantic import ValidationError
 
+from kpi_editor.domain.currency import from_currency
 from kpi_editor.domain.model import (
     FUNDING_FIELDS,
     MAX_DECIMALS,
@@ -49,7 +50,7 @@ from kpi_editor.domain.model import (
     Project,
 )
 from kpi_editor.domain.targets import row_from_cells
-from kpi_editor.domain.template import FormTemplate, available_templates
+from kpi_editor.domain.template import Currency, FormTemplate, available_templates
 from kpi_editor.io.errors import FileFormatError, ImportCancelled, clip
 
 MAX_PAGES = 20_000  # ten times the 10× sample; a page tree longer than that is not a booklet
@@ -360,6 +361,8 @@ class _Table:
     rows: list[Indicator] = field(default_factory=list)
     columns: _Columns | None = None
     fiscal_year: int | None = None
+    yuan: bool = False  # the amount header says 元: amounts are ×10,000 of the model's 万元
+    texts: dict[str, str] = field(default_factory=dict)  # a form's text rows (年度目标 …)
 
 
 def _footer_number(page: _PageData) -> int | None:
@@ -390,6 +393,9 @@ class _TableReader:
         self._project_labels = {_norm(t.labels.project_name) for t in available_templates().values()}
         self._unit_labels = {_norm(t.labels.unit) for t in available_templates().values()}
         self._column_labels = {_norm(c.label) for t in available_templates().values() for c in t.columns}
+        self._text_labels = {
+            _norm(spec.label): spec.key for t in available_templates().values() for spec in t.project_texts
+        }
 
     def page(self, page: _PageData) -> None:
         rows: dict[int, list[_Cell]] = {}
@@ -413,6 +419,10 @@ class _TableReader:
         for r in sorted(rows):
             cells = rows[r]
             texts = [_norm(c.text) for c in cells]
+            if cells and cells[0].c0 == 0 and texts[0] in self._text_labels:
+                # A text row of the form (年度目标, 财政部门审核意见), before or after the indicators.
+                table.texts[self._text_labels[texts[0]]] = "".join(c.text for c in cells[1:]).strip()
+                continue
             if sum(1 for t in texts if t in self._column_labels) >= 3:
                 template = _template_for([c.text for c in cells])
                 if template is None:
@@ -452,6 +462,7 @@ class _TableReader:
         if header is not None and any("资金来源" in t for t in texts):
             year = _YEAR.search(header.text)
             table.fiscal_year = int(year.group(1)) if year else None
+            table.yuan = _norm(header.text).endswith(("(元)", "（元）"))
             return header.c0
         if amount_from is None:
             if rest.strip():
@@ -467,7 +478,10 @@ class _TableReader:
             self.report.add(page.number, UNREADABLE, f"资金来源行“{clip(label, 20)}”不认识，已跳过。")
             return amount_from
         text = amounts[0].text.strip() if amounts else ""
-        table.funding[field_name] = _amount(text, page.number, label, self.report)
+        amount = _amount(text, page.number, label, self.report)
+        if amount is not None and table.yuan:
+            amount = from_currency(amount, Currency(unit="元"))
+        table.funding[field_name] = amount
         return amount_from
 
     @staticmethod
@@ -760,6 +774,7 @@ def _assemble(tables: list[_Table], front: _Front, source: str, report: PdfImpor
                     unit_name=table.unit_name,
                     funding=funding,
                     indicators=table.rows,
+                    texts={k: v for k, v in table.texts.items() if v} or None,
                 )
             )
         departments.append(Department(code=code, name=name, projects=projects))

@@ -6,23 +6,18 @@ Forms without these columns have nothing here to check: every test starts from t
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from kpi_editor.domain.edits import SetValue
 from kpi_editor.domain.rules import ProjectContext, QuickFix, Row, fmt_amount, quote, row_label
-from kpi_editor.domain.targets import SYMBOLS
+from kpi_editor.domain.targets import SYMBOLS, template_hint
 from kpi_editor.domain.template import WeightRule
-
-# A form's 填写提示 left inside a name: (≥**个), （XX人）, (□%) — the stars, crosses or boxes stand
-# for the number the clerk was to fill in.
-_HINT_RE = re.compile(r"[（(][^（）()]{0,8}?(?:\*{2,}|＊{2,}|[Xx×]{2,}|□+|○{2,})[^（）()]{0,8}?[）)]")
 
 
 def check(ctx: ProjectContext) -> None:
     template = ctx.template
     for row in ctx.rows:
-        if _HINT_RE.search(row.indicator.name):
+        if template_hint(row.indicator.name) is not None:
             _report_hint(ctx, row)
     if template.weights is not None and template.column("weight") is not None:
         _check_weights(ctx, template.weights)
@@ -79,17 +74,13 @@ def _check_unit(ctx: ProjectContext, row: Row) -> None:
 
 def _report_hint(ctx: ProjectContext, row: Row) -> None:
     name = row.indicator.name
-    match = _HINT_RE.search(name)
-    assert match is not None
-    cleaned = (name[: match.start()] + name[match.end() :]).strip()
-    fix = (
-        QuickFix(f"删去提示“{match.group()}”", (SetValue((row.index,), "name", cleaned),))
-        if cleaned
-        else None
-    )
+    hint = template_hint(name)
+    assert hint is not None
+    cleaned = name.replace(hint, "", 1).strip()
+    fix = QuickFix(f"删去提示“{hint}”", (SetValue((row.index,), "name", cleaned),)) if cleaned else None
     ctx.report(
         "text.name_hint",
-        f"{row_label(row.index)}三级指标{quote(name)}中留有表样的填写提示“{match.group()}”："
+        f"{row_label(row.index)}三级指标{quote(name)}中留有表样的填写提示“{hint}”："
         f"请删去，并把目标写在指标值中。",
         indicator=row.index,
         field="name",

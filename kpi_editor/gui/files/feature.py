@@ -143,7 +143,7 @@ class FileActions(QObject):
         if path is None:
             return False
         try:
-            booklet, report = import_xlsx(path)
+            booklet, report = import_xlsx(path, template_id="auto")  # the form is read from its header
         except FileFormatError as exc:
             self.context.prompts.error(self.tr("无法导入"), str(exc))
             return False
