@@ -219,7 +219,10 @@ def test_columns_of_another_template_version_are_shown_read_only(
     booklet.departments[0].projects[0].indicators[0].extra = {"备注": "区人大"}
     path = tmp_path / "old.kpi.json"
     save_booklet(booklet, path)
+    messages: list[str] = []
+    window.context.message.connect(lambda text, _ms: messages.append(text))
     assert window.files.open_file(path)
+    assert any("版本 2025.3" in m and "只读" in m for m in messages)
     window.tree.select_path((0, 0))
     model = model_of(window)
     column = model.keys.index("备注")

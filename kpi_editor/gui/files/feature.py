@@ -15,7 +15,7 @@ from kpi_editor.app.document import Document
 from kpi_editor.app.jobs import Job
 from kpi_editor.domain.model import Booklet
 from kpi_editor.domain.skeleton import new_booklet
-from kpi_editor.domain.template import load_template
+from kpi_editor.domain.template import load_template, version_note
 from kpi_editor.gui.actions import make_action
 from kpi_editor.gui.context import EditorContext
 from kpi_editor.gui.dialogs.change_report import ChangeReportDialog
@@ -71,6 +71,10 @@ class FileActions(QObject):
     def _document_changed(self, document: Document | None) -> None:
         for action in (self.save_action, self.save_as_action, self.close_action, self.convert_action):
             action.setEnabled(document is not None)
+        note = version_note(document.booklet.template_version, document.template) if document else None
+        if note:
+            # Whatever route opened it: the clerk learns why some columns are read-only.
+            self.context.show_message(note, 15000)
 
     def convert_file(self) -> ConvertDialog | None:
         """表样转换…: ask (window-modal, no nested event loop), showing the mapping report; 转换 opens
