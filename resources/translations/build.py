@@ -22,6 +22,7 @@ SOURCES = [
 ]
 
 ENGLISH = {
+    "{name}（本表样不打印）": "{name} (not printed on this form)",
     "表样转换": "Convert to Another Form",
     "表样转换(&T)…": "Convert to Another &Form…",
     "转换为": "Convert to",

@@ -366,27 +366,27 @@
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/convert.py" line="67" />
+        <location filename="../../kpi_editor/gui/dialogs/convert.py" line="72" />
         <source>转换结果作为新文档打开（未保存），当前文件不变。</source>
         <translation>The result opens as a new, unsaved document; the open file stays as it is.</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/convert.py" line="69" />
+        <location filename="../../kpi_editor/gui/dialogs/convert.py" line="74" />
         <source>导出报告…</source>
         <translation>Export Report…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/convert.py" line="71" />
+        <location filename="../../kpi_editor/gui/dialogs/convert.py" line="76" />
         <source>转换</source>
         <translation>Convert</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/convert.py" line="74" />
+        <location filename="../../kpi_editor/gui/dialogs/convert.py" line="79" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/dialogs/convert.py" line="110" />
+        <location filename="../../kpi_editor/gui/dialogs/convert.py" line="115" />
         <source>{stem}-表样转换报告.json</source>
         <translation>{stem}-form-conversion-report.json</translation>
     </message>
@@ -590,69 +590,69 @@
         <translation>&amp;Recent Files</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="100" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="104" />
         <source>已转换为“{name}”（未保存）：待核对{count}个单元格</source>
         <translation>Converted to “{name}” (not saved): {count} cell(s) to check</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="111" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="115" />
         <source>{stem}-表样转换报告.json</source>
         <translation>{stem}-form-conversion-report.json</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="142" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="146" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="148" />
-        <location filename="../../kpi_editor/gui/files/feature.py" line="166" />
-        <location filename="../../kpi_editor/gui/files/feature.py" line="203" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="152" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="170" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="207" />
         <source>无法导入</source>
         <translation>Cannot Import</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="151" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="155" />
         <source>读入{projects}个项目；{errors}个错误，{notes}条提示。</source>
         <translation>Read {projects} projects; {errors} errors, {notes} notes.</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="160" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="164" />
         <source>文本文件 (*.txt)</source>
         <translation>Text files (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="168" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="172" />
         <source>读入{projects}个项目；{issues}处需要核对。</source>
         <translation>Read {projects} projects; {issues} places to check.</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="179" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="183" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="191" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="195" />
         <source>读入{projects}个项目（{pages}页）；{issues}处需要核对。</source>
         <translation>Read {projects} project(s) ({pages} pages); {issues} place(s) to check.</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="199" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="203" />
         <source>正在读取 {name}…</source>
         <translation>Reading {name}…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="200" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="204" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="202" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="206" />
         <source>导入已取消，当前文档未改动</source>
         <translation>Import cancelled; the open document is unchanged</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="207" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="211" />
         <source>已导入 {path}</source>
         <translation>Imported {path}</translation>
     </message>
@@ -2067,92 +2067,97 @@ Quick fix: {fix}</translation>
 <context>
     <name>ProjectPage</name>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="86" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="87" />
         <source>添加指标行</source>
         <translation>Add Indicator Row</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="87" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="88" />
         <source>插入指标行</source>
         <translation>Insert indicator row</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="88" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="89" />
         <source>删除行</source>
         <translation>Delete Row</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="90" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="91" />
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="93" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="94" />
         <source>粘贴</source>
         <translation>Paste</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="402" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="190" />
+        <source>{name}（本表样不打印）</source>
+        <translation>{name} (not printed on this form)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/pages/project.py" line="418" />
         <source>删除指标行</source>
         <translation>Indicator row removed</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="403" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="419" />
         <source>删除所选的{count}个指标行？其中{filled}行有内容。删除后可以撤销（Ctrl+Z）。</source>
         <translation>Delete the {count} selected indicator row(s)? {filled} of them have content. You can undo it (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="427" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="443" />
         <source>清除{count}个单元格</source>
         <translation>Clear {count} cell(s)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="439" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="455" />
         <source>有{count}个单元格属于只读的列，没有改动</source>
         <translation>{count} cell(s) are in read-only columns and were not changed</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="478" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="494" />
         <source>行</source>
         <translation> row(s)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="478" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="494" />
         <source>个单元格</source>
         <translation> cell(s)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="479" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="495" />
         <source>已复制{count}{unit}</source>
         <translation>Copied {count}{unit}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="498" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="514" />
         <source>剪贴板中没有可粘贴的内容</source>
         <translation>Nothing to paste on the clipboard</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="505" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="521" />
         <source>有{count}个单元格无法读取，已留空：{first}</source>
         <translation>{count} cell(s) could not be read and were left empty: {first}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="553" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="569" />
         <source>粘贴{count}行</source>
         <translation>Paste {count} row(s)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="582" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="598" />
         <source>有{count}个单元格超出表格范围，没有粘贴</source>
         <translation>{count} cell(s) fell outside the table and were not pasted</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="584" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="600" />
         <source>粘贴{count}个单元格</source>
         <translation>Paste {count} cell(s)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="95" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="96" />
         <source>由分项计算财政拨款与合计</source>
         <translation>Compute Fiscal and Total from Parts</translation>
     </message>

@@ -117,6 +117,14 @@ def test_a_sichuan_table_is_filled_with_its_own_editors(
     document = window.context.document
     assert document is not None and window.context.ops is not None
     # Qt's model checks on a model the test owns (the page's goes with the window first).
+    page = window.pages.project
+    # The form prints three funding rows: the other three are not offered.
+    assert [f for f, label in page.amount_labels.items() if label.isVisible()] == [
+        "total",
+        "fiscal",
+        "non_fiscal",
+    ]
+    assert page.amount_labels["total"].text() == "预算数"
     checked = IndicatorTableModel(document, window.context.ops)
     checked.set_project(document.booklet.departments[0].projects[0])
     qtmodeltester.check(checked, force_py=True)

@@ -63,6 +63,11 @@ class ConvertDialog(QDialog):
         self.description.setWordWrap(True)
         controls.addRow(self.tr("说明"), self.description)
         self.view = ReportView(context, self)
+        # The places are cells of the converted booklet, not of the open one: nothing to go to yet
+        # (the report opens again beside the new document, where they are).
+        self.view.go_button.hide()
+        for table in (self.view.check_table, self.view.changed_table, self.view.kept_table):
+            table.doubleClicked.disconnect()
         layout.addWidget(self.view, 1)
         note = QLabel(self.tr("转换结果作为新文档打开（未保存），当前文件不变。"), self)
         buttons = QHBoxLayout()

@@ -26,6 +26,7 @@ from kpi_editor.app.document import Document, ItemPath
 from kpi_editor.app.operations import Outcome
 from kpi_editor.domain.edits import Edit, EditPlan, InsertItems, SetValue
 from kpi_editor.domain.engine import Finding, Severity
+from kpi_editor.domain.labels import FUNDING_NAMES
 from kpi_editor.domain.model import FUNDING_FIELDS, Indicator, Project
 from kpi_editor.domain.rollover import carried_amount_fields
 from kpi_editor.domain.skeleton import block_insertion_row
@@ -184,7 +185,21 @@ class ProjectPage(Page):
             try:
                 label.setText(template.funding_label(field, year))
             except KeyError:
-                label.setText(field)
+                # A row this form does not print (a Sichuan table has three): named, and shown only
+                # for a project that has an amount there (see _show_unprinted_rows).
+                label.setText(self.tr("{name}（本表样不打印）").format(name=FUNDING_NAMES[field]))
+        self._show_unprinted_rows()
+
+    def _show_unprinted_rows(self) -> None:
+        if self.document is None:
+            return
+        printed = {row.field for row in self.document.template.funding_rows}
+        for field, label in self.amount_labels.items():
+            shown = field in printed or (
+                self.project is not None and self.project.funding.get(field) is not None
+            )
+            label.setVisible(shown)
+            self.amounts[field].setVisible(shown)
 
     def set_read_only(self, on: bool) -> None:
         super().set_read_only(on)
@@ -211,6 +226,7 @@ class ProjectPage(Page):
         self.show_text(self.name_edit, project.name)
         self.show_text(self.unit_edit, project.unit_name)
         self._show_texts(project)
+        self._show_unprinted_rows()
         for field, edit in self.amounts.items():
             if not edit.hasFocus():
                 edit.set_value(project.funding.get(field))
