@@ -3030,12 +3030,12 @@ Quick fix: {fix}</translation>
         <translation>Department (unit)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review/panel.py" line="396" />
+        <location filename="../../kpi_editor/gui/review/panel.py" line="398" />
         <source>写下审核意见，例如：指标值应量化，请补充具体数量；或选中一条意见写下答复</source>
         <translation>Write a comment, e.g. the target should be quantified; or select a comment and write a reply</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review/panel.py" line="398" />
+        <location filename="../../kpi_editor/gui/review/panel.py" line="400" />
         <source>选中一条审核意见，写下答复，例如：已按意见改为“≥95%”</source>
         <translation>Select a comment and write a reply, e.g. changed to “≥95%” as asked</translation>
     </message>
