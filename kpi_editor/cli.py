@@ -184,8 +184,17 @@ def cmd_validate(args: argparse.Namespace) -> int:
         advice = f"；另有 {counts.advice} 条建议" + ("" if args.advice else "（加 --advice 显示）")
         print(f"共 {counts.errors} 个错误，{counts.warnings} 个警告{advice}。", file=sys.stderr)
         _print_edited_after_review(booklet)
+        _print_template_version(booklet)
     failing = counts.errors if args.fail_on == "error" else counts.counted
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _print_template_version(booklet: Booklet) -> None:
+    from kpi_editor.domain.template import load_template, version_note
+
+    note = version_note(booklet.template_version, load_template(booklet.template_id))
+    if note:
+        print(f"注意：{note}", file=sys.stderr)
 
 
 def cmd_fix(args: argparse.Namespace) -> int:
@@ -833,7 +842,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("input", help="工作簿 .xlsx")
     p.add_argument("-o", "--output", required=True, help="输出的 .kpi.json 项目文件")
     p.add_argument("--fiscal-year", type=int, help="预算年度（默认从资金来源标签读取）")
-    p.add_argument("--template", default="xiqu-2026", help="表样模板编号")
+    p.add_argument(
+        "--template",
+        default="xiqu-2026",
+        help="表样模板编号；auto 按指标表头识别（本程序导出的工作簿自带表样）",
+    )
     p.set_defaults(func=cmd_import_xlsx)
 
     p = sub.add_parser(
@@ -931,6 +944,9 @@ def build_parser() -> argparse.ArgumentParser:
     from kpi_editor.cli_library import add_commands as add_library_commands
 
     add_library_commands(sub)
+    from kpi_editor.cli_templates import add_commands as add_template_commands
+
+    add_template_commands(sub)
     return parser
 
 

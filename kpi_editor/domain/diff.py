@@ -25,8 +25,15 @@ from difflib import SequenceMatcher
 from enum import StrEnum
 
 from kpi_editor.domain.fingerprint import canonical_amount
-from kpi_editor.domain.labels import COLUMN_NAMES, FRONT_NAMES, FUNDING_NAMES, PROJECT_NAMES, SECTION_NAMES
-from kpi_editor.domain.model import FUNDING_FIELDS, Booklet, Department, Indicator, Project
+from kpi_editor.domain.labels import (
+    COLUMN_NAMES,
+    FRONT_NAMES,
+    FUNDING_NAMES,
+    PROJECT_NAMES,
+    ROW_FIELD_NAMES,
+    SECTION_NAMES,
+)
+from kpi_editor.domain.model import FUNDING_FIELDS, Booklet, Department, Indicator, Project, Target
 from kpi_editor.domain.yearshift import neutral_form
 
 # Matching re-created projects by content: at least this share of indicator rows in common.
@@ -139,8 +146,10 @@ def _field_label(field: str | None) -> str:
         number = int(head.partition("[")[2]) + 1
         prefix = f"第{number}行" if field.startswith("indicators") else f"第{number}节"
         column = rest.removeprefix(".")
-        name = COLUMN_NAMES.get(column, SECTION_NAMES.get(column, column))
+        name = COLUMN_NAMES.get(column, SECTION_NAMES.get(column, ROW_FIELD_NAMES.get(column, column)))
         return f"{prefix}{name}" if column else prefix
+    if field.startswith("texts."):
+        return field.removeprefix("texts.")
     return {**PROJECT_NAMES, "department": "所属单位", "order": "顺序"}.get(field, field)
 
 
@@ -310,17 +319,40 @@ def _row_changes(
             field = f"indicators[{row}].extra.{key}"
             shift = years.shifted(old_extra, new_extra)
             yield Change(ChangeKind.INDICATOR_CHANGED, code, name, field, old_extra, new_extra, row, shift)
-    old_target, new_target = _target_text(a), _target_text(b)
+    old_target, new_target = _target_text(a.target), _target_text(b.target)
     if old_target != new_target:
         field = f"indicators[{row}].target"
         yield Change(ChangeKind.INDICATOR_CHANGED, code, name, field, old_target, new_target, row)
+    for column, (old_field, new_field) in _structured_fields(a, b).items():
+        if old_field != new_field:
+            field = f"indicators[{row}].{column}"
+            yield Change(ChangeKind.INDICATOR_CHANGED, code, name, field, old_field, new_field, row)
 
 
-def _target_text(indicator: Indicator) -> str | None:
-    target = indicator.target
+def _target_text(target: Target | None) -> str | None:
     if target is None:
         return None
-    return f"{target.comparator or ''}{canonical_amount(target.number) or ''}{target.unit}"
+    parts = f"{target.comparator or ''}{canonical_amount(target.number) or ''}{target.unit}"
+    if target.date is not None or target.text:
+        parts += f"{target.date.isoformat() if target.date else ''}{target.text or ''}"
+    return parts
+
+
+def _structured_fields(a: Indicator, b: Indicator) -> dict[str, tuple[str | None, str | None]]:
+    """The typed columns of two versions of a row (权重, 指标方向性 …) as comparable text."""
+
+    def period(indicator: Indicator) -> str | None:
+        p = indicator.period
+        return None if p is None else f"{p.value}|{_target_text(p.target) or ''}"
+
+    return {
+        "weight": (canonical_amount(a.weight), canonical_amount(b.weight)),
+        "direction": (a.direction, b.direction),
+        "basis": (a.basis, b.basis),
+        "explanation": (a.explanation, b.explanation),
+        "scoring": (a.scoring, b.scoring),
+        "period": (period(a), period(b)),
+    }
 
 
 def _indicator_changes(
@@ -376,6 +408,10 @@ def diff_projects(
         a, b = canonical_amount(old.funding.get(field)), canonical_amount(new.funding.get(field))
         if a != b:
             changes.append(Change(ChangeKind.FUNDING_CHANGED, code, name, field, a, b))
+    for key in sorted(set(old.texts or {}) | set(new.texts or {})):
+        a, b = (old.texts or {}).get(key), (new.texts or {}).get(key)
+        if a != b:
+            changes.append(Change(ChangeKind.UNIT_CHANGED, code, name, f"texts.{key}", a, b))
     changes.extend(_indicator_changes(code, name, old.indicators, new.indicators, span))
     return changes
 

@@ -8,7 +8,8 @@ with `apply_plan`. Nothing here imports Qt.
 Items are addressed by paths of row numbers: ``()`` the booklet, ``(d,)`` a department, ``(d, p)`` a
 project, ``(d, p, i)`` an indicator row; ``PREFACE + (s,)`` a 编制说明 section. A field is an
 attribute of the item (``name``, ``value``), a dotted attribute of a part of it (``funding.total``)
-or ``extra:<key>`` for a template's extra column.
+or ``extra:<key>`` for a template's extra column; ``texts:<key>`` is a project's text row
+(年度目标, 财政部门审核意见: the template's ``project_texts``).
 """
 
 from __future__ import annotations
@@ -106,6 +107,9 @@ def field_value(booklet: Booklet, path: ItemPath, name: str) -> Any:
     if leaf.startswith("extra:"):
         extra: dict[str, str] = target.extra
         return extra.get(leaf.removeprefix("extra:"), "")
+    if leaf.startswith("texts:"):
+        texts: dict[str, str] | None = target.texts
+        return (texts or {}).get(leaf.removeprefix("texts:"), "")
     return getattr(target, leaf)
 
 
@@ -113,9 +117,11 @@ def validated_value(target_item: Any, name: str, value: Any) -> Any:
     """`value` as the model stores it in field `name` of `target_item`; raises EditError."""
     target = _owner(target_item, name)
     leaf = name.rpartition(".")[2]
-    if leaf.startswith("extra:"):
+    if leaf.startswith(("extra:", "texts:")):
         if not isinstance(value, str):
             raise EditError("此列只能填写文字")
+        if leaf.startswith("texts:") and not isinstance(target, Project):
+            raise EditError(f"没有这个字段：{name}")
         return value
     if not isinstance(target, BaseModel) or leaf not in type(target).model_fields:
         raise EditError(f"没有这个字段：{name}")
@@ -139,6 +145,15 @@ def set_field_value(item: Any, name: str, value: Any) -> None:
             extra[key] = value
         else:
             extra.pop(key, None)
+    elif leaf.startswith("texts:"):
+        # A project that never had a text row keeps none (not ``{}``), so its file saves as before.
+        texts = dict(target.texts or {})
+        key = leaf.removeprefix("texts:")
+        if value:
+            texts[key] = value
+        else:
+            texts.pop(key, None)
+        target.texts = texts or None
     else:
         setattr(target, leaf, value)
 

@@ -31,6 +31,7 @@ from kpi_editor.domain.rules import (
     previous,
     satisfaction,
     structure,
+    target,
     template_index,
     text,
     time,
@@ -65,6 +66,7 @@ PROJECT_CHECKS: tuple[Callable[[ProjectContext], None], ...] = (
     satisfaction.check,
     text.check,
     unit.check,
+    target.check,
 )
 # These run after the project checks and may read what they left in each ProjectContext.
 BOOKLET_CHECKS: tuple[Callable[[BookletContext], None], ...] = (

@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from kpi_editor.domain.bounds import plain_text
-from kpi_editor.domain.model import FUNDING_FIELDS, Booklet, Department, Indicator, Project
+from kpi_editor.domain.model import FUNDING_FIELDS, Booklet, Department, Indicator, Project, Target
 
 DIGITS = 10
 
@@ -27,28 +27,49 @@ def canonical_amount(value: Decimal | None) -> str | None:
     return None if value is None else plain_text(value)
 
 
+def _target_form(target: Target | None) -> list[Any] | None:
+    if target is None:
+        return None
+    form: list[Any] = [target.comparator, canonical_amount(target.number), target.unit]
+    if target.date is not None or target.text is not None:
+        # Appended only when used, so the fingerprints of tables stamped before stay the same.
+        form += [target.date.isoformat() if target.date else None, target.text]
+    return form
+
+
 def _indicator_form(indicator: Indicator) -> list[Any]:
-    target = indicator.target
-    target_form = (
-        None if target is None else [target.comparator, canonical_amount(target.number), target.unit]
-    )
-    return [
+    form = [
         indicator.level1,
         indicator.level2,
         indicator.name,
         indicator.value,
         sorted(indicator.extra.items()),
-        target_form,
+        _target_form(indicator.target),
     ]
+    period = indicator.period
+    structured = [
+        canonical_amount(indicator.weight),
+        indicator.direction,
+        indicator.basis,
+        indicator.explanation,
+        indicator.scoring,
+        None if period is None else [period.value, _target_form(period.target)],
+    ]
+    if any(part is not None for part in structured):
+        form.append(structured)
+    return form
 
 
 def _project_form(project: Project) -> list[Any]:
-    return [
+    form: list[Any] = [
         project.name,
         project.unit_name,
         [canonical_amount(project.funding.get(f)) for f in FUNDING_FIELDS],
         [_indicator_form(i) for i in project.indicators],
     ]
+    if project.texts:
+        form.append(sorted(project.texts.items()))
+    return form
 
 
 def _digest(form: Any) -> str:

@@ -21,6 +21,16 @@ COLUMN_NAMES: dict[str, str] = {
     "name": "三级指标",
     "value": "指标值",
 }
+# The structured fields of a row (forms with 指标性质, 权重 … columns).
+ROW_FIELD_NAMES: dict[str, str] = {
+    "target": "指标值（结构化）",
+    "weight": "权重",
+    "direction": "指标方向性",
+    "basis": "绩效标准",
+    "explanation": "指标解释",
+    "scoring": "评分标准",
+    "period": "实施期指标值",
+}
 FRONT_NAMES: dict[str, str] = {
     "fiscal_year": "预算年度",
     "template_id": "表样",
@@ -41,9 +51,11 @@ def field_name(field: str) -> str:
         return FUNDING_NAMES.get(field.removeprefix("funding."), field)
     if field.startswith("extra:"):
         return field.removeprefix("extra:")
+    if field.startswith("texts:"):
+        return field.removeprefix("texts:")
     if field in SECTION_NAMES:
         return f"节{SECTION_NAMES[field]}"
-    for table in (FUNDING_NAMES, COLUMN_NAMES, FRONT_NAMES, PROJECT_NAMES):
+    for table in (FUNDING_NAMES, COLUMN_NAMES, ROW_FIELD_NAMES, FRONT_NAMES, PROJECT_NAMES):
         if field in table:
             return table[field]
     return DEPARTMENT_NAMES.get(field, field)

@@ -337,7 +337,7 @@ def _row(group: _Group, template: FormTemplate, notes: dict[str, str], year: int
         pattern = patterns.most_common(1)[0][0]
         example = max((e for p, e in group.values if p == pattern), key=lambda e: group.values[(pattern, e)])
         target = parse_target(render(example, year))
-        if target is not None:
+        if target is not None and target.comparator != "qualitative":
             comparator, unit = target.comparator, target.unit[:20]
     return LibraryRow(
         level1=template.parent_of(group.level2) or "",

@@ -6,6 +6,7 @@ entered (``Decimal("25.0")`` stays ``25.0``), so a saved file prints what the cl
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections.abc import Iterator
 from decimal import Decimal
@@ -85,23 +86,54 @@ class Funding(_Model):
 
 
 Comparator = Literal[">=", "<=", "=", ">", "<", "~"]
+# 指标性质 as forms print it: a comparator, or 定性 for a target stated in words.
+Nature = Literal[">=", "<=", "=", ">", "<", "~", "qualitative"]
+Direction = Literal["positive", "negative"]  # 指标方向性: 正向指标 / 反向指标
+
+
+def _blank_is_none(value: object) -> object:
+    # An emptied cell is absent, not "", so a file that never used the field saves as before.
+    return None if isinstance(value, str) and not value.strip() else value
+
+
+def _check_weight(value: Decimal | None) -> Decimal | None:
+    if value is None:
+        return None
+    if not value.is_finite() or value < 0 or value > 1000:
+        raise ValueError("权重（分值）必须是0到1000之间的数")
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -2:
+        raise ValueError("权重（分值）最多保留2位小数")
+    return value
 
 
 class Target(_Model):
-    """A structured reading of an indicator value (comparator, number, unit).
+    """A structured reading of an indicator value: 指标性质, 指标值 (a number, a date or words), 度量单位.
 
     Forms with 指标性质/度量单位 columns fill it directly; otherwise it stays ``None`` and the
-    rules parse the printed text on demand. The printed text is never replaced by it.
+    rules parse the printed text on demand. The printed text (`Indicator.value`) is kept beside
+    it and never replaced by it (see `kpi_editor.domain.targets`).
     """
 
-    comparator: Comparator | None = None
+    comparator: Nature | None = None
     number: Decimal | None = None
     unit: str = ""
+    date: dt.date | None = None  # a deadline (时效: ≤ 2026-12-31)
+    text: str | None = None  # a target in words (定性), or a 指标值 that is not a number
+
+    _blank = field_validator("text", mode="before")(_blank_is_none)
 
     @field_validator("number")
     @classmethod
     def _bounded(cls, value: Decimal | None) -> Decimal | None:
         return None if value is None else check_number(value)
+
+
+class PeriodTarget(_Model):
+    """The 指标值 for the longer period a form sets beside the year (长期, 中期 or 实施期)."""
+
+    value: str = ""
+    target: Target | None = None
 
 
 class Indicator(_Model):
@@ -118,6 +150,18 @@ class Indicator(_Model):
     # year's booklet from this year's) as the reference the clerk and the rules compare with;
     # None (not saved) for a row that was not carried over.
     previous_value: str | None = None
+    # The structured columns of forms that have them (None, not saved, where a form has none).
+    weight: Decimal | None = None  # 权重 / 分值, in points
+    direction: Direction | None = None  # 指标方向性
+    basis: str | None = None  # 绩效标准 (取值依据: 计划标准, 行业标准 …)
+    explanation: str | None = None  # 指标解释
+    scoring: str | None = None  # 评分标准
+    period: PeriodTarget | None = None  # 长期/中期/实施期 target beside the annual one
+
+    _blanks = field_validator("weight", "direction", "basis", "explanation", "scoring", mode="before")(
+        _blank_is_none
+    )
+    _weight = field_validator("weight")(_check_weight)
 
 
 class Project(_Model):
@@ -131,6 +175,9 @@ class Project(_Model):
     # 上年资金来源: last year's amounts, recorded by the rollover; None (not saved) otherwise. An
     # amount still equal to last year's is shown as carried over (see domain/rollover.py).
     previous_funding: Funding | None = None
+    # Text rows some forms add to a table (年度目标, 实施期绩效目标, 财政部门审核意见), keyed by the
+    # template's ``project_texts`` keys; None (not saved) when the form has none.
+    texts: dict[str, str] | None = None
 
     @property
     def review_status(self) -> ReviewStatus:
@@ -164,6 +211,8 @@ class Booklet(_Model):
     departments: list[Department] = Field(default_factory=list)
     # The bureau's log of unit files merged into this booklet; None (not saved) until the first.
     submissions: list[SubmissionRecord] | None = None
+    # The version of the template the booklet was created or converted with; None in older files.
+    template_version: str | None = None
 
     def projects(self) -> Iterator[tuple[Department, Project]]:
         for department in self.departments:

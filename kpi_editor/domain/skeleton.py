@@ -30,6 +30,7 @@ def new_booklet(template: FormTemplate, fiscal_year: int, code: str = "", unit: 
     return Booklet(
         fiscal_year=fiscal_year,
         template_id=template.id,
+        template_version=template.version,
         title=template.labels.title,
         departments=[department],
     )

@@ -37,7 +37,8 @@ from kpi_editor.domain.library import (
     project_types_of,
     render,
 )
-from kpi_editor.domain.model import Booklet, Comparator, Indicator, Project
+from kpi_editor.domain.model import Booklet, Comparator, Indicator, Project, Target
+from kpi_editor.domain.targets import render as printed_target
 from kpi_editor.domain.template import FormTemplate
 
 SIMILAR = 60.0  # two 三级 names at least this alike (rapidfuzz ratio, 0–100) are the same indicator
@@ -49,7 +50,6 @@ TYPE_BONUS = 0.15  # a 共性 row of one of the project's types
 ALREADY_THERE = 80.0  # a suggestion this alike to a row the project has is not offered
 
 COMMON_ORIGIN = "共性指标"
-_COMPARATOR_SIGNS: dict[str, str] = {">=": "≥", "<=": "≤", "=": "＝", ">": "＞", "<": "＜", "~": "≈"}
 
 
 @dataclass(frozen=True)
@@ -71,19 +71,19 @@ class Suggestion:
     score: float = 0.0
 
     def indicator(self, template: FormTemplate) -> Indicator:
-        """The row to insert, with the template's 指标性质/度量单位 columns filled when it has them."""
-        keys = {column.key for column in template.columns}
-        extra: dict[str, str] = {}
-        if "nature" in keys and self.comparator in _COMPARATOR_SIGNS:
-            extra["nature"] = _COMPARATOR_SIGNS[self.comparator or ""]
-        if "unit" in keys and self.unit:
-            extra["unit"] = self.unit
+        """The row to insert, with the template's 指标性质/度量单位 columns filled when it has them
+        (the number left as □ for the clerk)."""
+        target = None
+        value = self.value
+        if template.structured and (self.comparator or self.unit):
+            target = Target(comparator=self.comparator, text="□", unit=self.unit)
+            value = printed_target(target)
         return Indicator(
             level1=template.parent_of(self.level2) or self.level1,
             level2=self.level2,
             name=self.name,
-            value=self.value,
-            extra=extra,
+            value=value,
+            target=target,
         )
 
 
@@ -434,6 +434,8 @@ def _fill(path: ItemPath, row: Indicator, current: Indicator) -> list[SetValue]:
     if current.level2 != row.level2 or current.level1 != row.level1:
         edits = [SetValue(path, "level1", row.level1), SetValue(path, "level2", row.level2), *edits]
     edits += [SetValue(path, f"extra:{key}", text) for key, text in row.extra.items()]
+    if row.target is not None:
+        edits.append(SetValue(path, "target", row.target))
     return edits
 
 

@@ -6,11 +6,12 @@ form is written in code: the rules, the exports and the editor all read it from 
 
 from __future__ import annotations
 
+import hashlib
 import json
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
@@ -50,11 +51,132 @@ class FundingRowSpec(_Spec):
     label: str = Field(min_length=1)
 
 
+# What a column holds, and so which editor it gets and which field of the row it is:
+# level1/level2/name/value are the row's labels and its printed 指标值; comparator (指标性质),
+# number (指标值 as a number, date or words) and unit (度量单位) are the parts of its target;
+# weight (权重/分值), direction (指标方向性), basis (绩效标准), explanation (指标解释) and
+# scoring (评分标准) are fields of their own; text is a free column kept in ``Indicator.extra``.
+ColumnType = Literal[
+    "level1",
+    "level2",
+    "name",
+    "value",
+    "comparator",
+    "number",
+    "unit",
+    "weight",
+    "direction",
+    "basis",
+    "explanation",
+    "scoring",
+    "text",
+]
+COLUMN_TYPES: tuple[str, ...] = get_args(ColumnType)
+# The annual target, or the longer period some forms set beside it (长期, 中期, 实施期).
+TargetSetKey = Literal["annual", "period"]
+TARGET_TYPES = ("value", "comparator", "number", "unit")  # the columns that belong to a target set
+STRUCTURED_TYPES = ("comparator", "number", "unit")
+
+
+def column_key(kind: str, target: str = "annual") -> str:
+    """The key of a typed column: its type (``comparator``), or ``period.<type>`` for the period set."""
+    return kind if target == "annual" else f"{target}.{kind}"
+
+
 class ColumnSpec(_Spec):
-    # level1, level2, name, value, or a key of ``Indicator.extra``.
+    # The column's key: its type for typed columns (``comparator``, ``period.value``), any other
+    # name for a free ``text`` column (the key of ``Indicator.extra``). Older templates give only
+    # the key; the type follows from it.
     key: str = Field(min_length=1)
     label: str = Field(min_length=1)
     width: float = Field(gt=0, description="relative width")
+    type: ColumnType = "text"
+    target: TargetSetKey = "annual"
+
+    @model_validator(mode="before")
+    @classmethod
+    def _typed(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        data = dict(data)
+        kind, key, target = data.get("type"), data.get("key"), data.get("target", "annual")
+        if kind is None and isinstance(key, str):
+            base = key.removeprefix("period.")
+            if base in COLUMN_TYPES and base != "text":
+                kind, target = base, ("period" if key.startswith("period.") else "annual")
+            else:
+                kind = "text"
+            data["type"], data["target"] = kind, target
+        if isinstance(kind, str) and kind != "text" and kind in COLUMN_TYPES and isinstance(target, str):
+            if target != "annual" and kind not in TARGET_TYPES:
+                raise ValueError(f"target：“{kind}”列不属于目标组，不能指定 target“{target}”")
+            canonical = column_key(kind, target)
+            if key is None:
+                data["key"] = canonical
+            elif key != canonical:
+                raise ValueError(f"key：{kind}列的 key 必须是“{canonical}”，不是“{key}”")
+        elif kind == "text" and isinstance(key, str) and key.removeprefix("period.") in COLUMN_TYPES:
+            raise ValueError(f"key：“{key}”是有类型的列，不能作为文字列的 key")
+        return data
+
+
+class TargetSetSpec(_Spec):
+    """A set of targets the form asks for: the year's (always), and a longer period's."""
+
+    key: TargetSetKey
+    label: str = Field(min_length=1)  # 年度, 本年度, 长期, 中期, 实施期
+
+
+class Currency(_Spec):
+    """How the form prints money. The model keeps 万元 always; a 元 form shows and reads ×10000."""
+
+    unit: Literal["万元", "元"] = "万元"
+    # Decimals printed (a 元 form: 2); None prints each amount with the decimals entered.
+    decimals: int | None = Field(default=None, ge=0, le=6)
+    thousands: bool = False  # 3,309,840.00
+
+    @model_validator(mode="after")
+    def _fits(self) -> Currency:
+        if self.unit == "元" and self.decimals is not None and self.decimals > 2:
+            raise ValueError("currency.decimals：以元为单位最多2位小数（分）")
+        return self
+
+
+class KindSpec(_Spec):
+    """What a 二级 kind's targets may be: the 指标性质 and 度量单位 its drop-downs offer."""
+
+    comparators: tuple[Literal[">=", "<=", "=", ">", "<", "~"], ...] = ()
+    units: tuple[str, ...] = ()
+    # The unit must be one of `units` (时效 → 日期/天/月/年, 满意度 → %); else they are suggestions.
+    strict: bool = False
+
+
+class WeightRange(_Spec):
+    name: str = Field(min_length=1)  # a 一级
+    min: Decimal = Field(ge=0)
+    max: Decimal = Field(ge=0)
+
+
+class ReservedPoints(_Spec):
+    label: str = Field(min_length=1)  # 预算执行率
+    points: Decimal = Field(gt=0)
+
+
+class WeightRule(_Spec):
+    """How a form's 权重/分值 add up: a total (100, or 90 with 10 kept for 预算执行率), ranges per 一级."""
+
+    total: Decimal = Field(gt=0)
+    reserved: tuple[ReservedPoints, ...] = ()
+    level1: tuple[WeightRange, ...] = ()
+    required: bool = True  # every row carries a weight
+
+
+class ProjectTextSpec(_Spec):
+    """A text row of the table outside the indicator grid (年度目标, 财政部门审核意见)."""
+
+    key: str = Field(min_length=1)
+    label: str = Field(min_length=1)
+    place: Literal["before_indicators", "after_indicators"] = "before_indicators"
 
 
 class Labels(_Spec):
@@ -127,8 +249,18 @@ class Checks(_Spec):
         return None
 
 
+DirectionKey = Literal["positive", "negative"]
+DIRECTION_LABELS: dict[DirectionKey, str] = {"positive": "正向指标", "negative": "反向指标"}
+BASIS_CHOICES = ("计划标准", "行业标准", "历史标准", "其他标准")
+
+
 class FormTemplate(_Spec):
     id: str = Field(min_length=1)
+    # The template's own version: a project file records the one it was written with.
+    version: str = Field(default="1", min_length=1)
+    # A digest of the file's content (everything but this key), filled in on load; a file that
+    # states one must match it, so a form edited without a new version is caught.
+    content_hash: str = ""
     name: str = Field(min_length=1)
     description: str = ""
     labels: Labels = Field(default_factory=Labels)
@@ -145,6 +277,51 @@ class FormTemplate(_Spec):
     # The typeface printed forms name (workbook cells); a machine without it substitutes one,
     # see docs/xlsx/README.md for the fallback.
     print_font: str = Field(default="宋体", min_length=1)
+    # Structured forms: target sets, money, what each kind of 二级 may state, weights, text rows.
+    target_sets: tuple[TargetSetSpec, ...] = (TargetSetSpec(key="annual", label="年度"),)
+    currency: Currency = Field(default_factory=Currency)
+    units: tuple[str, ...] = ()  # every 度量单位 the form's drop-down offers
+    kinds: tuple[tuple[Kind, KindSpec], ...] = ()
+    weights: WeightRule | None = None
+    project_texts: tuple[ProjectTextSpec, ...] = ()
+    direction_labels: tuple[tuple[DirectionKey, str], ...] = tuple(DIRECTION_LABELS.items())
+    basis_choices: tuple[str, ...] = BASIS_CHOICES
+
+    @field_validator("kinds", mode="before")
+    @classmethod
+    def _kinds(cls, value: object) -> object:
+        if isinstance(value, dict):
+            known = get_args(Kind)
+            for key in value:
+                if key not in known:
+                    raise ValueError(f"kinds.{key}：未知的指标类别“{key}”（可用：{'、'.join(known)}）")
+            return tuple(value.items())
+        return value
+
+    @field_validator("direction_labels", mode="before")
+    @classmethod
+    def _directions(cls, value: object) -> object:
+        return tuple(value.items()) if isinstance(value, dict) else value
+
+    @model_validator(mode="after")
+    def _structured(self) -> FormTemplate:
+        sets = [s.key for s in self.target_sets]
+        if sets.count("annual") != 1 or len(set(sets)) != len(sets):
+            raise ValueError("target_sets：必须有且只有一个 annual（年度），period 至多一个")
+        for column in self.columns:
+            if column.target not in sets:
+                raise ValueError(f"columns.{column.key}：表样没有“{column.target}”目标组（target_sets）")
+        types = [c.type for c in self.columns]
+        if self.weights is not None:
+            if "weight" not in types:
+                raise ValueError("weights：有权重规则的表样需要一个 weight（权重/分值）列")
+            _check_weight_rule(self.weights, self.level1_names)
+        keys = [t.key for t in self.project_texts]
+        if len(set(keys)) != len(keys):
+            raise ValueError("project_texts：key 重复")
+        if len(dict(self.direction_labels)) != 2:
+            raise ValueError("direction_labels：需要 positive 与 negative 两个名称")
+        return self
 
     @model_validator(mode="after")
     def _consistent(self) -> FormTemplate:
@@ -169,9 +346,10 @@ class FormTemplate(_Spec):
         keys = [c.key for c in self.columns]
         if len(set(keys)) != len(keys):
             raise ValueError("列重复")
-        for needed in ("name", "value"):
-            if needed not in keys:
-                raise ValueError(f"缺少必需的列：{needed}")
+        if "name" not in keys:
+            raise ValueError("缺少必需的列：name")
+        if "value" not in keys and "number" not in keys:
+            raise ValueError("缺少必需的列：value（指标值）或 number（结构化的指标值）")
         rules = [rule for rule, _ in self.checks.rule_severity]
         if len(set(rules)) != len(rules):
             raise ValueError("规则级别重复")
@@ -222,11 +400,87 @@ class FormTemplate(_Spec):
     def required_level2(self) -> tuple[Level2Spec, ...]:
         return tuple(l2 for l1 in self.taxonomy for l2 in l1.level2 if l2.required)
 
+    # -- structured columns ------------------------------------------------------------------
+
+    def column(self, key: str) -> ColumnSpec | None:
+        return next((c for c in self.columns if c.key == key), None)
+
+    @property
+    def structured(self) -> bool:
+        """Whether the annual target is printed in parts (指标性质 | 指标值 | 度量单位) rather than as text."""
+        return any(c.type in STRUCTURED_TYPES and c.target == "annual" for c in self.columns)
+
+    def period_structured(self) -> bool:
+        return any(c.type in STRUCTURED_TYPES and c.target == "period" for c in self.columns)
+
+    def target_set_label(self, key: str) -> str:
+        return next((s.label for s in self.target_sets if s.key == key), key)
+
+    @property
+    def has_period(self) -> bool:
+        return any(s.key == "period" for s in self.target_sets)
+
+    def kind_spec(self, kind: str | None) -> KindSpec | None:
+        specs: dict[str, KindSpec] = dict(self.kinds)
+        return specs.get(kind) if kind else None
+
+    def comparators_for(self, level2: str) -> tuple[str, ...]:
+        """The 指标性质 a row of this 二级 may take: its kind's list (all when none), plus 定性
+        where the template allows qualitative targets."""
+        spec = self.kind_spec(self.kind_of(level2))
+        found: tuple[str, ...] = spec.comparators if spec and spec.comparators else (">=", "<=", "=")
+        level2_spec = self.level2_spec(level2)
+        if level2_spec is not None and level2_spec.qualitative:
+            found = (*found, "qualitative")
+        return found
+
+    def units_for(self, level2: str) -> tuple[tuple[str, ...], bool]:
+        """The 度量单位 offered for a row of this 二级, and whether only those are allowed."""
+        spec = self.kind_spec(self.kind_of(level2))
+        if spec is not None and spec.units:
+            return spec.units, spec.strict
+        return self.units, False
+
+    def direction_label(self, direction: str) -> str:
+        labels: dict[str, str] = dict(self.direction_labels)
+        return labels.get(direction, direction)
+
+    def money_header(self) -> str:
+        """元 or 万元, as the form prints its amounts."""
+        return self.currency.unit
+
     def _level2_index(self) -> dict[str, Level2Spec]:
         return _level2_index(self)
 
     def _parent_index(self) -> dict[str, str]:
         return _parent_index(self)
+
+
+def _check_weight_rule(rule: WeightRule, level1_names: tuple[str, ...]) -> None:
+    """A weight rule that cannot hold is an error in the template, not a finding on every table."""
+    seen: set[str] = set()
+    for i, band in enumerate(rule.level1):
+        where = f"weights.level1[{i}]"
+        if band.name not in level1_names:
+            raise ValueError(f"{where}.name：一级指标“{band.name}”不在本表样的 taxonomy 中")
+        if band.name in seen:
+            raise ValueError(f"{where}.name：一级指标“{band.name}”的分值范围重复")
+        seen.add(band.name)
+        if band.min > band.max:
+            raise ValueError(f"{where}：最小分值 {band.min} 大于最大分值 {band.max}")
+        if band.min > rule.total:
+            raise ValueError(f"{where}.min：最小分值 {band.min} 超过总分 {rule.total}")
+    low = sum((b.min for b in rule.level1), Decimal(0))
+    if low > rule.total:
+        raise ValueError(
+            f"weights.level1：各一级指标的最小分值之和 {low} 超过总分 {rule.total}，规则无法满足"
+        )
+    if rule.level1 and seen == set(level1_names):
+        high = sum((b.max for b in rule.level1), Decimal(0))
+        if high < rule.total:
+            raise ValueError(
+                f"weights.level1：各一级指标的最大分值之和 {high} 不到总分 {rule.total}，规则无法满足"
+            )
 
 
 @cache
@@ -243,6 +497,14 @@ def templates_dir() -> Path:
     return resource_dir() / "templates"
 
 
+def content_digest(data: dict[str, Any]) -> str:
+    """The content hash of a template file's data: SHA-256 of its canonical JSON without
+    ``content_hash``, so key order and layout of the file do not matter."""
+    canonical = {k: v for k, v in data.items() if k != "content_hash"}
+    text = json.dumps(canonical, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
 def parse_template(text: str, source: str) -> FormTemplate:
     """Read a template from JSON text; `source` names the file in the error message."""
     try:
@@ -251,12 +513,43 @@ def parse_template(text: str, source: str) -> FormTemplate:
         raise TemplateError(
             f"模板文件 {source} 不是有效的 JSON（第{exc.lineno}行第{exc.colno}列）：{exc.msg}"
         ) from exc
+    if not isinstance(data, dict):
+        raise TemplateError(f"模板文件 {source} 有误：（顶层）：应是一个 JSON 对象")
+    digest = content_digest(data)
+    stated = data.get("content_hash")
+    if stated is not None and stated != digest:
+        raise TemplateError(
+            f"模板文件 {source} 有误：content_hash：内容与记录的 {stated} 不符（实为 {digest}）；"
+            "修改表样后请提高 version 并更新 content_hash"
+        )
     try:
-        return FormTemplate.model_validate(data)
+        return FormTemplate.model_validate({**data, "content_hash": digest})
     except ValidationError as exc:
         first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "（顶层）"
-        raise TemplateError(f"模板文件 {source} 有误：{where}：{first['msg']}") from exc
+        where = ".".join(str(p) for p in first["loc"])
+        message = _explain(first)
+        if not where or message.startswith(where):
+            # A check across keys names its key at the start of its own message.
+            raise TemplateError(f"模板文件 {source} 有误：{message}") from exc
+        raise TemplateError(f"模板文件 {source} 有误：{where}：{message}") from exc
+
+
+def _explain(error: Any) -> str:
+    """pydantic's English for the errors a template author meets most, in Chinese."""
+    kind = error["type"]
+    shown = repr(error.get("input"))[:40]
+    if kind == "missing":
+        return "缺少必填项"
+    if kind == "extra_forbidden":
+        return "无法识别的键（拼写错误？）"
+    if kind in ("literal_error", "enum"):
+        expected = (error.get("ctx") or {}).get("expected", "")
+        return f"取值 {shown} 无效（可选：{expected}）"
+    if kind == "string_too_short":
+        return "不能为空"
+    if kind.endswith("_type") or kind.endswith("_parsing"):
+        return f"类型不对：{shown}"
+    return str(error["msg"]).removeprefix("Value error, ")
 
 
 def load_template_file(path: Path) -> FormTemplate:
@@ -279,6 +572,16 @@ def available_templates() -> dict[str, FormTemplate]:
     if not result:
         raise TemplateError(f"在 {templates_dir()} 中找不到任何表样模板")
     return result
+
+
+def version_note(recorded: str | None, template: FormTemplate) -> str | None:
+    """What to tell the user when a file was written with another version of its template."""
+    if recorded is None or recorded == template.version:
+        return None
+    return (
+        f"此文件按表样“{template.name}”的版本 {recorded} 填写，本程序带的是版本 {template.version}："
+        "本版本没有的列只读保留，不会改动，也不会对应到其他列。"
+    )
 
 
 def load_template(template_id: str) -> FormTemplate:

@@ -40,6 +40,8 @@ class EditorContext(QObject):
     message = Signal(str, int)  # a status-line message and how long to show it (ms, 0 = until replaced)
     recentChanged = Signal()
     settingsChanged = Signal()
+    # The document was written to this path (a save, or save as); what learns from saved files listens.
+    saved = Signal(object)
 
     def __init__(self, settings: Settings, prompts: Any, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -160,6 +162,7 @@ class EditorContext(QObject):
             return False
         self.remember(path)
         self.show_message(self.tr("已保存到 {path}").format(path=path), 5000)
+        self.saved.emit(path)
         return True
 
     def open_path(self, path: Path) -> bool:

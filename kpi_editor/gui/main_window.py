@@ -2,15 +2,16 @@
 
 Left: the tree (``gui/tree``) with the search bar (``gui/search``); right: the pages of the current
 item (``gui/pages``); docks: findings (``gui/findings``), review (``gui/review``), the live print
-preview (``gui/printing``) and the undo history. Menus bind the features' actions; files
-(``gui/files``), exports (``gui/exports``) and printing (``gui/printing``) add theirs.
+preview (``gui/printing``), the indicator library (``gui/library``) and the undo history. Menus
+bind the features' actions; files (``gui/files``), exports (``gui/exports``) and printing
+(``gui/printing``) add theirs.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QSplitter, QUndoView, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QSplitter, QToolButton, QUndoView, QWidget
 
 from kpi_editor.app.document import Document
 from kpi_editor.app.settings import Settings
@@ -24,6 +25,7 @@ from kpi_editor.gui.findings.panel import FindingsPanel
 from kpi_editor.gui.findings.status import CountsLabel
 from kpi_editor.gui.icons import app_icon
 from kpi_editor.gui.jobs import JobRunner
+from kpi_editor.gui.library.feature import DOCK_WIDTH, LibraryFeature
 from kpi_editor.gui.pages.stack import PageStack
 from kpi_editor.gui.printing.feature import PrintFeature
 from kpi_editor.gui.review.feature import ReviewFeature
@@ -58,6 +60,8 @@ class MainWindow(QMainWindow):
         self.exports = ExportActions(context, self.jobs)
         self.printing = PrintFeature(context, self, self.jobs)
         self.zoom = Zoom(context, self)
+        self.library = LibraryFeature(context, self)
+        self.library.attach(self.pages.project.table, self.pages.project.child(QToolButton, "suggestButton"))
         self._build_layout()
         self._build_actions()
         self._build_menus()
@@ -89,6 +93,9 @@ class MainWindow(QMainWindow):
         self.review.dock.hide()
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.printing.dock)
         self.printing.dock.hide()
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.library.dock)
+        self.resizeDocks([self.library.dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
+        self.library.dock.hide()
         status = self.statusBar()
         status.addPermanentWidget(self.review.progress_label)
         status.addPermanentWidget(self.review.fingerprint_label)
@@ -125,7 +132,14 @@ class MainWindow(QMainWindow):
         file_menu.addMenu(files.recent_menu)
         file_menu.addActions([files.save_action, files.save_as_action, files.close_action])
         file_menu.addSeparator()
-        file_menu.addActions([files.import_xlsx_action, files.import_text_action, files.import_pdf_action])
+        file_menu.addActions(
+            [
+                files.import_xlsx_action,
+                files.import_text_action,
+                files.import_pdf_action,
+                files.convert_action,
+            ]
+        )
         file_menu.addActions([self.exports.export_pdf_action, self.exports.export_xlsx_action])
         file_menu.addAction(self.review.export_submission_action)
         file_menu.addSeparator()
@@ -141,6 +155,7 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([project.add_row_action, project.insert_row_action, project.remove_rows_action])
         edit_menu.addActions([project.copy_rows_action, project.paste_rows_action])
         edit_menu.addAction(project.fill_totals_action)
+        edit_menu.addAction(self.library.suggest_action)
         edit_menu.addSeparator()
         edit_menu.addActions([self.search.find_action, self.search.find_next_action])
         edit_menu.addAction(self.search.replace_action)
@@ -150,12 +165,14 @@ class MainWindow(QMainWindow):
                 self.findings_dock.toggleViewAction(),
                 self.history_dock.toggleViewAction(),
                 self.printing.live_action,
+                self.library.toggle_action,
                 self.revalidate_action,
             ]
         )
         view_menu.addSeparator()
         view_menu.addActions(self.zoom.actions)  # the actions live in the menu: their keys work
         tools_menu = bar.addMenu(self.tr("工具(&T)"))
+        tools_menu.addAction(self.library.add_library_action)
         tools_menu.addAction(self.settings_action)
         self._add_menu(self.tr("审核(&R)"), self.review.menu_actions())
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
@@ -260,6 +277,7 @@ class MainWindow(QMainWindow):
         settings.window_state = bytes(self.saveState().toBase64().data()).decode()
         self.context.save_settings()
         self.context.set_document(None)
+        self.library.stop()  # after the last save: it may have started remembering the file
         event.accept()
 
     def _restore_geometry(self) -> None:

@@ -39,6 +39,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from pydantic import ValidationError
 
 from kpi_editor.domain.bounds import BoundsError, parse_amount
+from kpi_editor.domain.currency import from_currency
 from kpi_editor.domain.model import (
     FUNDING_FIELDS,
     Booklet,
@@ -48,7 +49,8 @@ from kpi_editor.domain.model import (
     PrefaceSection,
     Project,
 )
-from kpi_editor.domain.template import FormTemplate, available_templates
+from kpi_editor.domain.targets import row_from_cells
+from kpi_editor.domain.template import Currency, FormTemplate, available_templates
 from kpi_editor.io.errors import FileFormatError, ImportCancelled, clip
 
 MAX_PAGES = 20_000  # ten times the 10× sample; a page tree longer than that is not a booklet
@@ -359,6 +361,8 @@ class _Table:
     rows: list[Indicator] = field(default_factory=list)
     columns: _Columns | None = None
     fiscal_year: int | None = None
+    yuan: bool = False  # the amount header says 元: amounts are ×10,000 of the model's 万元
+    texts: dict[str, str] = field(default_factory=dict)  # a form's text rows (年度目标 …)
 
 
 def _footer_number(page: _PageData) -> int | None:
@@ -389,6 +393,9 @@ class _TableReader:
         self._project_labels = {_norm(t.labels.project_name) for t in available_templates().values()}
         self._unit_labels = {_norm(t.labels.unit) for t in available_templates().values()}
         self._column_labels = {_norm(c.label) for t in available_templates().values() for c in t.columns}
+        self._text_labels = {
+            _norm(spec.label): spec.key for t in available_templates().values() for spec in t.project_texts
+        }
 
     def page(self, page: _PageData) -> None:
         rows: dict[int, list[_Cell]] = {}
@@ -412,6 +419,10 @@ class _TableReader:
         for r in sorted(rows):
             cells = rows[r]
             texts = [_norm(c.text) for c in cells]
+            if cells and cells[0].c0 == 0 and texts[0] in self._text_labels:
+                # A text row of the form (年度目标, 财政部门审核意见), before or after the indicators.
+                table.texts[self._text_labels[texts[0]]] = "".join(c.text for c in cells[1:]).strip()
+                continue
             if sum(1 for t in texts if t in self._column_labels) >= 3:
                 template = _template_for([c.text for c in cells])
                 if template is None:
@@ -432,7 +443,8 @@ class _TableReader:
             if columns is None:
                 self.report.add(page.number, UNREADABLE, "续页的表格没有表头，也接不上前一张表，已跳过。")
                 return
-            self._indicator_row(table, columns, r, page.cells)
+            for key, why in self._indicator_row(table, columns, r, page.cells):
+                self.report.add(page.number, UNREADABLE, f"{why}（{key}列此格未读取）")
 
     def _head_row(
         self, page: _PageData, table: _Table, cells: list[_Cell], texts: list[str], amount_from: int | None
@@ -450,6 +462,7 @@ class _TableReader:
         if header is not None and any("资金来源" in t for t in texts):
             year = _YEAR.search(header.text)
             table.fiscal_year = int(year.group(1)) if year else None
+            table.yuan = _norm(header.text).endswith(("(元)", "（元）"))
             return header.c0
         if amount_from is None:
             if rest.strip():
@@ -465,27 +478,25 @@ class _TableReader:
             self.report.add(page.number, UNREADABLE, f"资金来源行“{clip(label, 20)}”不认识，已跳过。")
             return amount_from
         text = amounts[0].text.strip() if amounts else ""
-        table.funding[field_name] = _amount(text, page.number, label, self.report)
+        amount = _amount(text, page.number, label, self.report)
+        if amount is not None and table.yuan:
+            amount = from_currency(amount, Currency(unit="元"))
+        table.funding[field_name] = amount
         return amount_from
 
     @staticmethod
-    def _indicator_row(table: _Table, columns: _Columns, r: int, cells: list[_Cell]) -> None:
+    def _indicator_row(table: _Table, columns: _Columns, r: int, cells: list[_Cell]) -> list[tuple[str, str]]:
+        """Read one indicator row into `table`; returns the cells that could not be read."""
         if not any(c.r0 == r and c.c0 > 0 for c in cells):
-            return
+            return []
         values: dict[str, str] = {}
         for key, centre in columns.centres.items():
             # A merged 一级/二级 cell covers every row of its group: its text is each row's label.
             covering = next((c for c in cells if c.r0 <= r <= c.r1 and c.x0 <= centre <= c.x1), None)
             values[key] = covering.text if covering is not None else ""
-        table.rows.append(
-            Indicator(
-                level1=values.pop("level1", ""),
-                level2=values.pop("level2", ""),
-                name=values.pop("name", ""),
-                value=values.pop("value", ""),
-                extra={k: v for k, v in values.items() if v},
-            )
-        )
+        row, problems = row_from_cells(values, columns.template)
+        table.rows.append(row)
+        return problems
 
 
 def _funding_field(label: str, year: int | None) -> str | None:
@@ -768,6 +779,7 @@ def _assemble(tables: list[_Table], front: _Front, source: str, report: PdfImpor
                     unit_name=table.unit_name,
                     funding=funding,
                     indicators=table.rows,
+                    texts={k: v for k, v in table.texts.items() if v} or None,
                 )
             )
         departments.append(Department(code=code, name=name, projects=projects))

@@ -65,6 +65,18 @@ _FIELD_NAMES = {
     "comments": "审核意见",
     "previous_value": "上年指标值",
     "previous_funding": "上年资金来源",
+    "target": "指标值（结构化）",
+    "comparator": "指标性质",
+    "number": "数值",
+    "date": "日期",
+    "weight": "权重",
+    "direction": "指标方向性",
+    "basis": "绩效标准",
+    "explanation": "指标解释",
+    "scoring": "评分标准",
+    "period": "实施期指标值",
+    "texts": "表内文字",
+    "template_version": "表样版本",
 }
 
 

@@ -344,6 +344,54 @@
     </message>
 </context>
 <context>
+    <name>ConvertDialog</name>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/convert.py" line="50" />
+        <source>表样转换</source>
+        <translation>Convert to Another Form</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/convert.py" line="56" />
+        <source>当前表样</source>
+        <translation>Current template</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/convert.py" line="61" />
+        <source>转换为</source>
+        <translation>Convert to</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/convert.py" line="64" />
+        <source>说明</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/convert.py" line="72" />
+        <source>转换结果作为新文档打开（未保存），当前文件不变。</source>
+        <translation>The result opens as a new, unsaved document; the open file stays as it is.</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/convert.py" line="74" />
+        <source>导出报告…</source>
+        <translation>Export Report…</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/convert.py" line="76" />
+        <source>转换</source>
+        <translation>Convert</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/convert.py" line="79" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/dialogs/convert.py" line="115" />
+        <source>{stem}-表样转换报告.json</source>
+        <translation>{stem}-form-conversion-report.json</translation>
+    </message>
+</context>
+<context>
     <name>CountsLabel</name>
     <message>
         <location filename="../../kpi_editor/gui/findings/status.py" line="43" />
@@ -400,58 +448,58 @@
 <context>
     <name>EditorContext</name>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="118" />
+        <location filename="../../kpi_editor/gui/context.py" line="120" />
         <source>未命名</source>
         <translation>Untitled</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="157" />
+        <location filename="../../kpi_editor/gui/context.py" line="159" />
         <source>保存失败</source>
         <translation>Save Failed</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="158" />
+        <location filename="../../kpi_editor/gui/context.py" line="160" />
         <source>无法写入 {path}：{error}。原文件未改动。</source>
         <translation>Cannot write {path}: {error}. The original file is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="162" />
+        <location filename="../../kpi_editor/gui/context.py" line="164" />
         <source>已保存到 {path}</source>
         <translation>Saved to {path}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="173" />
+        <location filename="../../kpi_editor/gui/context.py" line="176" />
         <source>“{name}”已经打开</source>
         <translation>“{name}” is already open</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="179" />
+        <location filename="../../kpi_editor/gui/context.py" line="182" />
         <source>文件已被打开</source>
         <translation>File Already Open</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="181" />
+        <location filename="../../kpi_editor/gui/context.py" line="184" />
         <source>“{path}”已在另一个编辑器窗口（进程 {pid}）中打开。同时编辑会互相覆盖修改。仍要打开吗？</source>
         <translation>“{path}” is open in another editor (process {pid}). Editing it in both places overwrites changes. Open it anyway?</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="197" />
-        <location filename="../../kpi_editor/gui/context.py" line="201" />
+        <location filename="../../kpi_editor/gui/context.py" line="200" />
+        <location filename="../../kpi_editor/gui/context.py" line="204" />
         <source>无法打开文件</source>
         <translation>Cannot Open File</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="201" />
+        <location filename="../../kpi_editor/gui/context.py" line="204" />
         <source>{path}：{error}</source>
         <translation>{path}: {error}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="236" />
+        <location filename="../../kpi_editor/gui/context.py" line="239" />
         <source>无法恢复</source>
         <translation>Cannot Recover</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/context.py" line="258" />
+        <location filename="../../kpi_editor/gui/context.py" line="261" />
         <source>无法保存设置：{error}</source>
         <translation>Cannot save settings: {error}</translation>
     </message>
@@ -469,17 +517,17 @@
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/exports/feature.py" line="60" />
+        <location filename="../../kpi_editor/gui/exports/feature.py" line="54" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/exports/feature.py" line="60" />
+        <location filename="../../kpi_editor/gui/exports/feature.py" line="54" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/exports/feature.py" line="66" />
+        <location filename="../../kpi_editor/gui/exports/feature.py" line="60" />
         <source>正在导出 {name}…</source>
         <translation>Exporting {name}…</translation>
     </message>
@@ -487,104 +535,124 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="31" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="34" />
         <source>新建(&amp;N)…</source>
         <translation>&amp;New…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="33" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="36" />
         <source>打开(&amp;O)…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="35" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="38" />
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="36" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="39" />
         <source>另存为(&amp;A)…</source>
         <translation>Save &amp;As…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="38" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="41" />
         <source>关闭(&amp;C)</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="41" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="44" />
         <source>导入 Excel 工作簿…</source>
         <translation>Import Excel Workbook…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="43" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="46" />
         <source>导入汇编文本…</source>
         <translation>Import Booklet Text…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="45" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="48" />
         <source>导入 PDF 汇编本…</source>
         <translation>Import Booklet PDF…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="47" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="52" />
+        <source>表样转换(&amp;T)…</source>
+        <translation>Convert to Another &amp;Form…</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/files/feature.py" line="54" />
+        <source>把本汇编转换为另一地区或另一版本的表样，先看对应报告，结果作为新文档打开</source>
+        <translation>Convert this booklet to another jurisdiction's form or another version: see the mapping report first; the result opens as a new document</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/files/feature.py" line="57" />
         <source>最近打开(&amp;R)</source>
         <translation>&amp;Recent Files</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="91" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="104" />
+        <source>已转换为“{name}”（未保存）：待核对{count}个单元格</source>
+        <translation>Converted to “{name}” (not saved): {count} cell(s) to check</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/files/feature.py" line="115" />
+        <source>{stem}-表样转换报告.json</source>
+        <translation>{stem}-form-conversion-report.json</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/files/feature.py" line="146" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="97" />
-        <location filename="../../kpi_editor/gui/files/feature.py" line="115" />
         <location filename="../../kpi_editor/gui/files/feature.py" line="152" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="170" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="207" />
         <source>无法导入</source>
         <translation>Cannot Import</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="100" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="155" />
         <source>读入{projects}个项目；{errors}个错误，{notes}条提示。</source>
         <translation>Read {projects} projects; {errors} errors, {notes} notes.</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="109" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="164" />
         <source>文本文件 (*.txt)</source>
         <translation>Text files (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="117" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="172" />
         <source>读入{projects}个项目；{issues}处需要核对。</source>
         <translation>Read {projects} projects; {issues} places to check.</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="128" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="183" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="140" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="195" />
         <source>读入{projects}个项目（{pages}页）；{issues}处需要核对。</source>
         <translation>Read {projects} project(s) ({pages} pages); {issues} place(s) to check.</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="148" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="203" />
         <source>正在读取 {name}…</source>
         <translation>Reading {name}…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="149" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="204" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="151" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="206" />
         <source>导入已取消，当前文档未改动</source>
         <translation>Import cancelled; the open document is unchanged</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/files/feature.py" line="156" />
+        <location filename="../../kpi_editor/gui/files/feature.py" line="211" />
         <source>已导入 {path}</source>
         <translation>Imported {path}</translation>
     </message>
@@ -770,14 +838,34 @@ Quick fix: {fix}</translation>
 <context>
     <name>IndicatorTableModel</name>
     <message>
-        <location filename="../../kpi_editor/gui/pages/indicator_model.py" line="131" />
+        <location filename="../../kpi_editor/gui/pages/indicator_model.py" line="90" />
+        <source>本程序的表样没有这一列：内容保留在文件中，只读，不会打印。</source>
+        <translation>This program's form has no such column: its content is kept in the file, read-only, and not printed.</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/pages/indicator_model.py" line="91" />
+        <source>“{key}”列：{reason}</source>
+        <translation>Column “{key}”: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/pages/indicator_model.py" line="148" />
         <source>上年：{value}</source>
         <translation>Last year: {value}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/indicator_model.py" line="132" />
+        <location filename="../../kpi_editor/gui/pages/indicator_model.py" line="149" />
         <source>（空）</source>
         <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/pages/indicator_model.py" line="194" />
+        <source>修改{field}</source>
+        <translation>Edit {field}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/pages/indicator_model.py" line="291" />
+        <source>{key}（只读）</source>
+        <translation>{key} (read-only)</translation>
     </message>
 </context>
 <context>
@@ -862,6 +950,192 @@ Quick fix: {fix}</translation>
     </message>
 </context>
 <context>
+    <name>LibraryFeature</name>
+    <message>
+        <location filename="../../kpi_editor/gui/library/feature.py" line="37" />
+        <location filename="../../kpi_editor/gui/library/feature.py" line="47" />
+        <source>指标库</source>
+        <translation>Indicator Library</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/feature.py" line="50" />
+        <source>搜索指标库：其他单位写过的指标和共性指标，可直接插入当前项目</source>
+        <translation>Search the indicator library: rows other units wrote and common indicators, ready to insert into the current project</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/feature.py" line="54" />
+        <source>推荐指标…</source>
+        <translation>Suggest Indicators…</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/feature.py" line="57" />
+        <source>按项目名称和已有的指标，推荐各二级指标下的常用指标，勾选后一次插入</source>
+        <translation>Suggest common indicators for each level-2 indicator from the project’s name and rows; tick and insert them at once</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/feature.py" line="59" />
+        <source>添加指标库文件…</source>
+        <translation>Add Library File…</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/feature.py" line="157" />
+        <source>（另有{count}个，见“指标库”面板）</source>
+        <translation> ({count} more: see the Indicator Library panel)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/feature.py" line="162" />
+        <source>指标库文件无法使用，已跳过：{error}{more}</source>
+        <translation>Library file left out: {error}{more}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/feature.py" line="176" />
+        <source>无法修改</source>
+        <translation>Edit Refused</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/feature.py" line="201" />
+        <source>指标库文件 (*.library.json *.json)</source>
+        <translation>Indicator libraries (*.library.json *.json)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/feature.py" line="207" />
+        <location filename="../../kpi_editor/gui/library/feature.py" line="211" />
+        <source>无法添加指标库</source>
+        <translation>Cannot Add Library</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/feature.py" line="211" />
+        <source>{path}：{error}</source>
+        <translation>{path}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/feature.py" line="216" />
+        <source>已添加指标库 {name}，正在重新载入…</source>
+        <translation>Library {name} added; reloading…</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/feature.py" line="230" />
+        <source>个人指标库未能更新：{error}</source>
+        <translation>Personal library not updated: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPanel</name>
+    <message>
+        <location filename="../../kpi_editor/gui/library/panel.py" line="55" />
+        <source>搜索指标：名称、指标值、解释或来源项目</source>
+        <translation>Search indicators: name, target value, explanation or source project</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/panel.py" line="68" />
+        <source>只看一个一级指标下的指标</source>
+        <translation>Only indicators under one level-1 indicator</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/panel.py" line="69" />
+        <source>只看适用于一类项目的指标（会议、培训、购置……）</source>
+        <translation>Only indicators for one kind of project (meetings, training, purchases …)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/panel.py" line="97" />
+        <source>添加指标库…</source>
+        <translation>Add Library…</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/panel.py" line="98" />
+        <source>添加财政局等分发的指标库文件（*.library.json）</source>
+        <translation>Add a library file handed out by the finance bureau (*.library.json)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/panel.py" line="101" />
+        <source>插入到当前项目</source>
+        <translation>Insert into Project</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/panel.py" line="132" />
+        <source>有{count}个指标库文件无法使用，已跳过：</source>
+        <translation>{count} library file(s) could not be used and were left out: </translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/panel.py" line="147" />
+        <source>全部一级指标</source>
+        <translation>All level-1</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/panel.py" line="148" />
+        <source>全部项目类型</source>
+        <translation>All project types</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/panel.py" line="167" />
+        <source>全部二级指标</source>
+        <translation>All level-2</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/panel.py" line="190" />
+        <source>只看一个二级指标下的指标</source>
+        <translation>Only indicators under one level-2 indicator</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/panel.py" line="200" />
+        <source>打开文件后可使用指标库</source>
+        <translation>Open a file to use the library</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/panel.py" line="202" />
+        <source>正在载入指标库…</source>
+        <translation>Loading the library…</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/panel.py" line="218" />
+        <source>显示最常用的{count}条</source>
+        <translation>Showing the {count} most used</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/panel.py" line="220" />
+        <source>找到{count}条</source>
+        <translation>{count} found</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/panel.py" line="245" />
+        <source>先在左侧选择一个项目</source>
+        <translation>Choose a project on the left first</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/panel.py" line="247" />
+        <source>审核模式下不能修改表格内容</source>
+        <translation>The table is read-only in review mode</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/panel.py" line="249" />
+        <source>先在列表中选择一条指标</source>
+        <translation>Choose an indicator in the list first</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/panel.py" line="251" />
+        <source>插入到“{project}”的“{level2}”下（双击或回车也可插入）</source>
+        <translation>Insert under “{level2}” of “{project}” (double-click or Enter also inserts)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/panel.py" line="274" />
+        <source>先在左侧选择一个项目，再插入指标</source>
+        <translation>Choose a project on the left, then insert the indicator</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/panel.py" line="280" />
+        <source>已插入“{name}”到“{level2}”：请把指标值中的□换成数字</source>
+        <translation>Inserted “{name}” under “{level2}”: replace the □ in its target value with numbers</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryStore</name>
+    <message>
+        <location filename="../../kpi_editor/gui/library/store.py" line="148" />
+        <source>指标库无法载入：{error}</source>
+        <translation>The library could not be loaded: {error}</translation>
+    </message>
+</context>
+<context>
     <name>LivePreview</name>
     <message>
         <location filename="../../kpi_editor/gui/printing/live.py" line="125" />
@@ -887,107 +1161,107 @@ Quick fix: {fix}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="80" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="84" />
         <source>问题</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="83" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="87" />
         <source>&lt;打开时的状态&gt;</source>
         <translation>&lt;as opened&gt;</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="84" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="88" />
         <source>操作历史</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="110" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="117" />
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="108" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="115" />
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="104" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="111" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="106" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="113" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="114" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="121" />
         <source>重新检查全册</source>
         <translation>Recheck Whole Booklet</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="109" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="116" />
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="112" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="119" />
         <source>使用说明(&amp;G)</source>
         <translation>User &amp;Guide</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="123" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="130" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="135" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="149" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="147" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="162" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="156" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="174" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="158" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="177" />
         <source>审核(&amp;R)</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="159" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="178" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="194" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="213" />
         <source>未命名</source>
         <translation>Untitled</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="223" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="242" />
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="223" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="242" />
         <source>界面语言在重新启动后切换。现在重新启动编辑器吗？</source>
         <translation>The interface language changes after a restart. Restart the editor now?</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="188" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="207" />
         <source>绩效目标表编辑器</source>
         <translation>Performance Target Editor</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/main_window.py" line="200" />
+        <location filename="../../kpi_editor/gui/main_window.py" line="219" />
         <source>无法修改</source>
         <translation>Edit Refused</translation>
     </message>
@@ -1512,69 +1786,69 @@ Quick fix: {fix}</translation>
         <translation>Show the current project as it prints, beside the window, following your edits</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/printing/feature.py" line="100" />
+        <location filename="../../kpi_editor/gui/printing/feature.py" line="106" />
         <source>项目</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/printing/feature.py" line="105" />
+        <location filename="../../kpi_editor/gui/printing/feature.py" line="111" />
         <source>全册</source>
         <translation>whole booklet</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/printing/feature.py" line="141" />
+        <location filename="../../kpi_editor/gui/printing/feature.py" line="147" />
         <source>正在排版 {title}…</source>
         <translation>Laying out {title}…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/printing/feature.py" line="142" />
-        <location filename="../../kpi_editor/gui/printing/feature.py" line="242" />
+        <location filename="../../kpi_editor/gui/printing/feature.py" line="148" />
+        <location filename="../../kpi_editor/gui/printing/feature.py" line="248" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/printing/feature.py" line="144" />
+        <location filename="../../kpi_editor/gui/printing/feature.py" line="150" />
         <source>已取消排版，没有打印</source>
         <translation>Layout cancelled; nothing was printed</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/printing/feature.py" line="145" />
+        <location filename="../../kpi_editor/gui/printing/feature.py" line="151" />
         <source>无法排版</source>
         <translation>Cannot Lay Out</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/printing/feature.py" line="212" />
-        <location filename="../../kpi_editor/gui/printing/feature.py" line="216" />
+        <location filename="../../kpi_editor/gui/printing/feature.py" line="218" />
+        <location filename="../../kpi_editor/gui/printing/feature.py" line="222" />
         <source>无法打印</source>
         <translation>Cannot Print</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/printing/feature.py" line="216" />
+        <location filename="../../kpi_editor/gui/printing/feature.py" line="222" />
         <source>所选页码范围内没有页面。</source>
         <translation>The chosen page range has no pages.</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/printing/feature.py" line="230" />
+        <location filename="../../kpi_editor/gui/printing/feature.py" line="236" />
         <source>已交给打印机“{where}”：{pages} 页（打印任务 {job}）</source>
         <translation>Sent to printer “{where}”: {pages} page(s) (job {job})</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/printing/feature.py" line="232" />
+        <location filename="../../kpi_editor/gui/printing/feature.py" line="238" />
         <source>已打印到 {where}：{pages} 页</source>
         <translation>Printed to {where}: {pages} page(s)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/printing/feature.py" line="234" />
+        <location filename="../../kpi_editor/gui/printing/feature.py" line="240" />
         <source>已交给打印机“{where}”：{pages} 页</source>
         <translation>Sent to printer “{where}”: {pages} page(s)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/printing/feature.py" line="241" />
+        <location filename="../../kpi_editor/gui/printing/feature.py" line="247" />
         <source>正在打印 {title}（{pages} 页）…</source>
         <translation>Printing {title} ({pages} pages)…</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/printing/feature.py" line="245" />
+        <location filename="../../kpi_editor/gui/printing/feature.py" line="251" />
         <source>打印失败</source>
         <translation>Printing Failed</translation>
     </message>
@@ -1784,76 +2058,106 @@ Quick fix: {fix}</translation>
         <source>下移</source>
         <translation>Move Down</translation>
     </message>
+    <message>
+        <location filename="../../forms/project_editor.ui" line="63" />
+        <source>推荐指标…</source>
+        <translation>Suggest Indicators…</translation>
+    </message>
 </context>
 <context>
     <name>ProjectPage</name>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="81" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="87" />
         <source>添加指标行</source>
         <translation>Add Indicator Row</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="82" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="88" />
         <source>插入指标行</source>
         <translation>Insert indicator row</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="83" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="89" />
         <source>删除行</source>
         <translation>Delete Row</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="85" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="91" />
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="88" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="94" />
         <source>粘贴</source>
         <translation>Paste</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="368" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="190" />
+        <source>{name}（本表样不打印）</source>
+        <translation>{name} (not printed on this form)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/pages/project.py" line="418" />
         <source>删除指标行</source>
         <translation>Indicator row removed</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="369" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="419" />
         <source>删除所选的{count}个指标行？其中{filled}行有内容。删除后可以撤销（Ctrl+Z）。</source>
         <translation>Delete the {count} selected indicator row(s)? {filled} of them have content. You can undo it (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="420" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="443" />
+        <source>清除{count}个单元格</source>
+        <translation>Clear {count} cell(s)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/pages/project.py" line="455" />
+        <source>有{count}个单元格属于只读的列，没有改动</source>
+        <translation>{count} cell(s) are in read-only columns and were not changed</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/pages/project.py" line="494" />
         <source>行</source>
         <translation> row(s)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="420" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="494" />
         <source>个单元格</source>
         <translation> cell(s)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="421" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="495" />
         <source>已复制{count}{unit}</source>
         <translation>Copied {count}{unit}</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="440" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="514" />
         <source>剪贴板中没有可粘贴的内容</source>
         <translation>Nothing to paste on the clipboard</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="483" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="521" />
+        <source>有{count}个单元格无法读取，已留空：{first}</source>
+        <translation>{count} cell(s) could not be read and were left empty: {first}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/pages/project.py" line="569" />
         <source>粘贴{count}行</source>
         <translation>Paste {count} row(s)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="512" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="598" />
         <source>有{count}个单元格超出表格范围，没有粘贴</source>
         <translation>{count} cell(s) fell outside the table and were not pasted</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/pages/project.py" line="90" />
+        <location filename="../../kpi_editor/gui/pages/project.py" line="600" />
+        <source>粘贴{count}个单元格</source>
+        <translation>Paste {count} cell(s)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/pages/project.py" line="96" />
         <source>由分项计算财政拨款与合计</source>
         <translation>Compute Fiscal and Total from Parts</translation>
     </message>
@@ -2726,12 +3030,12 @@ Quick fix: {fix}</translation>
         <translation>Department (unit)</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review/panel.py" line="396" />
+        <location filename="../../kpi_editor/gui/review/panel.py" line="398" />
         <source>写下审核意见，例如：指标值应量化，请补充具体数量；或选中一条意见写下答复</source>
         <translation>Write a comment, e.g. the target should be quantified; or select a comment and write a reply</translation>
     </message>
     <message>
-        <location filename="../../kpi_editor/gui/review/panel.py" line="398" />
+        <location filename="../../kpi_editor/gui/review/panel.py" line="400" />
         <source>选中一条审核意见，写下答复，例如：已按意见改为“≥95%”</source>
         <translation>Select a comment and write a reply, e.g. changed to “≥95%” as asked</translation>
     </message>
@@ -2873,6 +3177,19 @@ Quick fix: {fix}</translation>
         <location filename="../../forms/rollover_dialog.ui" line="25" />
         <source>清空金额（上年金额留作参考）</source>
         <translation>Clear the amounts (last year's kept for reference)</translation>
+    </message>
+</context>
+<context>
+    <name>RowSuggester</name>
+    <message>
+        <location filename="../../kpi_editor/gui/library/inplace.py" line="190" />
+        <source>推荐指标：↓/↑ 选择，回车或单击填入整行，Esc 关闭列表，继续输入则照常输入</source>
+        <translation>Suggestions: ↓/↑ choose, Enter or a click fills the row, Esc closes the list, typing on just types</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/inplace.py" line="277" />
+        <source>已填入“{name}”：请把指标值中的□换成数字（Ctrl+Z 可撤销）</source>
+        <translation>Filled in “{name}”: replace the □ in its target value with numbers (Ctrl+Z undoes)</translation>
     </message>
 </context>
 <context>
@@ -3172,6 +3489,180 @@ Quick fix: {fix}</translation>
         <location filename="../../kpi_editor/gui/review/submissions.py" line="203" />
         <source>汇编本中是原有版本</source>
         <translation>The booklet holds an earlier version</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestDialog</name>
+    <message>
+        <location filename="../../kpi_editor/gui/library/dialog.py" line="46" />
+        <source>推荐指标</source>
+        <translation>Suggested Indicators</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/dialog.py" line="54" />
+        <source>为“{name}”推荐的指标</source>
+        <translation>Indicators suggested for “{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/dialog.py" line="68" />
+        <source>三级指标</source>
+        <translation>Level-3 indicator</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/dialog.py" line="68" />
+        <source>指标值</source>
+        <translation>Target value</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/dialog.py" line="68" />
+        <source>指标解释</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/dialog.py" line="68" />
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/dialog.py" line="86" />
+        <source>勾选要采用的指标，点“插入所选”：每条插入到本项目对应的二级指标下（先填入该二级的空行），一次插入可一次撤销（Ctrl+Z）。指标值中的□是要填写的数字。</source>
+        <translation>Tick the indicators to use and press Insert Selected: each goes under its level-2 indicator in this project (into an empty row of it first); one insert is one undo step (Ctrl+Z). The □ in target values are the numbers to fill in.</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/dialog.py" line="96" />
+        <source>全部不选</source>
+        <translation>Untick All</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/dialog.py" line="101" />
+        <source>插入所选</source>
+        <translation>Insert Selected</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/dialog.py" line="103" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/dialog.py" line="114" />
+        <source>有{count}个指标库文件无法使用，已跳过：</source>
+        <translation>{count} library file(s) could not be used and were left out: </translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/dialog.py" line="125" />
+        <source>正在载入指标库…</source>
+        <translation>Loading the library…</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/dialog.py" line="125" />
+        <source>指标库无法载入。</source>
+        <translation>The library could not be loaded.</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/dialog.py" line="132" />
+        <source>按项目名称识别为：{types}。另参考了名称相近的项目和各二级指标的常用指标。</source>
+        <translation>Recognised from the project name as: {types}. Projects with similar names and the most common indicators of each level-2 indicator were used too.</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/dialog.py" line="138" />
+        <source>按名称相近的项目和各二级指标的常用指标推荐（未识别出项目类型）。</source>
+        <translation>Suggested from projects with similar names and the most common indicators of each level-2 indicator (no project type recognised).</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/dialog.py" line="147" />
+        <source>（本项目尚未填写）</source>
+        <translation> (not filled in this project yet)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/dialog.py" line="158" />
+        <source>指标库中没有可推荐的指标。</source>
+        <translation>The library has no indicators to suggest.</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/dialog.py" line="168" />
+        <source>（自拟）</source>
+        <translation>(your own)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/dialog.py" line="170" />
+        <source>相似项目</source>
+        <translation>Similar project</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/dialog.py" line="170" />
+        <source>常用指标</source>
+        <translation>Common indicator</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/dialog.py" line="175" />
+        <source>常见写法：{example}</source>
+        <translation>Usually written: {example}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/dialog.py" line="179" />
+        <source>{count}个项目用过</source>
+        <translation>Used by {count} projects</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/dialog.py" line="226" />
+        <source>已选{count}条</source>
+        <translation>{count} selected</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/dialog.py" line="238" />
+        <source>已插入{count}条推荐指标：请把指标值中的□换成数字（Ctrl+Z 可撤销）</source>
+        <translation>Inserted {count} suggested indicators: replace the □ in their target values with numbers (Ctrl+Z undoes)</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionDelegate</name>
+    <message>
+        <location filename="../../kpi_editor/gui/library/results.py" line="125" />
+        <source>（指标值自拟）</source>
+        <translation>(target value: your own)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/results.py" line="140" />
+        <source>常见写法：{example}</source>
+        <translation>Usually written: {example}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/results.py" line="142" />
+        <source>（无指标解释）</source>
+        <translation>(no explanation)</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionListModel</name>
+    <message>
+        <location filename="../../kpi_editor/gui/library/results.py" line="54" />
+        <source>指标值：{value}</source>
+        <translation>Target value: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/results.py" line="56" />
+        <source>常见写法：{example}</source>
+        <translation>Usually written: {example}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/results.py" line="58" />
+        <source>指标解释：{text}</source>
+        <translation>Explanation: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/results.py" line="63" />
+        <source>来源：{origin}（{count}个项目用过）</source>
+        <translation>Source: {origin} (used by {count} projects)</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/results.py" line="66" />
+        <source>来源：{origin}</source>
+        <translation>Source: {origin}</translation>
+    </message>
+    <message>
+        <location filename="../../kpi_editor/gui/library/results.py" line="68" />
+        <source>项目类型：{types}</source>
+        <translation>Project type: {types}</translation>
     </message>
 </context>
 <context>

@@ -60,6 +60,7 @@ BROKEN: dict[str, Change] = {
         5, Indicator(level1="项目效益", level2="生态效益指标", name="生态效益", value="此项指标不适用")
     ),
     "text.stray_space": _set(0, name="召开 会议"),
+    "text.name_hint": _set(0, name="召开会议次数(≥**次)"),
     "unit.missing_name": _no_unit,
 }
 

@@ -42,6 +42,15 @@ CASES = [
         id="space",
     ),
     pytest.param("text.missing_project_name", _name(" "), _name("人大会议经费"), id="no-name"),
+    pytest.param(
+        "text.name_hint",
+        _set(0, name="召开会议次数(≥**次)"),
+        _set(0, name="召开会议次数（≥2次）"),
+        id="template-hint",
+    ),
+    pytest.param(
+        "text.name_hint", _set(0, name="培训人数（XX人）"), _set(0, name="培训人数（XL号）"), id="crosses"
+    ),
 ]
 
 

@@ -10,7 +10,7 @@ from rapidfuzz import fuzz
 from kpi_editor.domain.edits import InsertItems, SetValue, apply_plan
 from kpi_editor.domain.engine import validate_project
 from kpi_editor.domain.library import Library, adapt_library, build_library, merge_libraries
-from kpi_editor.domain.model import Booklet, Department, Project
+from kpi_editor.domain.model import Booklet, Department, Project, Target
 from kpi_editor.domain.skeleton import required_rows
 from kpi_editor.domain.suggest import LibraryIndex, Suggestion, plan_fill_row, plan_insert
 from kpi_editor.domain.template import load_template
@@ -185,8 +185,9 @@ def test_the_ministry_template_gets_its_nature_and_unit_columns() -> None:
         project_types=("培训类",),
         reason="共性指标",
     )
-    assert suggestion.indicator(MOF).extra == {"nature": "≥", "unit": "人次"}
-    assert suggestion.indicator(XIQU).extra == {}
+    row = suggestion.indicator(MOF)
+    assert row.target == Target(comparator=">=", text="□", unit="人次") and row.value == "≥□人次"
+    assert suggestion.indicator(XIQU).target is None and suggestion.indicator(XIQU).value == "□人次"
     index = LibraryIndex(adapt_library(common_library(), MOF), MOF)
     result = index.suggest(Project(name="会议经费"), 2026, top=3)
     assert "经济成本指标" in result.by_level2

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton
 
+from kpi_editor.domain.model import Target
 from kpi_editor.gui.dialogs.new_booklet import NewBooklet
 from kpi_editor.gui.main_window import MainWindow
 from kpi_editor.gui.pages.stack import DEPARTMENT, PROJECT
@@ -133,7 +134,7 @@ def test_clerk_builds_a_mof_booklet_undoes_redoes_saves_and_reopens(
     # Paste three rows from Excel, one with a line break in a quoted cell.
     data = QMimeData()
     data.setText(
-        '产出指标\t数量指标\t演出场次\t≥\t"100\n场"\t场\n效益指标\t社会效益指标\t观众\t\t增加\t\n满意度指标\t服务对象满意度指标\t满意度\t≥\t90\t%\n'
+        '产出指标\t数量指标\t"演出\n场次"\t≥\t100\t场\n效益指标\t社会效益指标\t观众\t\t增加\t\n满意度指标\t服务对象满意度指标\t满意度\t≥\t90\t%\n'
     )
     window.pages.project.select_cell(row, None)
     blank = {r.level2 for r in project.indicators if not (r.name or r.value)}
@@ -141,8 +142,11 @@ def test_clerk_builds_a_mof_booklet_undoes_redoes_saves_and_reopens(
     # The skeleton's empty 数量 and 满意度 rows are filled; the 社会效益 row is inserted in its block.
     assert blank >= {"数量指标", "服务对象满意度指标"} and "社会效益指标" not in blank
     assert len(project.indicators) == row + 2
-    shows = [r.name for r in project.indicators].index("演出场次")
-    assert project.indicators[shows].value == "100\n场" and project.indicators[shows].level2 == "数量指标"
+    shows = [r.name for r in project.indicators].index("演出\n场次")
+    # mof-2021 prints 指标性质 | 指标值 | 度量单位: the pasted parts are the row's target, and its
+    # printed 指标值 follows them.
+    assert project.indicators[shows].target == Target(comparator=">=", number=Decimal(100), unit="场")
+    assert project.indicators[shows].value == "≥100场" and project.indicators[shows].level2 == "数量指标"
     audience = [r.name for r in project.indicators].index("观众")
     order = list(document.template.level2_names())
     rank = order.index("社会效益指标")

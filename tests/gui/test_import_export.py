@@ -109,7 +109,8 @@ def test_export_department_pdf_in_worker(
     assert "UMing" in job.outcome[0][1].fonts[0]
     assert job.seen and job.seen[-1][0] == job.seen[-1][1]
     assert target.is_file() and target.read_bytes().startswith(b"%PDF")
-    assert str(target) in opened.statusBar().currentMessage()
+    # The window hears the outcome after the job's own record of it (both queued from the worker).
+    qtbot.waitUntil(lambda: str(target) in opened.statusBar().currentMessage(), timeout=10_000)
 
 
 def test_cancelled_export_writes_no_file(
@@ -120,4 +121,4 @@ def test_cancelled_export_writes_no_file(
     job = _export_department(opened, prompts, qtbot, target, recording_job)
     assert job.outcome == [("cancelled", None)]
     assert not target.exists() and list(tmp_path.glob("cancelled*")) == []
-    assert "取消" in opened.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: "取消" in opened.statusBar().currentMessage(), timeout=10_000)

@@ -14,7 +14,7 @@ from pypdf import PdfReader, PdfWriter
 from reportlab.pdfgen.canvas import Canvas
 
 from kpi_editor.domain.diff import diff_booklets
-from kpi_editor.domain.model import Booklet, Department
+from kpi_editor.domain.model import Booklet, Department, Target
 from kpi_editor.domain.template import load_template
 from kpi_editor.io.booklet_pdf import MAX_PAGES, MAX_STREAM_BYTES, import_booklet_pdf
 from kpi_editor.io.errors import FileFormatError
@@ -50,7 +50,9 @@ def test_our_own_export_comes_back_identical(sample_booklet: Booklet, tmp_path: 
 def test_extra_columns_and_another_template(tmp_path: Path, sample_booklet: Booklet) -> None:
     project = sample_booklet.departments[0].projects[0].model_copy(deep=True)
     for indicator in project.indicators:
-        indicator.extra = {"nature": "≥", "unit": "%"}
+        # mof-2021 prints 指标性质 | 指标值 | 度量单位 from the row's parts.
+        indicator.target = Target(comparator=">=", number=Decimal(95), unit="%")
+        indicator.value = "≥95%"
     template = load_template("mof-2021")
     # The form prints only its own funding rows; the others are not part of this table.
     printed = {row.field for row in template.funding_rows}
@@ -67,7 +69,9 @@ def test_extra_columns_and_another_template(tmp_path: Path, sample_booklet: Book
     back, _ = import_booklet_pdf(pdf)
     assert back.template_id == "mof-2021" and back.fiscal_year == 2027
     assert diff_booklets(booklet, back) == []
-    assert back.departments[0].projects[0].indicators[0].extra == {"nature": "≥", "unit": "%"}
+    assert back.departments[0].projects[0].indicators[0].target == Target(
+        comparator=">=", number=Decimal(95), unit="%"
+    )
 
 
 def test_unreadable_amount_is_reported_with_its_page(

@@ -14,7 +14,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
 from kpi_editor.domain.fingerprint import booklet_fingerprint, project_fingerprint
-from kpi_editor.domain.model import Booklet, Department, Funding, Indicator, PrefaceSection, Project
+from kpi_editor.domain.model import Booklet, Department, Funding, Indicator, PrefaceSection, Project, Target
 from kpi_editor.domain.template import load_template
 from kpi_editor.io.pdf import ExportCancelled, PdfExportError, PdfOptions, export_pdf
 from kpi_editor.io.pdf import booklet as pdf_booklet
@@ -373,7 +373,8 @@ def test_mof_template_prints_its_own_labels(tmp_path):
     project = make_project("x", "部级项目", 8)
     project.funding.carryover = Decimal("0")
     for indicator in project.indicators:
-        indicator.extra = {"nature": "≥", "unit": "%"}
+        indicator.target = Target(comparator=">=", number=Decimal(95), unit="%")
+        indicator.value = "≥95%"
     booklet = Booklet(
         fiscal_year=2027,
         template_id="mof-2021",

@@ -1,7 +1,8 @@
 """What the rules share: findings, the one registry of rule codes, and the per-project context.
 
 Every rule code is declared once, in `RULES` below, with its severity and Chinese title. The
-category modules (funding, structure, cost, time, value, previous, satisfaction, text, unit) report
+category modules (funding, structure, cost, time, value, previous, satisfaction, text, unit, and
+target for the structured columns: 权重, 度量单位, 指标性质) report
 findings by code through a context; `kpi_editor.domain.engine` runs them.
 """
 
@@ -225,6 +226,13 @@ RULES = RuleRegistry(
         RuleInfo("text.too_long", _W, "文字超过表样限制"),
         RuleInfo("text.markup", _W, "单元格中残留排版代码"),
         RuleInfo("text.stray_space", _I, "汉字之间有多余空格", fixable=True),
+        RuleInfo("text.name_hint", _W, "三级指标名称中留有表样的填写提示", fixable=True),
+        RuleInfo("weight.missing", _W, "指标没有填写权重（分值）"),
+        RuleInfo("weight.total", _E, "权重合计不符合表样的规则"),
+        RuleInfo("weight.level1", _W, "一级指标的权重超出表样规定的范围"),
+        RuleInfo("target.unit_kind", _W, "度量单位与二级指标的类别不符"),
+        RuleInfo("target.qualitative", _W, "表样不允许定性的指标写成了定性"),
+        RuleInfo("target.direction", _W, "反向指标的指标性质是≥"),
         RuleInfo("unit.code_format", _E, "单位编码不是6位数字", "booklet"),
         RuleInfo("unit.code_duplicate", _E, "单位编码重复", "booklet"),
         RuleInfo("unit.missing_name", _E, "项目表未填部门（单位）", fixable=True),

@@ -1,9 +1,28 @@
-"""满意度指标: a percentage, at least the template's threshold."""
+"""满意度指标: a percentage, at least the template's threshold.
+
+A form with 指标性质 | 指标值 | 度量单位 columns states the percentage in parts (≥ | 95 | %): the
+structured target is read first, the printed text only when the row has none.
+"""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from kpi_editor.domain.amounts import parse_percents
+from kpi_editor.domain.model import Target
 from kpi_editor.domain.rules import ProjectContext, fmt_amount, quote, row_label
+
+
+def _floors(value: str, target: Target | None) -> list[Decimal] | None:
+    """The satisfaction levels a row promises; None when it states no percentage at all."""
+    if target is not None and target.number is not None:
+        # Upper bounds (不满意率≤5%) are not the satisfaction level itself.
+        if target.unit.strip() not in ("%", "％") or target.comparator in ("<=", "<"):
+            return None
+        return [target.number]
+    # Upper bounds (不满意率≤5%) are not the satisfaction level itself.
+    found = [p.value for p in parse_percents(value) if p.comparator not in ("<=", "<")]
+    return found or None
 
 
 def check(ctx: ProjectContext) -> None:
@@ -13,9 +32,8 @@ def check(ctx: ProjectContext) -> None:
         if not value.strip():
             continue  # value.empty reports it
         where = row_label(row.index)
-        # Upper bounds (不满意率≤5%) are not the satisfaction level itself.
-        floors = [p for p in parse_percents(value) if p.comparator not in ("<=", "<")]
-        if not floors:
+        floors = _floors(value, row.indicator.target)
+        if floors is None:
             ctx.report(
                 "satisfaction.not_percent",
                 f"{where}满意度指标值{quote(value)}不是百分比，请写成“≥{fmt_amount(minimum)}%”这样的形式。",
@@ -23,11 +41,11 @@ def check(ctx: ProjectContext) -> None:
                 field="value",
             )
             continue
-        target = floors[0]
-        if target.value < minimum:
+        level = floors[0]
+        if level < minimum:
             ctx.report(
                 "satisfaction.below_threshold",
-                f"{where}满意度目标{fmt_amount(target.value)}%低于规定的{fmt_amount(minimum)}%，"
+                f"{where}满意度目标{fmt_amount(level)}%低于规定的{fmt_amount(minimum)}%，"
                 f"请提高到不低于{fmt_amount(minimum)}%。",
                 indicator=row.index,
                 field="value",

@@ -132,6 +132,9 @@ def check(ctx: ProjectContext) -> None:
             _report_vague(ctx, row, vague, "value.vague")  # a cost-control remark beside the amounts
             continue
         qualitative = row.level2 in index.qualitative
+        target = indicator.target
+        if not qualitative and target is not None and target.comparator == "qualitative":
+            continue  # marked 定性 where the form wants a number: target.qualitative says so
         _report_vague(ctx, row, vague, "value.vague" if qualitative else "value.unmeasurable")
     _check_contradictions(ctx)
     _check_names_are_project(ctx)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpi_editor.domain.template import available_templates
+from kpi_editor.gui.dialogs.convert import describe
 from kpi_editor.gui.forms import child, load_form
 
 
@@ -44,7 +45,7 @@ class NewBookletDialog(QDialog):
         self.code_edit.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,6}"), self))
         self.buttons = child(form, QDialogButtonBox, "buttonBox")
         for template in available_templates().values():
-            self.template_combo.addItem(template.name, template.id)
+            self.template_combo.addItem(f"{template.name}（{template.version}）", template.id)
         self.template_combo.setCurrentIndex(max(0, self.template_combo.findData(template_id)))
         self.template_combo.currentIndexChanged.connect(self._describe)
         self.year_spin.setValue(year)
@@ -55,7 +56,7 @@ class NewBookletDialog(QDialog):
 
     def _describe(self) -> None:
         template = available_templates().get(self.template_combo.currentData())
-        self.description.setText(template.description if template else "")
+        self.description.setText(describe(template) if template else "")
 
     def choice(self) -> NewBooklet:
         return NewBooklet(

@@ -1,5 +1,6 @@
-"""Files: new, open, save, close, recent files, the welcome page, and imports that become a new
-unsaved document (a workbook, a published booklet's text or its PDF)."""
+"""Files: new, open, save, close, recent files, the welcome page, and what becomes a new unsaved
+document: imports (a workbook, a published booklet's text or its PDF) and 表样转换 (the booklet in
+another form)."""
 
 from __future__ import annotations
 
@@ -14,9 +15,11 @@ from kpi_editor.app.document import Document
 from kpi_editor.app.jobs import Job
 from kpi_editor.domain.model import Booklet
 from kpi_editor.domain.skeleton import new_booklet
-from kpi_editor.domain.template import load_template
+from kpi_editor.domain.template import load_template, version_note
 from kpi_editor.gui.actions import make_action
 from kpi_editor.gui.context import EditorContext
+from kpi_editor.gui.dialogs.change_report import ChangeReportDialog
+from kpi_editor.gui.dialogs.convert import ConvertDialog
 from kpi_editor.gui.forms import child, load_form
 from kpi_editor.gui.jobs import JobRunner
 from kpi_editor.io.errors import FileFormatError
@@ -44,6 +47,13 @@ class FileActions(QObject):
         self.import_pdf_action = make_action(
             self, self.tr("导入 PDF 汇编本…"), lambda: self.import_pdf_file()
         )
+        self.convert_action = make_action(
+            self,
+            self.tr("表样转换(&T)…"),
+            lambda: self.convert_file(),
+            tip=self.tr("把本汇编转换为另一地区或另一版本的表样，先看对应报告，结果作为新文档打开"),
+        )
+        self.convert_report: ChangeReportDialog | None = None
         self.recent_menu = QMenu(self.tr("最近打开(&R)"), parent)
         self.welcome = load_form("welcome", parent)
         child(self.welcome, QPushButton, "newButton").clicked.connect(self.new_file)
@@ -59,8 +69,53 @@ class FileActions(QObject):
         self._document_changed(None)
 
     def _document_changed(self, document: Document | None) -> None:
-        for action in (self.save_action, self.save_as_action, self.close_action):
+        for action in (self.save_action, self.save_as_action, self.close_action, self.convert_action):
             action.setEnabled(document is not None)
+        note = version_note(document.booklet.template_version, document.template) if document else None
+        if note:
+            # Whatever route opened it: the clerk learns why some columns are read-only.
+            self.context.show_message(note, 15000)
+
+    def convert_file(self) -> ConvertDialog | None:
+        """表样转换…: ask (window-modal, no nested event loop), showing the mapping report; 转换 opens
+        the converted booklet as a new unsaved document."""
+        if self.context.document is None:
+            return None
+        dialog = ConvertDialog(self.context, self.context_window())
+        dialog.accepted.connect(lambda: self.open_converted(dialog))
+        dialog.open()
+        return dialog
+
+    def context_window(self) -> QWidget:
+        parent = self.parent()
+        assert isinstance(parent, QWidget)
+        return parent
+
+    def open_converted(self, dialog: ConvertDialog) -> bool:
+        conversion = dialog.conversion
+        source = dialog.document
+        if conversion is None:
+            return False
+        template = load_template(conversion.booklet.template_id)
+        document = Document(conversion.booklet)
+        folder = source.path.parent if source.path is not None else self.context.work_folder()
+        document.suggested_path = folder / f"{source.file_stem}-{template.id}.kpi.json"
+        report = conversion.report
+        message = self.tr("已转换为“{name}”（未保存）：待核对{count}个单元格").format(
+            name=template.name, count=len(report.to_check)
+        )
+        if not self.context.open_unsaved(document, message):
+            return False
+        if report.to_check:
+            self.convert_report = ChangeReportDialog(
+                self.context,
+                report,
+                self.context_window(),
+                source=source.path,
+                export_name=self.tr("{stem}-表样转换报告.json").format(stem=source.file_stem),
+            )
+            self.convert_report.show()
+        return True
 
     def new_file(self) -> bool:
         if not self.context.maybe_save():
@@ -92,7 +147,7 @@ class FileActions(QObject):
         if path is None:
             return False
         try:
-            booklet, report = import_xlsx(path)
+            booklet, report = import_xlsx(path, template_id="auto")  # the form is read from its header
         except FileFormatError as exc:
             self.context.prompts.error(self.tr("无法导入"), str(exc))
             return False

@@ -1,8 +1,12 @@
-"""Editors for indicator cells.
+"""Editors for indicator cells, by the type of the template's column.
 
-一级/二级 are chosen from the template (二级 limited to the row's 一级); 三级 and 指标值 are wrapping
-text editors that commit on every change, so findings update while the clerk types and one
-editing session is one undo step.
+一级/二级 are chosen from the template (二级 limited to the row's 一级); 三级, 指标值 and other text
+columns are wrapping text editors that commit on every change, so findings update while the clerk
+types and one editing session is one undo step. Structured columns get their own editors:
+指标性质 and 度量单位 drop-downs limited by the row's 二级 kind (定性 only where the form allows it,
+units from the kind's list, free units only where the list is a suggestion), 权重 a spin box,
+指标方向性 and 绩效标准 drop-downs, the 指标值 of a form in parts a one-line editor; each commits once,
+when it closes.
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QComboBox,
+    QDoubleSpinBox,
+    QLineEdit,
     QPlainTextEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -26,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpi_editor.app.commands import new_session
+from kpi_editor.domain.targets import SYMBOLS
 from kpi_editor.domain.template import FormTemplate
 
 Index = QModelIndex | QPersistentModelIndex
@@ -61,16 +68,93 @@ class WrapEditor(QPlainTextEdit):
         super().keyPressEvent(event)
 
 
+# A weight spin box at its minimum shows nothing: the row has no weight yet.
+NO_WEIGHT = -1.0
+
+
+class WeightSpin(QDoubleSpinBox):
+    """权重/分值 in points, 0–100 in steps of 1 (two decimals allowed); empty below 0."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRange(NO_WEIGHT, 100.0)
+        self.setDecimals(2)
+        self.setSingleStep(1.0)
+        self.setSpecialValueText(" ")
+        self.setFrame(False)
+
+    def text_value(self) -> str:
+        if self.value() <= NO_WEIGHT:
+            return ""
+        text = f"{self.value():.2f}".rstrip("0").rstrip(".")
+        return text or "0"
+
+
 class IndicatorDelegate(QStyledItemDelegate):
-    """Chooses the editor by column key: template combos for 一级/二级, wrapping text otherwise."""
+    """Chooses the editor by column type: template combos for 一级/二级 and the structured columns,
+    a spin box for weights, wrapping text otherwise."""
 
     def __init__(self, template: FormTemplate, keys: list[str], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.template = template
         self.keys = keys
 
+    def _level2(self, index: Index) -> str:
+        if "level2" not in self.keys:
+            return ""
+        return str(index.sibling(index.row(), self.keys.index("level2")).data() or "")
+
+    def _combo(
+        self, parent: QWidget, items: list[tuple[str, str]], current: str, editable: bool
+    ) -> QComboBox:
+        """A drop-down of (shown, stored) items that commits when one is picked."""
+        combo = QComboBox(parent)
+        combo.setEditable(editable)
+        for shown, stored in items:
+            combo.addItem(shown, stored)
+        if current and combo.findText(current) < 0:
+            combo.insertItem(0, current, current)  # keep what the file says: opening changes nothing
+        combo.activated.connect(lambda _i, c=combo: self._finish(c))
+        line = combo.lineEdit()
+        if editable and line is not None:
+            line.returnPressed.connect(lambda c=combo: self._finish(c, down=True))
+        return combo
+
+    def _structured_editor(self, parent: QWidget, index: Index, kind: str) -> QWidget | None:
+        template = self.template
+        current = str(index.data(Qt.ItemDataRole.EditRole) or "")
+        level2 = self._level2(index)
+        if kind == "comparator":
+            items = [("", "")] + [(SYMBOLS[c], SYMBOLS[c]) for c in template.comparators_for(level2)]
+            return self._combo(parent, items, current, editable=False)
+        if kind == "unit":
+            units, strict = template.units_for(level2)
+            return self._combo(parent, [("", "")] + [(u, u) for u in units], current, editable=not strict)
+        if kind == "direction":
+            labels = dict(template.direction_labels)
+            items = [("", "")] + [(labels[d], labels[d]) for d in ("positive", "negative")]
+            return self._combo(parent, items, current, editable=False)
+        if kind == "basis":
+            items = [("", "")] + [(b, b) for b in template.basis_choices]
+            return self._combo(parent, items, current, editable=not template.basis_choices)
+        if kind == "weight":
+            spin = WeightSpin(parent)
+            spin.editingFinished.connect(lambda s=spin: self.commitData.emit(s))
+            return spin
+        if kind == "number":
+            line = QLineEdit(parent)
+            line.setFrame(False)
+            line.returnPressed.connect(lambda e=line: self._finish(e, down=True))
+            return line
+        return None
+
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         key = self.keys[index.column()]
+        column = self.template.column(key)
+        if column is not None and column.type not in ("level1", "level2", "name", "value", "text"):
+            editor = self._structured_editor(parent, index, column.type)
+            if editor is not None:
+                return editor
         if key in ("level1", "level2"):
             combo = QComboBox(parent)
             if key == "level1":
@@ -103,7 +187,26 @@ class IndicatorDelegate(QStyledItemDelegate):
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         text = index.data(Qt.ItemDataRole.EditRole) or ""
         if isinstance(editor, QComboBox):
-            editor.setCurrentIndex(max(editor.findText(text), 0))
+            found = editor.findText(text)
+            if found >= 0 or not editor.isEditable():
+                editor.setCurrentIndex(max(found, 0))
+            else:
+                editor.setEditText(text)
+        elif isinstance(editor, WeightSpin):
+            if editor.property("opened"):
+                return
+            editor.setProperty("opened", True)
+            try:
+                editor.setValue(float(text) if text else NO_WEIGHT)
+            except ValueError:
+                editor.setValue(NO_WEIGHT)
+        elif isinstance(editor, QLineEdit):
+            if editor.property("opened"):
+                return
+            editor.setProperty("opened", True)
+            # Typing on a selected cell replaces its text, as in the wrapping editor.
+            view = self.parent()
+            editor.setText("" if getattr(view, "replacing", False) else text)
         elif isinstance(editor, WrapEditor) and not editor.property("opened"):
             editor.setProperty("opened", True)
             editor.original = text
@@ -124,6 +227,10 @@ class IndicatorDelegate(QStyledItemDelegate):
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
         if isinstance(editor, QComboBox):
             value, session = editor.currentText(), None
+        elif isinstance(editor, WeightSpin):
+            value, session = editor.text_value(), None
+        elif isinstance(editor, QLineEdit):
+            value, session = editor.text(), None
         elif isinstance(editor, WrapEditor):
             value, session = editor.toPlainText(), editor.session
         else:

@@ -1,7 +1,10 @@
 """The indicator rows of one project as a table (columns from the form template).
 
 Reads the project's list directly; edits become commands on the document's stack. Cells with
-findings carry the severity icon and the messages as a tooltip.
+findings carry the severity icon and the messages as a tooltip. One column per template column
+(指标性质, 度量单位, 权重 … with their own editors, see ``delegates.py``), then any free column the
+rows carry that the template does not know (a file of another version of the form): shown, kept,
+read-only.
 """
 
 from __future__ import annotations
@@ -13,10 +16,13 @@ from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QObject,
 
 from kpi_editor.app.document import Document, ItemPath
 from kpi_editor.app.operations import Operations
+from kpi_editor.domain.edits import Edit, EditError, EditPlan, SetValue, set_field_value
 from kpi_editor.domain.engine import Finding, Severity
 from kpi_editor.domain.model import Indicator, Project
+from kpi_editor.domain.targets import cell_edits, column_text, displayed_keys
+from kpi_editor.domain.template import version_note
 from kpi_editor.gui.icons import severity_icon
-from kpi_editor.io.tsv import BASE_FIELDS, cell_text, rows_to_tsv
+from kpi_editor.io.tsv import BASE_FIELDS, rows_to_tsv
 
 Index = QModelIndex | QPersistentModelIndex
 Role = Qt.ItemDataRole
@@ -27,14 +33,17 @@ def field_of(key: str) -> str:
     return key if key in BASE_FIELDS else f"extra:{key}"
 
 
+# Fields whose change shows in every part column of the row (the printed 指标值 and its parts).
+_ROW_WIDE = ("target", "value", "period", "level2", "")
+
+
 class IndicatorTableModel(QAbstractTableModel):
     def __init__(self, document: Document, ops: Operations, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.document = document
         self.ops = ops
         self.project: Project | None = None
-        self.keys = [column.key for column in document.template.columns]
-        self.labels = [column.label for column in document.template.columns]
+        self._columns()
         document.aboutToInsert.connect(self._about_to_insert)
         document.inserted.connect(self._inserted)
         document.aboutToRemove.connect(self._about_to_remove)
@@ -75,6 +84,12 @@ class IndicatorTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.keys)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Role.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Role.ToolTipRole:
+            if self.keys[section] in self.read_only_keys:
+                note = version_note(self.document.booklet.template_version, self.template)
+                reason = note or self.tr("本程序的表样没有这一列：内容保留在文件中，只读，不会打印。")
+                return self.tr("“{key}”列：{reason}").format(key=self.keys[section], reason=reason)
+            return None
         if role != Role.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
@@ -84,8 +99,9 @@ class IndicatorTableModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled
-        if self.document.review_mode:
-            # Review mode: the reviewer reads the table; only status and comments change.
+        if self.document.review_mode or self.keys[index.column()] in self.read_only_keys:
+            # Review mode: the reviewer reads the table; only status and comments change. A column
+            # of another version of the form is kept as it is.
             return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         return (
             Qt.ItemFlag.ItemIsEnabled
@@ -101,8 +117,9 @@ class IndicatorTableModel(QAbstractTableModel):
         for finding in self.document.project_findings(self.project.id):
             if finding.indicator != row:
                 continue
+            field = self.value_key if finding.field == "value" else finding.field
             # A finding about the row as a whole (or a field without a column) marks the first cell.
-            if finding.field == key or (key == self.keys[0] and finding.field not in self.keys):
+            if field == key or (key == self.keys[0] and field not in self.keys):
                 result.append(finding)
         return result
 
@@ -112,7 +129,7 @@ class IndicatorTableModel(QAbstractTableModel):
         indicator = self.project.indicators[index.row()]
         key = self.keys[index.column()]
         if role in (Role.DisplayRole, Role.EditRole):
-            return cell_text(indicator, key)
+            return column_text(indicator, key, self.template)
         if role == Role.DecorationRole:
             findings = self.cell_findings(index.row(), key)
             if findings:
@@ -121,10 +138,10 @@ class IndicatorTableModel(QAbstractTableModel):
             return None
         if role == Role.ToolTipRole:
             findings = self.cell_findings(index.row(), key)
-            text = cell_text(indicator, key)
+            text = column_text(indicator, key, self.template)
             if key == "level2" and text:
                 # What the 二级 measures, from the template: the clerk's first question.
-                explanation = self.document.template.explanation_of(text)
+                explanation = self.template.explanation_of(text)
                 text = f"{text}：{explanation}" if explanation else text
             if key == "value" and indicator.previous_value is not None:
                 # 上年指标值: the rollover kept last year's value as the clerk's reference.
@@ -142,12 +159,43 @@ class IndicatorTableModel(QAbstractTableModel):
         return self.set_cell(index, value, None) if role == Role.EditRole else False
 
     def set_cell(self, index: Index, value: Any, session: int | None) -> bool:
+        """Store what was typed into a cell, read as its column reads it. An edit of one field is
+        typing (a session's keystrokes merge into one undo step); a part of a target is stored with
+        what follows from it (the printed 指标值), as one step."""
         path = self.project_path()
         if path is None or not index.isValid():
             return False
-        return self.ops.set_field(
-            (*path, index.row()), field_of(self.keys[index.column()]), str(value), session
-        ).done
+        key = self.keys[index.column()]
+        plan = self.cell_plan(index.row(), [(key, str(value))])
+        if plan is None:
+            return False
+        if len(plan.edits) == 1 and isinstance(edit := plan.edits[0], SetValue):
+            # One field (the text of 三级, 指标值, 指标解释, 实施期指标值 …): typing in one session merges.
+            return self.ops.set_field(edit.path, edit.field, edit.value, session).done
+        return self.ops.apply_plan(plan).done
+
+    def cell_plan(self, row: int, cells: list[tuple[str, str]], text: str = "") -> EditPlan | None:
+        """The edits that put `cells` (column key, text) into row `row`, as one plan; None (and the
+        reason shown, as for any refused edit) when a text cannot go into its column."""
+        path = self.project_path()
+        if path is None or self.project is None:
+            return None
+        indicator = self.project.indicators[row].model_copy(deep=True)
+        edits: list[Edit] = []
+        try:
+            for key, value in cells:
+                for field, new in cell_edits(indicator, self.template, key, value):
+                    edits.append(SetValue((*path, row), field, new))
+                    set_field_value(indicator, field, new)  # the next cell reads this one's result
+        except EditError as exc:
+            self.document.editRejected.emit(str(exc))
+            return None
+        label = self.labels[self.keys.index(cells[0][0])] if cells else ""
+        return EditPlan(text or self.tr("修改{field}").format(field=label), edits)
+
+    def cell_text(self, row: int, key: str) -> str:
+        assert self.project is not None
+        return column_text(self.project.indicators[row], key, self.template)
 
     # -- rows: drag and drop within the table ---------------------------------------------------
 
@@ -165,7 +213,7 @@ class IndicatorTableModel(QAbstractTableModel):
             data.setData(
                 ROW_MIME, json.dumps({"rows": rows, "items": [i.model_dump() for i in picked]}).encode()
             )
-            data.setText(rows_to_tsv(picked, self.keys))
+            data.setText(rows_to_tsv(picked, self.keys, self.template))
         return data
 
     def dropMimeData(
@@ -225,15 +273,30 @@ class IndicatorTableModel(QAbstractTableModel):
     def _item_changed(self, path: ItemPath, field: str) -> None:
         if len(path) == 3 and self._mine(path[:2]):
             key = field.removeprefix("extra:")
+            if key in _ROW_WIDE:
+                # The parts and the printed 指标值 go together; 二级 decides what the parts may be.
+                first, last = self.index(path[2], 0), self.index(path[2], len(self.keys) - 1)
+                self.dataChanged.emit(first, last)
+                return
             column = self.keys.index(key) if key in self.keys else 0
             index = self.index(path[2], column)
             self.dataChanged.emit(index, index)
 
+    def _columns(self) -> None:
+        document = self.document
+        self.template = document.template
+        self.keys = displayed_keys(document.template, document.booklet)
+        known = {column.key: column.label for column in document.template.columns}
+        # A free column the template does not know is named by its key and marked read-only.
+        self.labels = [known.get(key, self.tr("{key}（只读）").format(key=key)) for key in self.keys]
+        self.read_only_keys = {key for key in self.keys if key not in known}
+        # Findings about the printed 指标值 mark the 指标值 column of a form that prints it in parts.
+        self.value_key = "value" if "value" in self.keys else ("number" if "number" in self.keys else "")
+
     def _template_changed(self) -> None:
         # Another form: other columns (指标性质, 度量单位 …); the rows are the same objects.
         self.beginResetModel()
-        self.keys = [column.key for column in self.document.template.columns]
-        self.labels = [column.label for column in self.document.template.columns]
+        self._columns()
         self.endResetModel()
 
     def _was_reset(self) -> None:

@@ -13,9 +13,11 @@ from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemDelegate,
+    QFormLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QTableView,
     QWidget,
 )
@@ -24,17 +26,19 @@ from kpi_editor.app.document import Document, ItemPath
 from kpi_editor.app.operations import Outcome
 from kpi_editor.domain.edits import Edit, EditPlan, InsertItems, SetValue
 from kpi_editor.domain.engine import Finding, Severity
+from kpi_editor.domain.labels import FUNDING_NAMES
 from kpi_editor.domain.model import FUNDING_FIELDS, Indicator, Project
 from kpi_editor.domain.rollover import carried_amount_fields
 from kpi_editor.domain.skeleton import block_insertion_row
+from kpi_editor.domain.targets import field_of as single_field
 from kpi_editor.gui.actions import make_action
 from kpi_editor.gui.context import EditorContext
 from kpi_editor.gui.pages.base import Page
 from kpi_editor.gui.pages.delegates import IndicatorDelegate
-from kpi_editor.gui.pages.indicator_model import ROW_MIME, IndicatorTableModel, field_of
+from kpi_editor.gui.pages.indicator_model import ROW_MIME, IndicatorTableModel
 from kpi_editor.gui.pages.table import IndicatorTableView
 from kpi_editor.gui.widgets import AmountEdit
-from kpi_editor.io.tsv import cell_text, format_tsv, parse_tsv, rows_from_table, rows_to_tsv
+from kpi_editor.io.tsv import format_tsv, parse_tsv, rows_from_table, rows_to_tsv
 
 SEVERITY_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 ROW_BUTTONS = ("addRow", "insertRow", "duplicateRow", "deleteRow", "moveUp", "moveDown")
@@ -52,6 +56,8 @@ class ProjectPage(Page):
         self.unit_edit = self.child(QLineEdit, "unitEdit")
         self.bind_text(self.name_edit, "name", self.path)
         self.bind_text(self.unit_edit, "unit_name", self.path)
+        # The template's text rows: key → (label, field), built when the document or its form changes.
+        self.text_edits: dict[str, tuple[QLabel, QPlainTextEdit]] = {}
         self.amounts: dict[str, AmountEdit] = {}
         self.amount_labels: dict[str, QLabel] = {}
         for field in FUNDING_FIELDS:
@@ -144,6 +150,32 @@ class ProjectPage(Page):
         for column, width in enumerate(widths[:-1]):
             header.resizeSection(column, int(width * unit))
         self._show_funding_labels()
+        self._show_text_rows()
+
+    def _show_text_rows(self) -> None:
+        """The form's text rows of a table (年度目标, 实施期绩效目标, 财政部门审核意见): one field each,
+        under the project's name and unit."""
+        assert self.document is not None
+        header = self.child(QFormLayout, "headerForm")
+        for label, _edit in self.text_edits.values():
+            header.removeRow(label)  # deletes the label and its field
+        self.text_edits = {}
+        for spec in self.document.template.project_texts:
+            label = QLabel(spec.label, self.form)
+            edit = QPlainTextEdit(self.form)
+            edit.setObjectName(f"text_{spec.key}")
+            edit.setTabChangesFocus(True)
+            edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 3 + 12)
+            header.addRow(label, edit)
+            self.bind_text(edit, f"texts:{spec.key}", self.path)
+            edit.setReadOnly(self.document.review_mode)
+            self.text_edits[spec.key] = (label, edit)
+        if self.project is not None:
+            self._show_texts(self.project)
+
+    def _show_texts(self, project: Project) -> None:
+        for key, (_label, edit) in self.text_edits.items():
+            self.show_text(edit, (project.texts or {}).get(key, ""))
 
     def _show_funding_labels(self) -> None:
         if self.document is None:
@@ -153,7 +185,21 @@ class ProjectPage(Page):
             try:
                 label.setText(template.funding_label(field, year))
             except KeyError:
-                label.setText(field)
+                # A row this form does not print (a Sichuan table has three): named, and shown only
+                # for a project that has an amount there (see _show_unprinted_rows).
+                label.setText(self.tr("{name}（本表样不打印）").format(name=FUNDING_NAMES[field]))
+        self._show_unprinted_rows()
+
+    def _show_unprinted_rows(self) -> None:
+        if self.document is None:
+            return
+        printed = {row.field for row in self.document.template.funding_rows}
+        for field, label in self.amount_labels.items():
+            shown = field in printed or (
+                self.project is not None and self.project.funding.get(field) is not None
+            )
+            label.setVisible(shown)
+            self.amounts[field].setVisible(shown)
 
     def set_read_only(self, on: bool) -> None:
         super().set_read_only(on)
@@ -179,6 +225,8 @@ class ProjectPage(Page):
         self.model.set_project(project)
         self.show_text(self.name_edit, project.name)
         self.show_text(self.unit_edit, project.unit_name)
+        self._show_texts(project)
+        self._show_unprinted_rows()
         for field, edit in self.amounts.items():
             if not edit.hasFocus():
                 edit.set_value(project.funding.get(field))
@@ -298,6 +346,8 @@ class ProjectPage(Page):
             self.show_text(self.name_edit, self.project.name)
         elif field == "unit_name":
             self.show_text(self.unit_edit, self.project.unit_name)
+        elif field.startswith("texts:"):
+            self._show_texts(self.project)
         elif field.startswith("funding."):
             name = field.removeprefix("funding.")
             edit = self.amounts[name]
@@ -389,8 +439,32 @@ class ProjectPage(Page):
         if self.context.ops is None or path is None or self.model is None:
             return Outcome()
         keys = self.model.keys
-        cells = [(row, field_of(keys[column])) for row, column in self._selected_cells()]
-        return self.context.ops.clear_cells(path, cells)
+        cells = [(row, keys[column], "") for row, column in self._selected_cells()]
+        return self._set_cells(path, cells, self.tr("清除{count}个单元格").format(count=len(cells)))
+
+    def _set_cells(self, path: ItemPath, cells: list[tuple[int, str, str]], text: str) -> Outcome:
+        """(row, column key, text) cells as one undo step. Columns of one field are set as they are
+        typed; parts of a target, weights and directions are read first (see `cell_plan`); columns
+        of another version of the form are left alone."""
+        assert self.context.ops is not None and self.model is not None
+        model = self.model
+        skipped = sum(1 for _, key, _ in cells if key in model.read_only_keys)
+        cells = [c for c in cells if c[1] not in model.read_only_keys]
+        if skipped:
+            self.context.show_message(
+                self.tr("有{count}个单元格属于只读的列，没有改动").format(count=skipped), 5000
+            )
+        template = model.template
+        if all(single_field(key, template) is not None for _, key, _ in cells):
+            plain = [(row, single_field(key, template) or key, value) for row, key, value in cells]
+            return self.context.ops.set_cells(path, plain, text)
+        edits: list[Edit] = []
+        for row in sorted({row for row, _, _ in cells}):
+            plan = model.cell_plan(row, [(key, value) for r, key, value in cells if r == row])
+            if plan is None:
+                return Outcome()  # the reason is shown as for any refused edit
+            edits.extend(plan.edits)
+        return self.context.ops.apply_plan(EditPlan(text, edits))
 
     def copy_rows(self) -> None:
         """Ctrl+C: the selected cells as Excel copies them; whole selected rows also as rows, so
@@ -409,11 +483,11 @@ class ProjectPage(Page):
         whole_rows = len(columns) == len(keys) and len(cells) == len(rows) * len(keys)
         if whole_rows:
             items = [indicators[r] for r in rows]
-            data.setText(rows_to_tsv(items, keys))
+            data.setText(rows_to_tsv(items, keys, self.model.template))
             payload = {"rows": rows, "items": [i.model_dump() for i in items]}
             data.setData(ROW_MIME, json.dumps(payload).encode())
         else:
-            block = [[cell_text(indicators[r], keys[c]) for c in columns] for r in rows]
+            block = [[self.model.cell_text(r, keys[c]) for c in columns] for r in rows]
             data.setText(format_tsv(block))
         QGuiApplication.clipboard().setMimeData(data)
         count = len(rows) if whole_rows else len(cells)
@@ -440,7 +514,16 @@ class ProjectPage(Page):
             self.context.show_message(self.tr("剪贴板中没有可粘贴的内容"), 3000)
             return Outcome()
         if self._are_rows(block):
-            return self._insert_into_blocks(path, rows_from_table(block, self.model.keys))
+            problems: list[str] = []
+            rows = rows_from_table(block, self.model.keys, self.model.template, problems)
+            if problems:
+                self.context.show_message(
+                    self.tr("有{count}个单元格无法读取，已留空：{first}").format(
+                        count=len(problems), first=problems[0]
+                    ),
+                    8000,
+                )
+            return self._insert_into_blocks(path, rows)
         return self._paste_cells(path, block)
 
     def _are_rows(self, block: list[list[str]]) -> bool:
@@ -472,6 +555,9 @@ class ProjectPage(Page):
             if blank is not None:
                 for field in ("level1", "name", "value"):
                     edits.append(SetValue((*path, blank), field, getattr(item, field)))
+                for field in _STRUCTURED_FIELDS:  # a form's parts, weights … where the row has them
+                    if getattr(item, field) is not None:
+                        edits.append(SetValue((*path, blank), field, getattr(item, field)))
                 for key, text in item.extra.items():
                     edits.append(SetValue((*path, blank), f"extra:{key}", text))
                 touched.append(rows[blank])
@@ -496,12 +582,12 @@ class ProjectPage(Page):
         count = self.model.rowCount()
         if len(block) == 1 and len(block[0]) == 1:
             value = block[0][0]
-            cells = [(row, field_of(keys[column]), value) for row, column in selected]
+            cells = [(row, keys[column], value) for row, column in selected]
         else:
             top = min(row for row, _ in selected)
             left = min(column for _, column in selected)
             cells = [
-                (top + r, field_of(keys[left + c]), text)
+                (top + r, keys[left + c], text)
                 for r, line in enumerate(block)
                 for c, text in enumerate(line)
                 if top + r < count and left + c < len(keys)
@@ -511,7 +597,10 @@ class ProjectPage(Page):
                 self.context.show_message(
                     self.tr("有{count}个单元格超出表格范围，没有粘贴").format(count=clipped), 5000
                 )
-        return self.context.ops.set_cells(path, cells)
+        return self._set_cells(path, cells, self.tr("粘贴{count}个单元格").format(count=len(cells)))
+
+
+_STRUCTURED_FIELDS = ("target", "weight", "direction", "basis", "explanation", "scoring", "period")
 
 
 def _is_blank(row: Indicator) -> bool:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from kpi_editor.app.document import Document, ItemPath
 from kpi_editor.domain.approval import effective_status
 from kpi_editor.domain.fingerprint import project_fingerprint
-from kpi_editor.domain.model import FUNDING_FIELDS, Department, Project
+from kpi_editor.domain.model import Department, Project
 from kpi_editor.domain.review import EffectiveStatus, ReviewComment, ReviewStatus, answered_comments
 from kpi_editor.gui.context import EditorContext
 from kpi_editor.gui.marks import (
@@ -368,8 +368,10 @@ class ReviewPanel(QWidget):
             self.field_combo.addItem(self.tr("项目名称"), "name")
             self.field_combo.addItem(self.tr("部门（单位）"), "unit_name")
             year = document.booklet.fiscal_year
-            for name in FUNDING_FIELDS:
-                self.field_combo.addItem(document.template.funding_label(name, year), f"funding.{name}")
+            for spec in document.template.funding_rows:  # a form may print fewer than six rows
+                self.field_combo.addItem(
+                    document.template.funding_label(spec.field, year), f"funding.{spec.field}"
+                )
         found = self.field_combo.findData(previous)
         self.field_combo.setCurrentIndex(max(found, 0))
 

@@ -23,8 +23,10 @@ from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.platypus import Flowable
 
+from kpi_editor.domain.currency import format_amount
 from kpi_editor.domain.model import Funding, Project
-from kpi_editor.domain.template import FormTemplate
+from kpi_editor.domain.targets import column_text
+from kpi_editor.domain.template import Currency, FormTemplate
 from kpi_editor.io.pdf.cjk import break_lines
 from kpi_editor.io.pdf.fonts import FontFace, FontSet
 
@@ -38,6 +40,8 @@ CAPTION_SPACE = 6.0  # between the 续表 line and the grid
 BLOCK_WEIGHT = 1.4  # relative width of the c0 block-label column
 RULE = 0.5  # thin ruled borders
 MERGED_KEYS = ("level1", "level2")
+# Columns of words, set left and wrapped like 三级指标; the rest (指标性质, 度量单位, 权重 …) centred.
+TEXT_TYPES = ("name", "value", "explanation", "scoring", "text")
 CONTINUED = "续表"
 # Rows of a table kept together at a page break: a page never carries one row of a longer table.
 KEEP_ROWS = 2
@@ -186,6 +190,9 @@ class PreparedTable:
     styles: Styles
     label_heights: dict[tuple[str, int], float] = field(default_factory=dict)
     missing: list[MissingChars] = field(default_factory=list)
+    # Rows after the indicators (a form's 财政部门审核意见): on the last part only.
+    tail: list[list[Cell]] = field(default_factory=list)
+    tail_heights: list[float] = field(default_factory=list)
     # Drawn parts by (encoding token, first?, first row, row count): PDF operators and the font
     # subsets they use (see encoding.py); replayed when the same part lands on a page again.
     drawn: dict[tuple[object, ...], tuple[str, frozenset[tuple[str, int]]]] = field(default_factory=dict)
@@ -307,7 +314,11 @@ def prepare_table(
     row([None, src] + [None] * (mid - 2) + [amt])
     for field_name in printed_funding_fields(template, project.funding):
         name = template.funding_label(field_name, fiscal_year)
-        amount = text(amount_text(project.funding.get(field_name)), amount_w, name, align="center")
+        amount_wan = project.funding.get(field_name)
+        currency = template.currency
+        # 万元 as entered; a form in 元 prints ×10,000 with its decimals and separators.
+        shown = amount_text(amount_wan) if currency == Currency() else format_amount(amount_wan, currency)
+        amount = text(shown, amount_w, name, align="center")
         row([None, label(name, label_w, name)] + [None] * (mid - 2) + [amount])
     head[funding_top][0] = block
     for r in range(funding_top, len(head)):
@@ -320,6 +331,13 @@ def prepare_table(
     if need > 0:
         head_heights[-1] += need
 
+    # The form's text rows before the indicators (年度目标, 实施期绩效目标): a label, the text across.
+    texts = project.texts or {}
+    for spec in template.project_texts:
+        if spec.place == "before_indicators":
+            spans.append(((1, len(head)), (ncols - 1, len(head))))
+            row([label(spec.label, cols[0], spec.label), text(texts.get(spec.key, ""), across, spec.label)])
+
     header: list[Cell] = [label(labels.indicator_block, cols[0], "总体绩效目标")]
     header += [label(c.label, w, c.label) for c, w in zip(template.columns, cols[1:], strict=True)]
     head.append(header)
@@ -330,25 +348,23 @@ def prepare_table(
         merged: dict[int, str] = {}
         cells: dict[int, Cell] = {}
         for j, column in enumerate(template.columns, start=1):
-            if column.key == "level1":
-                value = indicator.level1
-            elif column.key == "level2":
-                value = indicator.level2
-            elif column.key == "name":
-                value = indicator.name
-            elif column.key == "value":
-                value = indicator.value
-            else:
-                value = indicator.extra.get(column.key, "")
+            value = column_text(indicator, column.key, template)
             where = f"第{number}条指标的{column.label}"
             if column.key in MERGED_KEYS:
                 check(value, where)
                 merged[j] = value
-            elif column.key in ("name", "value"):
+            elif column.type in TEXT_TYPES:
                 cells[j] = text(value, cols[j], where)
             else:
                 cells[j] = label(value, cols[j], where)
         rows.append(IndicatorRow(labels=merged, cells=cells, height=_row_height(list(cells.values()))))
+
+    tail: list[list[Cell]] = []
+    for spec in template.project_texts:
+        if spec.place == "after_indicators":
+            tail.append(
+                [label(spec.label, cols[0], spec.label), text(texts.get(spec.key, ""), across, spec.label)]
+            )
 
     full = sum(cols)
     check(labels.title, "表名")
@@ -374,6 +390,9 @@ def prepare_table(
         rows=rows,
         styles=styles,
         missing=missing,
+        tail=tail,
+        # A row for the bureau to write in by hand keeps room for a few lines.
+        tail_heights=[max(_row_height(line), MIN_ROW * 3) for line in tail],
     )
 
 
@@ -456,11 +475,13 @@ class ProjectTable(Flowable):  # type: ignore[misc]  # ReportLab has no type hin
         first: bool,
         frame_height: float,
         on_draw: Callable[[ProjectTable], None] | None = None,
+        last: bool = True,
     ) -> None:
         super().__init__()
         self.prepared = prepared
         self.rows = rows
         self.first = first
+        self.last = last  # the part that ends the table: it carries the tail rows
         self.frame_height = frame_height
         self.on_draw = on_draw
         self._heights = self._fit(rows)
@@ -499,14 +520,17 @@ class ProjectTable(Flowable):  # type: ignore[misc]  # ReportLab has no type hin
             heights[-1] += short
         return heights
 
+    def _tail_height(self) -> float:
+        return sum(self.prepared.tail_heights) if self.last else 0.0
+
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = sum(self.prepared.col_widths)
-        self.height = self._head_height() + sum(self._heights)
+        self.height = self._head_height() + sum(self._heights) + self._tail_height()
         return self.width, self.height
 
-    def _part(self, rows: list[IndicatorRow], first: bool) -> ProjectTable:
+    def _part(self, rows: list[IndicatorRow], first: bool, last: bool = False) -> ProjectTable:
         return ProjectTable(
-            self.prepared, rows, first=first, frame_height=self.frame_height, on_draw=self.on_draw
+            self.prepared, rows, first=first, frame_height=self.frame_height, on_draw=self.on_draw, last=last
         )
 
     def _fresh_page(self, availHeight: float) -> bool:
@@ -523,6 +547,12 @@ class ProjectTable(Flowable):  # type: ignore[misc]  # ReportLab has no type hin
             else:
                 most = k - 1
         n = len(self.rows)
+        if fits >= n and sum(self._fit(self.rows)) + self._tail_height() > room:
+            fits = n - 1  # the tail goes on with at least the last row
+            if fits < 1:
+                if self._fresh_page(availHeight):
+                    raise CellTooTall(self.prepared.project_id, self.prepared.project_name)
+                return []
         if fits >= n:
             return [self]
         # Keep rows together: the part carried over holds at least KEEP_ROWS rows (the rows
@@ -532,7 +562,10 @@ class ProjectTable(Flowable):  # type: ignore[misc]  # ReportLab has no type hin
         if 0 < fits < min(KEEP_ROWS, n) and not self._fresh_page(availHeight):
             return []
         if fits > 0:
-            return [self._part(self.rows[:fits], self.first), self._part(self.rows[fits:], False)]
+            return [
+                self._part(self.rows[:fits], self.first),
+                self._part(self.rows[fits:], False, self.last),
+            ]
         if not self.rows:
             return []
         # Not even one row fits: move to a fresh page when the row would fit there,
@@ -554,7 +587,7 @@ class ProjectTable(Flowable):  # type: ignore[misc]  # ReportLab has no type hin
             if self._fresh_page(availHeight):
                 raise CellTooTall(self.prepared.project_id, self.prepared.project_name)
             return []
-        return [head, self._part([rest, *self.rows[1:]], False)]
+        return [head, self._part([rest, *self.rows[1:]], False, self.last)]
 
     def _split_row(self, row: IndicatorRow, room: float) -> tuple[IndicatorRow, IndicatorRow] | None:
         inner = room - 2 * PAD
@@ -601,6 +634,12 @@ class ProjectTable(Flowable):  # type: ignore[misc]  # ReportLab has no type hin
             data.append(line)
         heights.extend(self._heights)
         spans.append(((0, block_top), (0, len(data) - 1)))
+        if self.last and p.tail:
+            ncols_span = len(p.col_widths) - 1
+            for line, height in zip(p.tail, p.tail_heights, strict=True):
+                spans.append(((1, len(data)), (ncols_span, len(data))))
+                data.append(list(line) + [None] * (len(p.col_widths) - len(line)))
+                heights.append(height)
         if self.rows:
             for col in sorted(self.rows[0].labels):
                 for first, last, text in _groups(self.rows, col):
@@ -616,7 +655,7 @@ class ProjectTable(Flowable):  # type: ignore[misc]  # ReportLab has no type hin
         at = self.prepared.run_of(self.rows)
         if token is None or at is None:
             return None
-        return (token, self.first, *at)
+        return (token, self.first, self.last, *at)
 
     def draw(self) -> None:
         if self.on_draw is not None:

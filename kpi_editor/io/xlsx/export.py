@@ -21,6 +21,7 @@ import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import suppress
 from copy import copy
+from decimal import Decimal
 from itertools import pairwise
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -37,8 +38,10 @@ from openpyxl.worksheet.pagebreak import Break, RowBreak
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
+from kpi_editor.domain.currency import format_amount, to_currency
 from kpi_editor.domain.fingerprint import project_fingerprint
 from kpi_editor.domain.model import Booklet, Department, Indicator, Project
+from kpi_editor.domain.targets import column_text
 from kpi_editor.domain.template import FormTemplate, load_template
 from kpi_editor.io.atomic import atomic_output
 from kpi_editor.io.errors import ExportCancelled
@@ -179,18 +182,22 @@ class _SheetWriter:
         r += 1
         for spec in t.funding_rows:
             label = t.funding_label(spec.field, self.fiscal_year)
-            amount = project.funding.get(spec.field)
+            wan = project.funding.get(spec.field)
+            # The form's unit: 万元 as entered, or 元 (×10,000, exact in a float: at most 2 decimals).
+            amount = to_currency(wan, t.currency) if wan is not None else None
             self._span(
                 r,
                 self.split + 1,
                 self.last_col,
                 float(amount) if amount is not None else None,
-                number_format=layout.amount_format(amount) if amount is not None else "General",
+                number_format=layout.amount_format(amount, t.currency) if amount is not None else "General",
             )
             self._span(r, 2, self.split, label, align="left" if label != label.lstrip() else "center")
-            self.heights[r] = layout.row_height_for([(label, label_width), (str(amount or ""), amount_width)])
+            shown = format_amount(wan, t.currency)
+            self.heights[r] = layout.row_height_for([(label, label_width), (shown, amount_width)])
             r += 1
         self._block_label(funding_first, r - 1, labels.funding_block)
+        r = self._text_rows(project, r, "before_indicators")
 
         # 总体绩效目标: column header row plus one row per indicator.
         block_first = r
@@ -202,12 +209,18 @@ class _SheetWriter:
         r += 1
         indicator_first = r
         keys = [c.key for c in t.columns]
+        types = [c.type for c in t.columns]
         for indicator in project.indicators:
             texts: list[tuple[str, float]] = []
-            for index, key in enumerate(keys, start=2):
-                value = _indicator_text(indicator, key)
-                centered = key in ("level1", "level2")
-                self._cell(r, index, value, align="center" if centered else "left")
+            for index, (key, kind) in enumerate(zip(keys, types, strict=True), start=2):
+                value = column_text(indicator, key, t)
+                number = _number_cell(indicator, key, kind)
+                if number is not None:
+                    # A number is a number in the workbook (it sums, Sichuan's exports have them),
+                    # shown with the decimals entered.
+                    self._cell(r, index, float(number), number_format=layout.amount_format(number))
+                else:
+                    self._cell(r, index, value, align="left" if kind in _LEFT_TYPES else "center")
                 texts.append((value, self.widths[index - 1]))
             self.heights[r] = layout.row_height_for(texts)
             r += 1
@@ -218,8 +231,26 @@ class _SheetWriter:
             if key in keys:
                 self._merge_groups(project, indicator_first, keys.index(key) + 2, key)
         self._paginate(first, block_first, indicator_first, last, group_cols)
+        r = self._text_rows(project, r, "after_indicators")
         self.row = r
-        return first, last
+        return first, r - 1
+
+    def _text_rows(self, project: Project, r: int, place: str) -> int:
+        """The form's text rows (年度目标, 财政部门审核意见): the label in A, the text across."""
+        full = self._width(2, self.last_col)
+        for spec in self.template.project_texts:
+            if spec.place != place:
+                continue
+            text = (project.texts or {}).get(spec.key, "")
+            self._cell(r, 1, spec.label, font="bold")
+            self._span(r, 2, self.last_col, text, align="left")
+            height = layout.row_height_for([(spec.label, self.widths[0]), (text, full)])
+            # A row the bureau fills in by hand keeps room for a few lines.
+            self.heights[r] = (
+                height if place == "before_indicators" else max(height, 3 * layout.MIN_ROW_HEIGHT)
+            )
+            r += 1
+        return r
 
     def _paginate(
         self, first: int, block_first: int, indicator_first: int, last: int, group_cols: list[int]
@@ -306,7 +337,7 @@ class _SheetWriter:
             end = start
             while end + 1 < n and group(end + 1) == group(start):
                 end += 1
-            text = _indicator_text(project.indicators[start], key)
+            text = column_text(project.indicators[start], key, self.template)
             if end > start and text:
                 self._merge(first_row + start, col, first_row + end, col)
                 self._fit_merged(first_row + start, first_row + end, text, self.widths[col - 1])
@@ -428,11 +459,28 @@ class _StreamSink(_Sink):
         self.ws.row_breaks = RowBreak()
 
 
-def _indicator_text(indicator: Indicator, key: str) -> str:
-    if key in ("level1", "level2", "name", "value"):
-        value: str = getattr(indicator, key)
-        return value
-    return indicator.extra.get(key, "")
+# Columns of words, set left like 三级指标; the rest (指标性质, 度量单位, 权重 …) centred.
+_LEFT_TYPES = ("name", "value", "explanation", "scoring", "text")
+# Up to this many significant digits a decimal goes through a float and back unchanged.
+_FLOAT_DIGITS = 15
+
+
+def _number_cell(indicator: Indicator, key: str, kind: str) -> Decimal | None:
+    """The number a 指标值 (number) or 权重 cell holds, when the workbook can hold it exactly."""
+    if kind == "weight":
+        number = indicator.weight
+    elif kind == "number":
+        target = (
+            indicator.target
+            if not key.startswith("period.")
+            else (indicator.period.target if indicator.period is not None else None)
+        )
+        number = target.number if target is not None else None
+    else:
+        return None
+    if number is None or len(number.as_tuple().digits) > _FLOAT_DIGITS:
+        return None
+    return number
 
 
 def _select(
@@ -544,6 +592,7 @@ def _fill(
         "version": layout.META_VERSION,
         "fiscal_year": booklet.fiscal_year,
         "template_id": template.id,
+        "template_version": booklet.template_version,
         "title": booklet.title,
         "compiler": booklet.compiler,
         "date": booklet.date,
@@ -702,7 +751,8 @@ def _table_meta(sheet: str, index: int, row: int, project: Project) -> dict[str,
     }
     hidden: list[dict[str, Any]] = []
     for i, indicator in enumerate(project.indicators):
-        if indicator.target is not None or indicator.extra:
+        full = indicator.model_dump(mode="json", exclude_none=True)
+        if set(full) - {"level1", "level2", "name", "value", "extra"} or indicator.extra:
             hidden.append(
                 {
                     "i": i,
@@ -710,6 +760,9 @@ def _table_meta(sheet: str, index: int, row: int, project: Project) -> dict[str,
                     "value": indicator.value,
                     "target": indicator.target.model_dump(mode="json") if indicator.target else None,
                     "extra": indicator.extra,
+                    # The whole row (structured columns, 上年指标值 …): taken back when its printed
+                    # cells are still what the sheet shows.
+                    "indicator": full,
                 }
             )
     if hidden:

@@ -26,6 +26,7 @@ from openpyxl.utils.cell import get_column_letter, range_boundaries
 from pydantic import ValidationError
 
 from kpi_editor.domain.bounds import BoundsError, parse_int, plain_decimal
+from kpi_editor.domain.currency import from_currency
 from kpi_editor.domain.model import (
     FUNDING_FIELDS,
     MAX_AMOUNT,
@@ -40,7 +41,14 @@ from kpi_editor.domain.model import (
     new_id,
 )
 from kpi_editor.domain.review import ProjectReview
-from kpi_editor.domain.template import FormTemplate, TemplateError, load_template
+from kpi_editor.domain.targets import column_text, date_text, excel_serial_date, row_from_cells, template_hint
+from kpi_editor.domain.template import (
+    Currency,
+    FormTemplate,
+    TemplateError,
+    available_templates,
+    load_template,
+)
 from kpi_editor.io.errors import FileFormatError, clip
 from kpi_editor.io.xlsx import guard, layout
 from kpi_editor.io.xlsx.meta import Meta, MetaError, parse_meta
@@ -83,10 +91,14 @@ class XlsxImportReport:
         return [i.cell for i in self.issues]
 
 
+# A row holds an indicator when one of these is filled in (not only its preset drop-downs).
+_SUBSTANCE = ("name", "value", "number", "period.value", "period.number")
 _BLOCK_ALIASES = ("项目资金来源", "总体绩效目标", "年度绩效指标", "年度绩效目标")
 _EMPTY_AMOUNTS = {"-", "—", "–", "--", "/", "无"}
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
-_AMOUNT_TEXT_MAX = 40  # characters: 15 integer digits and 6 decimals fit with room to spare
+# Characters of an amount's text: 15 digits and 6 decimals in 万元, 19 and 2 in 元, with a sign.
+_AMOUNT_TEXT_MAX = 24
+_UNIT_CODE = re.compile(r"(\d{6})\s*[-－—–]\s*(\S.*)", re.DOTALL)
 _SHEET_CODE = re.compile(r"\s*(\d{6})\s*(.*)", re.DOTALL)
 _YEAR = re.compile(r"(\d{4})年")
 
@@ -306,6 +318,7 @@ class _Table:
     indicators: list[Indicator] = field(default_factory=list)
     # (fiscal year a label implies, cell, label) — checked once the booklet's year is known
     years: list[tuple[int, str, str]] = field(default_factory=list)
+    texts: dict[str, str] = field(default_factory=dict)  # the form's text rows (年度目标 …)
 
     @property
     def ref(self) -> str:
@@ -316,6 +329,7 @@ class _Labels:
     """The template's labels as the importer compares them."""
 
     def __init__(self, template: FormTemplate) -> None:
+        self.template = template
         labels = template.labels
         self.title = _key(labels.title)
         self.project = layout.normalize_label(labels.project_name)
@@ -327,7 +341,8 @@ class _Labels:
         self.amount = self._pattern(labels.funding_amount)
         self.funding = [(row.field, self._pattern(row.label)) for row in template.funding_rows]
         self.columns: dict[str, str] = {_key(c.label): c.key for c in template.columns}
-        self.columns.setdefault("指标值", "value")
+        self.columns.setdefault("指标值", "number" if template.structured else "value")
+        self.texts = {_key(t.label): t.key for t in template.project_texts}
 
     @staticmethod
     def _pattern(label: str) -> re.Pattern[str]:
@@ -432,8 +447,12 @@ class _SheetParser:
             return  # our small print under a table, not content
         key = layout.normalize_label(text)
         table = self.table
-        if len(cells) == 1 and (_key(text) == labels.title or key.endswith("绩效目标表")):
+        if len(cells) == 1 and (_key(text) == labels.title or key.endswith(("绩效目标表", "绩效目标申报表"))):
             self.start(row)
+            return
+        if table is not None and col == 1 and _key(text) in labels.texts:
+            # A text row of the form (年度目标, 财政部门审核意见): its label in A, the text across.
+            table.texts[labels.texts[_key(text)]] = self.value_after(row, col, present)
             return
         inline = self.inline(text, {labels.project})
         if key == labels.project or inline is not None:
@@ -512,9 +531,12 @@ class _SheetParser:
             if abs(number) >= MAX_AMOUNT:
                 self._too_large(ref, value)
                 return None
+            currency = self.labels.template.currency
+            if currency.unit == "元":
+                return _yuan_from_number(value, ref, self.report)
             return _amount_from_number(value, self.sheet.formats.get((row, col), "General"), ref, self.report)
         if isinstance(value, str):
-            amount = _amount_from_text(value, ref, self.report)
+            amount = _amount_from_text(value, ref, self.report, self.labels.template.currency)
             if amount is not None and abs(amount) >= MAX_AMOUNT:
                 self._too_large(ref, value)
                 return None
@@ -533,7 +555,7 @@ class _SheetParser:
         for c, t in cells:
             if c not in mapping:
                 self.report.add(self.sheet.ref(row, c), f"表头“{clip(t, 21)}”不是本表样的列，此列内容不读取")
-        if "value" not in mapping.values():
+        if "value" not in mapping.values() and "number" not in mapping.values():
             self.report.add(self.sheet.ref(row, cells[0][0]), "表头缺少“指标值”列，指标值未读取")
         table.header = mapping
         end = self.sheet.spans.get((row, 1))
@@ -554,6 +576,52 @@ class _SheetParser:
             self.block_end = end
         return True
 
+    def number_text(self, row: int, col: int, key: str, shown: str) -> str:
+        """A 指标值 or 权重 number as its cell shows it: 95.50 in a ``0.00`` cell is 95.50."""
+        if key.removeprefix("period.") not in ("number", "weight"):
+            return shown
+        decimals = layout.format_decimals(self.sheet.formats.get((row, col), "General"))
+        if decimals is None or decimals > MAX_DECIMALS:
+            return shown
+        try:
+            number = Decimal(shown)
+        except InvalidOperation:
+            return shown
+        step = Decimal(1).scaleb(-decimals)
+        return f"{number.quantize(step):f}" if number.quantize(step) == number else shown
+
+    def real_table_cells(
+        self,
+        row: int,
+        header: dict[int, str],
+        texts: dict[str, str],
+        numbers: dict[str, int | float],
+        level2: str,
+    ) -> None:
+        """What hand-made and published tables put in indicator cells, read as meant and reported:
+        Excel serial dates in 时效 rows, ASCII comparators, a form's 填写提示 left in a name."""
+        template = self.labels.template
+        time_row = template.kind_of(level2.strip()) == "time"
+        for key in ("value", "number", "period.value", "period.number"):
+            if key not in numbers or not time_row:
+                continue
+            date = excel_serial_date(numbers[key])
+            if date is not None:
+                texts[key] = date_text(date)
+                ref = self.sheet.ref(row, _key_column(header, key))
+                self.report.add(ref, f"日期以Excel序号 {numbers[key]} 保存，已按 {texts[key]} 读取", "guess")
+        for key in ("value", "period.value"):
+            text = texts.get(key, "")
+            plain = text.replace(">=", "≥").replace("<=", "≤").replace("=>", "≥").replace("=<", "≤")
+            if plain != text:
+                texts[key] = plain
+                ref = self.sheet.ref(row, _key_column(header, key))
+                self.report.add(ref, f"指标值“{clip(text, 21)}”中的 >=、<= 已改为 ≥、≤", "guess")
+        hint = template_hint(texts.get("name", ""))
+        if hint is not None:
+            ref = self.sheet.ref(row, _key_column(header, "name"))
+            self.report.add(ref, f"三级指标中留有表样的填写提示“{hint}”，请删去并把目标写在指标值中", "guess")
+
     def indicator(self, table: _Table, row: int, cols: list[int]) -> None:
         assert table.header is not None
         header = table.header
@@ -564,10 +632,14 @@ class _SheetParser:
                     self.report.add(self.sheet.ref(row, c), f"表格之外的内容“{clip(t, 21)}”，已忽略")
         texts: dict[str, str] = {}
         own_label: dict[str, int] = {}
+        numbers: dict[str, int | float] = {}
         for c, key in header.items():
             value, how = self.sheet.at(row, c)
             if how == "own" and value is not None and isinstance(value, int | float):
                 texts[key] = self.cell_text(row, c)
+                if not isinstance(value, bool):
+                    numbers[key] = value
+                    texts[key] = self.number_text(row, c, key, texts[key])
             else:
                 texts[key] = self.text(value, self.sheet.ref(row, c))
             if how == "own" and texts[key] and key in ("level1", "level2"):
@@ -577,6 +649,13 @@ class _SheetParser:
         if not content and not self.own:
             for c in own_label.values():
                 self.report.add(self.sheet.ref(row, c), "该行只有指标类别，没有三级指标和指标值，已忽略")
+            return
+        if not self.own and not any(texts.get(k) for k in _SUBSTANCE):
+            # A form's blank row with its drop-downs preset (≥, %, a weight): nothing was filled in.
+            first = next(c for c, k in header.items() if texts.get(k) and k not in ("level1", "level2"))
+            self.report.add(
+                self.sheet.ref(row, first), "表样的空白行（没有三级指标和指标值），已跳过", "guess"
+            )
             return
         previous = table.indicators[-1] if table.indicators else None
         level1 = texts.get("level1", "")
@@ -593,16 +672,19 @@ class _SheetParser:
                 col = next(c for c, k in header.items() if k == key)
                 what = "一级指标" if key == "level1" else "二级指标"
                 self.report.add(self.sheet.ref(row, col), f"{what}为空，请补填")
-        extra = {k: v for k, v in texts.items() if k not in ("level1", "level2", "name", "value") and v}
-        table.indicators.append(
-            Indicator(
-                level1=level1,
-                level2=level2,
-                name=texts.get("name", ""),
-                value=texts.get("value", ""),
-                extra=extra,
-            )
+        if not self.own:
+            self.real_table_cells(row, header, texts, numbers, level2)
+        indicator, problems = row_from_cells(
+            {**texts, "level1": level1, "level2": level2}, self.labels.template
         )
+        for key, why in problems:
+            col = next(c for c, k in header.items() if k == key)
+            self.report.add(self.sheet.ref(row, col), f"{why}（此格未读取）")
+        table.indicators.append(indicator)
+
+
+def _key_column(header: dict[int, str], key: str) -> int:
+    return next(c for c, k in header.items() if k == key)
 
 
 def _amount_from_number(
@@ -622,33 +704,55 @@ def _amount_from_number(
     return _plain(rounded)
 
 
-def _amount_from_text(text: str, ref: str, report: XlsxImportReport) -> Decimal | None:
+def _yuan_from_number(value: float | int, ref: str, report: XlsxImportReport) -> Decimal:
+    """A number in 元 (a form in 元, 3309840 or 3309840.5) as 万元, exactly; 分 is the smallest part."""
+    yuan = Decimal(value) if isinstance(value, int) else Decimal(repr(value))
+    cents = yuan.quantize(Decimal("0.01"))
+    if cents != yuan:
+        report.add(ref, f"金额 {value!r} 元超过2位小数（分），已四舍五入为 {cents} 元", "guess")
+    return from_currency(cents, Currency(unit="元"))
+
+
+def _amount_from_text(
+    text: str, ref: str, report: XlsxImportReport, currency: Currency | None = None
+) -> Decimal | None:
+    """A funding cell written as text, in the form's unit unless it names its own (万元, 元)."""
     folded = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
     if not folded:
         return None
     if folded in _EMPTY_AMOUNTS:
         report.add(ref, f"金额“{clip(text, 21)}”按空白读取", "guess")
         return None
+    form_unit = currency.unit if currency is not None else "万元"
+    unit = form_unit
     number = folded
     if number.endswith("万元"):
-        number = number[:-2]
+        number, unit = number[:-2], "万元"
     elif number.endswith("万"):
-        number = number[:-1]
+        number, unit = number[:-1], "万元"
     elif number.endswith("元"):
-        report.add(
-            ref, f"金额“{clip(text, 21)}”的单位是元，本表以万元为单位；请换算成万元后填写。此金额未读取"
-        )
-        return None
+        number, unit = number[:-1], "元"
     number = number.replace(",", "")
-    # Measured before it is converted: a million digits would overflow the first abs().
-    if len(number) > _AMOUNT_TEXT_MAX or not _NUMBER.fullmatch(number):
-        report.add(ref, f"无法识别的金额“{clip(text, 21)}”，已留空；请填写以万元为单位的数字")
+    if not _NUMBER.fullmatch(number):
+        report.add(ref, f"无法识别的金额“{clip(text, 21)}”，已留空；请填写以{form_unit}为单位的数字")
+        return None
+    # Measured before it is converted: a million digits would overflow the first abs(), thirty
+    # the quantize() to 分. No budget has that many digits.
+    if len(number) > _AMOUNT_TEXT_MAX:
+        report.add(ref, f"金额过大（“{clip(text, 21)}”{form_unit}），已留空；请检查单位与位数")
         return None
     try:
         amount = Decimal(number)
     except InvalidOperation:
         report.add(ref, f"无法识别的金额“{clip(text, 21)}”，已留空")
         return None
+    if unit == "元":
+        cents = amount.quantize(Decimal("0.01"))
+        amount = from_currency(cents, Currency(unit="元"))
+        if form_unit != "元" or cents != Decimal(number):
+            # 3,309,840.00元 in a 万元 form is 330.984 万元 exactly; the clerk is told.
+            report.add(ref, f"金额“{clip(text, 21)}”以元填写，已精确换算为 {amount} 万元", "guess")
+        return amount
     exponent = amount.as_tuple().exponent
     if isinstance(exponent, int) and -exponent > MAX_DECIMALS:
         amount = amount.quantize(Decimal(1).scaleb(-MAX_DECIMALS))
@@ -685,7 +789,13 @@ def _meta_project_id(meta: Meta, sheet: str, index: int, name: str, used: set[st
     return entry.id if entry.id not in used else None
 
 
-def _restore_hidden(meta: Meta, sheet: str, index: int, project: Project, report: XlsxImportReport) -> None:
+def _printed_alike(a: Indicator, b: Indicator, template: FormTemplate) -> bool:
+    return all(column_text(a, c.key, template) == column_text(b, c.key, template) for c in template.columns)
+
+
+def _restore_hidden(
+    meta: Meta, sheet: str, index: int, project: Project, template: FormTemplate, report: XlsxImportReport
+) -> None:
     entry = meta.tables.get((sheet, index))
     if entry is None or entry.name != project.name:
         return
@@ -701,17 +811,29 @@ def _restore_hidden(meta: Meta, sheet: str, index: int, project: Project, report
         if hidden.i >= len(indicators):
             continue
         indicator = indicators[hidden.i]
+        problem = (
+            f"项目“{clip(project.name, 21)}”第{hidden.i + 1}行的隐藏数据（结构化指标值等）无法读取，未导入"
+        )
+        if hidden.indicator is not None:
+            # The whole row as saved (structured forms): kept when it prints as the visible row.
+            try:
+                whole = Indicator.model_validate(hidden.indicator)
+            except ValidationError:
+                # Damaged: the row's other hidden parts are still tried below; said once.
+                report.add(f"{sheet}!A1", problem, "guess")
+                problem = ""
+            else:
+                if _printed_alike(whole, indicator, template):
+                    indicators[hidden.i] = whole
+                continue  # edited or moved since: what is visible wins
         if indicator.name != hidden.name or indicator.value != hidden.value:
             continue  # the row was edited or moved: what is visible wins
         if hidden.target is not None:
             try:
                 indicator.target = Target.model_validate(hidden.target)
             except ValidationError:
-                report.add(
-                    f"{sheet}!A1",
-                    f"项目“{clip(project.name, 21)}”第{hidden.i + 1}行的结构化指标值无法读取，未导入",
-                    "guess",
-                )
+                if problem:
+                    report.add(f"{sheet}!A1", problem, "guess")
         indicator.extra = {**hidden.extra, **indicator.extra}
 
 
@@ -725,8 +847,9 @@ def import_xlsx(
 
     Our own export (recognised by its hidden metadata sheet) comes back exactly, with its template,
     codes, project ids and front matter. Other workbooks: the fiscal year is `fiscal_year` or read
-    from the funding labels; unit codes come from sheet names starting with six digits, or are
-    assigned 000001… in order (reported). Raises `FileFormatError` for a file that is not a readable,
+    from the funding labels; unit codes come from sheet names starting with six digits or unit names
+    that start with one (820001-某镇人民政府), or are assigned 000001… in order (reported).
+    `template_id` ``auto`` recognises the form from the indicator header row (reported). Raises `FileFormatError` for a file that is not a readable,
     reasonably sized .xlsx or holds no table at all.
     """
     source = Path(path)
@@ -747,12 +870,32 @@ def import_xlsx(
         except Exception as exc:  # openpyxl raises many types on a malformed part
             raise _unreadable(source, exc, layout.META_SHEET) from exc
         report.own_export = meta is not None
-        template = _template(meta, template_id, source)
+        # 封面, 编制说明, 目录 of our export: their content comes from the metadata.
+        front_sheets = set(meta.document.front_sheets) if meta is not None else set()
+        if template_id == AUTO and meta is None:
+            # A first pass for the header rows alone; each sheet is dropped as soon as it is read.
+            header_rows: list[set[str]] = []
+            for ws in wb.worksheets:
+                if ws.title == layout.META_SHEET:
+                    continue
+                first = first or ws.title
+                try:
+                    sheet, _ = _read_sheet(source, ws, scan)
+                except FileFormatError:
+                    raise
+                except Exception as exc:  # openpyxl raises many types on a malformed part
+                    raise _unreadable(source, exc, ws.title) from exc
+                _index_rows(sheet)
+                texts = _header_texts(sheet)
+                if texts is not None:
+                    header_rows.append(texts)
+                sheet.release()
+            template = _recognise(header_rows, first, report)
+        else:
+            template = _template(meta, "xiqu-2026" if template_id == AUTO else template_id, source)
         labels = _Labels(template)
         # One sheet at a time: its cells are dropped once its tables are read, so memory stays
         # that of the booklet plus one sheet (a 100× booklet has 7,200 sheets).
-        # 封面, 编制说明, 目录 of our export: their content comes from the metadata.
-        front_sheets = set(meta.document.front_sheets) if meta is not None else set()
         for ws in wb.worksheets:
             if ws.title == layout.META_SHEET or ws.title in front_sheets:
                 continue
@@ -782,12 +925,15 @@ def import_xlsx(
         raise FileFormatError(source, "没有找到任何绩效目标表（以“项目名称”开头的表格）。", place=first)
 
     year = _fiscal_year(fiscal_year, meta, parsed, report)
-    departments = _departments(parsed, meta, report)
+    departments = _departments(parsed, meta, report, template)
     document = meta.document if meta else None
     try:
         booklet = Booklet(
             fiscal_year=year,
             template_id=template.id,
+            # Our own export says which version it was written with; another workbook is read
+            # into this version's columns.
+            template_version=(document.template_version or None) if document else template.version,
             title=document.title if document else "",
             compiler=document.compiler if document else "",
             date=document.date if document else "",
@@ -803,6 +949,38 @@ def import_xlsx(
     report.sheets = len(parsed)
     report.tables = sum(len(t) for _, t in parsed)
     return booklet, report
+
+
+AUTO = "auto"  # recognise the form from the workbook's indicator header row
+
+
+def _header_texts(sheet: _Sheet) -> set[str] | None:
+    """The labels of a sheet's first indicator header row (the row naming 三级指标), or None."""
+    for row, cols in sheet.rows.items():
+        texts = {_key(v) for c in cols if isinstance(v := sheet.values.get((row, c)), str)}
+        if "三级指标" in texts:
+            return texts
+    return None
+
+
+def _recognise(header_rows: list[set[str]], first: str | None, report: XlsxImportReport) -> FormTemplate:
+    """The shipped form whose indicator columns a header row of the workbook names best (most of its
+    labels there, fewest of them missing); the 西区 form when no row looks like a header."""
+    best: tuple[tuple[int, int], FormTemplate] | None = None
+    for template in available_templates().values():
+        wanted = {_key(c.label) for c in template.columns}
+        for texts in header_rows:
+            score = (len(wanted & texts), -len(wanted - texts))
+            if best is None or score > best[0]:
+                best = (score, template)
+    where = f"{first}!A1" if first else "工作簿"
+    if best is None or best[0][0] < 3:
+        fallback = load_template("xiqu-2026")
+        report.add(where, f"没有找到指标表头，无法识别表样，按“{fallback.name}”读取", "guess")
+        return fallback
+    template = best[1]
+    report.add(where, f"按指标表头识别为表样“{template.name}”（{template.id}）", "guess")
+    return template
 
 
 def _template(meta: Meta | None, template_id: str, source: Path) -> FormTemplate:
@@ -842,13 +1020,14 @@ def _departments(
     parsed: list[tuple[_Sheet, list[_Table]]],
     meta: Meta | None,
     report: XlsxImportReport,
+    template: FormTemplate,
 ) -> list[Department]:
     by_code: dict[str, Department] = {}
     rank: dict[str, tuple[int, int]] = {}
     used_ids: set[str] = set()
     pending: list[tuple[int, _Sheet, list[Project]]] = []
     for position, (sheet, tables) in enumerate(parsed):
-        projects = [_project(sheet, i, t, meta, used_ids, report) for i, t in enumerate(tables)]
+        projects = [_project(sheet, i, t, meta, used_ids, report, template) for i, t in enumerate(tables)]
         entry = meta.departments.get(sheet.title) if meta else None
         if meta is not None and entry is not None:
             code, name = entry.code, entry.name
@@ -867,6 +1046,17 @@ def _departments(
             _add(by_code, rank, code, name, (0, place), [])
     serial = 0
     for position, sheet, projects in pending:
+        coded = _UNIT_CODE.fullmatch(projects[0].unit_name.strip()) if projects else None
+        if coded is not None and coded.group(1) not in by_code:
+            # 一体化 exports name the unit with its code: 820001-井研县马踏镇人民政府.
+            code, name = coded.group(1), coded.group(2).strip()
+            for project in projects:
+                found = _UNIT_CODE.fullmatch(project.unit_name.strip())
+                if found is not None and found.group(1) == code:
+                    project.unit_name = found.group(2).strip()
+            report.add(f"{sheet.title}!A1", f"单位编码 {code} 取自单位名称“{coded.group(0)}”", "guess")
+            _add(by_code, rank, code, name, (1, position), projects)
+            continue
         serial += 1
         while f"{serial:06d}" in by_code:
             serial += 1
@@ -897,7 +1087,13 @@ def _add(
 
 
 def _project(
-    sheet: _Sheet, index: int, table: _Table, meta: Meta | None, used: set[str], report: XlsxImportReport
+    sheet: _Sheet,
+    index: int,
+    table: _Table,
+    meta: Meta | None,
+    used: set[str],
+    report: XlsxImportReport,
+    template: FormTemplate,
 ) -> Project:
     if table.name is None:
         report.add(table.ref, "表格缺少“项目名称”行，项目名称留空")
@@ -909,10 +1105,15 @@ def _project(
     used.add(pid)
     funding = Funding(**{f: table.funding.get(f) for f in FUNDING_FIELDS})
     project = Project(
-        id=pid, name=name, unit_name=table.unit_name or "", funding=funding, indicators=table.indicators
+        id=pid,
+        name=name,
+        unit_name=table.unit_name or "",
+        funding=funding,
+        indicators=table.indicators,
+        texts={k: v for k, v in table.texts.items() if v} or None,
     )
     if meta is not None:
-        _restore_hidden(meta, sheet.title, index, project, report)
+        _restore_hidden(meta, sheet.title, index, project, template, report)
     return project
 
 

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from decimal import Decimal
 from functools import cache
 
-from kpi_editor.domain.template import FormTemplate
+from kpi_editor.domain.template import Currency, FormTemplate
 
 FONT_NAME = "宋体"
 BODY_SIZE = 10.5  # 五号, the size of official forms
@@ -122,11 +122,15 @@ def sheet_name(code: str, name: str, taken: set[str]) -> str:
     return candidate
 
 
-def amount_format(value: Decimal) -> str:
-    """A number format that shows exactly the decimals entered (25 → ``0``, 25.0 → ``0.0``)."""
+def amount_format(value: Decimal, currency: Currency | None = None) -> str:
+    """A number format that shows exactly the decimals entered (25 → ``0``, 25.0 → ``0.0``), or a
+    form's own (元: ``#,##0.00``, two decimals with thousands separated)."""
     exponent = value.as_tuple().exponent
     decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-    return "0." + "0" * decimals if decimals else "0"
+    if currency is not None and currency.decimals is not None:
+        decimals = currency.decimals
+    body = "#,##0" if currency is not None and currency.thousands else "0"
+    return body + "." + "0" * decimals if decimals else body
 
 
 def format_decimals(number_format: str) -> int | None:

@@ -34,6 +34,8 @@ class HiddenRow(_Strict):
     # Checked by the domain models when restored: a bad one is reported and skipped.
     target: dict[str, Any] | None = None
     extra: dict[str, str] = Field(default_factory=dict)
+    # The whole row as the model saves it (structured forms); checked when restored.
+    indicator: dict[str, Any] | None = None
 
 
 class MetaTable(_Strict):
@@ -62,6 +64,7 @@ class MetaDocument(_Strict):
     version: int
     fiscal_year: int | None = Field(default=None, ge=1990, le=2200)
     template_id: str | None = None
+    template_version: str | None = None
     title: str = ""
     compiler: str = ""
     date: str = ""
