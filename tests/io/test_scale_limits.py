@@ -135,3 +135,25 @@ def test_a_cancelled_streamed_export_leaves_no_temporary_file_anywhere(
         export_xlsx(sample_booklet, out / "汇编.xlsx", progress=cancel_half_way)
     assert calls > 2
     assert list(out.iterdir()) == [] and list(private.iterdir()) == []
+
+
+def test_a_loaded_booklets_rows_share_one_set_of_field_names_and_edits_stay_their_own(
+    sample_path: Path, tmp_path: Path
+) -> None:
+    # pydantic's per-instance record of the fields a file named was 300 MB of a 100× booklet;
+    # every model of a class shares one set of all its names. An assignment must neither grow
+    # that set nor touch another row.
+    from kpi_editor.io.projectfile import load_booklet
+
+    booklet = load_booklet(sample_path)
+    rows = [row for _, project in booklet.projects() for row in project.indicators]
+    assert len({id(row.__pydantic_fields_set__) for row in rows}) == 1
+    shared = set(rows[0].__pydantic_fields_set__)
+    assert shared == set(type(rows[0]).model_fields)
+    rows[0].weight = rows[0].weight  # an assignment through pydantic's own path
+    rows[0].value = "改过的值"
+    assert rows[0].__pydantic_fields_set__ == shared
+    assert rows[1].value != "改过的值"
+    # The file still leaves out what it left out (defaults are not written because they are set).
+    save_booklet(load_booklet(sample_path), tmp_path / "again.kpi.json", backup=False)
+    assert (tmp_path / "again.kpi.json").read_bytes() == sample_path.read_bytes()
