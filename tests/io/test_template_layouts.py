@@ -12,7 +12,7 @@ import pytest
 from openpyxl import Workbook
 
 from kpi_editor.domain.engine import validate_booklet
-from kpi_editor.domain.model import Target
+from kpi_editor.domain.model import Booklet, Target
 from kpi_editor.domain.template import available_templates, load_template
 from kpi_editor.io.booklet_pdf import import_booklet_pdf
 from kpi_editor.io.pdf import export_pdf
@@ -177,3 +177,31 @@ def test_ascii_comparators_and_serial_dates_in_a_text_form(tmp_path: Path) -> No
     assert [r.value for r in rows] == ["2026年12月31日", "≥90%"]
     guesses = {i.cell for i in report.guesses}
     assert {"Sheet!E7", "Sheet!E8"} <= guesses
+
+
+@pytest.mark.parametrize("form", ["sichuan-2023", "hunan-2022"])
+def test_amounts_and_text_rows_a_form_does_not_print_survive_its_workbook(
+    form: str, sample_booklet: Booklet, tmp_path: Path
+) -> None:
+    # A 西区 booklet converted to a form with three funding rows keeps its 上级补助 / 本级安排 /
+    # 上年结转 "but does not print them" (the conversion report says so); its own workbook must
+    # still give them back, and what the sheet prints still wins.
+    from kpi_editor.domain.retemplate import convert_booklet
+
+    sample_booklet.departments = sample_booklet.departments[:6]
+    converted = convert_booklet(sample_booklet, form).booklet
+    printed = {spec.field for spec in load_template(form).funding_rows}
+    kept = [
+        (project.id, name)
+        for _, project in converted.projects()
+        for name in ("superior", "local", "carryover")
+        if name not in printed and project.funding.get(name)
+    ]
+    assert len(kept) > 10  # the sample's splits, now unprinted
+    project = converted.departments[0].projects[0]
+    project.texts = {**(project.texts or {}), "旧表样的文字": "换表样前写的话"}
+    xlsx = tmp_path / f"{form}.xlsx"
+    export_xlsx(converted, xlsx)
+    back, report = import_xlsx(xlsx)
+    assert report.own_export and report.errors == []
+    assert back == converted

@@ -40,7 +40,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from kpi_editor.domain.currency import format_amount, to_currency
 from kpi_editor.domain.fingerprint import project_fingerprint
-from kpi_editor.domain.model import Booklet, Department, Indicator, Project
+from kpi_editor.domain.model import FUNDING_FIELDS, Booklet, Department, Indicator, Project
 from kpi_editor.domain.targets import column_text
 from kpi_editor.domain.template import FormTemplate, load_template
 from kpi_editor.io.atomic import atomic_output
@@ -578,7 +578,7 @@ def _fill(
             writer.fingerprint(last, project_fingerprint(project, department))
             writer.flush(last)
             ends.append(last)
-            meta_tables.append(_table_meta(name, index, first, project))
+            meta_tables.append(_table_meta(name, index, first, project, template))
             writer.row = last + 1
             done += 1
             if progress is not None and progress(done, total) is False:
@@ -740,8 +740,9 @@ class _FrontSheets:
         sink.close()
 
 
-def _table_meta(sheet: str, index: int, row: int, project: Project) -> dict[str, Any]:
-    """What the visible table cannot carry: the id, review state, per-row targets and off-template columns."""
+def _table_meta(sheet: str, index: int, row: int, project: Project, template: FormTemplate) -> dict[str, Any]:
+    """What the visible table cannot carry: the id, review state, per-row targets, off-template
+    columns, and amounts and text rows the form does not print (kept by a change of form)."""
     entry: dict[str, Any] = {
         "sheet": sheet,
         "index": index,
@@ -749,6 +750,18 @@ def _table_meta(sheet: str, index: int, row: int, project: Project) -> dict[str,
         "id": project.id,
         "name": project.name,
     }
+    printed = {spec.field for spec in template.funding_rows}
+    unprinted = {
+        name: str(value)
+        for name in FUNDING_FIELDS
+        if name not in printed and (value := project.funding.get(name)) is not None
+    }
+    if unprinted:
+        entry["funding"] = unprinted
+    text_keys = {spec.key for spec in template.project_texts}
+    texts = {key: text for key, text in (project.texts or {}).items() if key not in text_keys}
+    if texts:
+        entry["texts"] = texts
     hidden: list[dict[str, Any]] = []
     for i, indicator in enumerate(project.indicators):
         full = indicator.model_dump(mode="json", exclude_none=True)

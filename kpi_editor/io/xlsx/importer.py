@@ -25,7 +25,7 @@ import openpyxl
 from openpyxl.utils.cell import get_column_letter, range_boundaries
 from pydantic import ValidationError
 
-from kpi_editor.domain.bounds import BoundsError, parse_int, plain_decimal
+from kpi_editor.domain.bounds import BoundsError, parse_amount, parse_int, plain_decimal
 from kpi_editor.domain.currency import from_currency
 from kpi_editor.domain.model import (
     FUNDING_FIELDS,
@@ -800,6 +800,20 @@ def _restore_hidden(
     if entry is None or entry.name != project.name:
         return
     indicators = project.indicators
+    for name, text in entry.funding.items():
+        # Only where the sheet has no such row: what the sheet prints wins.
+        if name in FUNDING_FIELDS and project.funding.get(name) is None:
+            try:
+                setattr(project.funding, name, parse_amount(text))
+            except BoundsError:
+                report.add(
+                    f"{sheet}!A1",
+                    f"项目“{clip(project.name, 21)}”未打印的金额“{clip(text, 21)}”无法读取，未导入",
+                    "guess",
+                )
+    texts = {key: text for key, text in entry.texts.items() if key not in (project.texts or {})}
+    if texts:
+        project.texts = {**(project.texts or {}), **texts}
     if entry.review is not None:
         try:
             project.review = ProjectReview.model_validate(entry.review)

@@ -46,6 +46,9 @@ class MetaTable(_Strict):
     name: str = ""
     rows: list[HiddenRow] = Field(default_factory=list)
     review: dict[str, Any] | None = None
+    # Amounts (万元, as text) and text rows the form does not print, kept since a change of form.
+    funding: dict[str, str] = Field(default_factory=dict)
+    texts: dict[str, str] = Field(default_factory=dict)
 
 
 class MetaDepartment(_Strict):
