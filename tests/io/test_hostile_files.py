@@ -120,3 +120,18 @@ def test_files_far_too_large_are_refused_before_they_are_read(
     monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("read before its size was checked"))
     with pytest.raises(FileFormatError, match="文件过大"):
         load_booklet(path) if loader == "project" else import_booklet_text(path)
+
+
+def test_a_submission_of_a_gigabyte_is_refused_by_its_size_with_the_limit_named(tmp_path: Path) -> None:
+    # The campaign's 968 MB submission (copied five-megabyte cells) grew the loader by 914 MB
+    # when the limit was 1 GB. A sparse file costs no disk; it must be refused from its size.
+    from kpi_editor.io.projectfile import MAX_FILE_BYTES
+    from kpi_editor.io.submission import load_submission
+
+    assert MAX_FILE_BYTES >= 2 * 88 * 2**20  # twice the 100× booklet still opens
+    path = tmp_path / "105001-大.kpi.json"
+    with path.open("wb") as f:
+        f.truncate(968 * 2**20)
+    with pytest.raises(FileFormatError, match="968 MB，上限 256 MB") as caught:
+        load_submission(path)
+    assert str(path) in str(caught.value)
