@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPersistentModelIndex
+from PySide6.QtCore import QPersistentModelIndex, Qt
 
 from kpi_editor.app.commands import Insert, Move, Remove, SetField
 from kpi_editor.app.document import Document
@@ -176,3 +176,23 @@ def test_booklet_revalidation_refreshes_indicator_rows_of_opened_departments(
     document.validate_all()
     document.undo_stack.push(SetField(document, (0, 0, 0), "value", ""))  # one project revalidated
     qtmodeltester.check(model, force_py=True)
+
+
+def test_control_characters_from_a_units_file_are_shown_escaped_and_kept_as_typed(
+    opened: Any,
+) -> None:
+    # A submitted name with a terminal title sequence and a right-to-left override: the tree and
+    # the table show the escapes (nothing reordered or hidden); the editor gets the text as it is.
+    hostile = "会议\x1b]0;x\x07经费\u202egnp.exe"
+    ops = opened.context.ops
+    ops.set_field((0, 0), "name", hostile)
+    ops.set_field((0, 0, 0), "value", "≥1\u202e次")
+    opened.tree.select_path((0, 0))
+    tree = opened.tree.model
+    project = tree.index(0, NAME, tree.index(0, 0))
+    assert project.data() == "会议\\x1b]0;x\\x07经费\\u202egnp.exe"
+    assert project.data(Qt.ItemDataRole.EditRole) == hostile
+    table = opened.pages.project.model
+    value = table.index(0, table.keys.index("value"))
+    assert value.data() == "≥1\\u202e次" and value.data(Qt.ItemDataRole.EditRole) == "≥1\u202e次"
+    assert opened.context.document.booklet.departments[0].projects[0].name == hostile

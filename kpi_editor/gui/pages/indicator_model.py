@@ -16,6 +16,7 @@ from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QObject,
 
 from kpi_editor.app.document import Document, ItemPath
 from kpi_editor.app.operations import Operations
+from kpi_editor.domain.bounds import escape_controls
 from kpi_editor.domain.edits import Edit, EditError, EditPlan, SetValue, set_field_value
 from kpi_editor.domain.engine import Finding, Severity
 from kpi_editor.domain.model import Indicator, Project
@@ -128,8 +129,12 @@ class IndicatorTableModel(QAbstractTableModel):
             return None
         indicator = self.project.indicators[index.row()]
         key = self.keys[index.column()]
-        if role in (Role.DisplayRole, Role.EditRole):
+        if role == Role.EditRole:
             return column_text(indicator, key, self.template)
+        if role == Role.DisplayRole:
+            # A control character from a unit's file (ESC, U+202E reordering what follows) is shown
+            # as its escape; the editor still holds the text as it is.
+            return escape_controls(column_text(indicator, key, self.template))
         if role == Role.DecorationRole:
             findings = self.cell_findings(index.row(), key)
             if findings:

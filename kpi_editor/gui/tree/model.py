@@ -16,6 +16,7 @@ from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QObject, 
 from kpi_editor.app.document import PREFACE, Document, ItemPath
 from kpi_editor.app.operations import Operations
 from kpi_editor.app.statuses import ReviewStatuses
+from kpi_editor.domain.bounds import escape_controls
 from kpi_editor.domain.engine import Finding, Severity
 from kpi_editor.domain.model import Department, Project
 from kpi_editor.domain.progress import UnitProgress, status_sort_key
@@ -244,7 +245,11 @@ class BookletTreeModel(QAbstractItemModel):
     def _department_data(self, department: Department, column: int, role: int) -> Any:
         if role in (Role.DisplayRole, Role.EditRole):
             if column == NAME:
-                return department.name if role == Role.EditRole else f"{department.code} {department.name}"
+                return (
+                    department.name
+                    if role == Role.EditRole
+                    else f"{department.code} {escape_controls(department.name)}"
+                )
             if column == TOTAL:
                 return format_amount(department.total())
             if column == ISSUES:
@@ -291,7 +296,11 @@ class BookletTreeModel(QAbstractItemModel):
             return status_short(status) if role == Role.DisplayRole else status_icon(status)
         if role in (Role.DisplayRole, Role.EditRole):
             if column == NAME:
-                return project.name if role == Role.EditRole else project.name or self.tr("（未命名项目）")
+                return (
+                    project.name
+                    if role == Role.EditRole
+                    else escape_controls(project.name) or self.tr("（未命名项目）")
+                )
             if column == TOTAL:
                 return format_amount(project.funding.total)
             if column == ISSUES:
@@ -313,9 +322,9 @@ class BookletTreeModel(QAbstractItemModel):
     def _indicator_data(self, index: Index, indicator: Any, column: int, role: int) -> Any:
         if role == Role.DisplayRole and column == NAME:
             label = " · ".join(part for part in (indicator.level2, indicator.name) if part)
-            return label or self.tr("（空行）")
+            return escape_controls(label) or self.tr("（空行）")
         if role == Role.DisplayRole and column == TOTAL:
-            return indicator.value
+            return escape_controls(indicator.value)
         if role in (Role.DecorationRole, Role.ToolTipRole) and column == TOTAL:
             owner: Project = index.internalPointer().item
             if role == Role.DecorationRole:
