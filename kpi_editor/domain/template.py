@@ -515,7 +515,13 @@ def parse_template(text: str, source: str) -> FormTemplate:
         ) from exc
     if not isinstance(data, dict):
         raise TemplateError(f"模板文件 {source} 有误：（顶层）：应是一个 JSON 对象")
-    digest = content_digest(data)
+    try:
+        digest = content_digest(data)
+    except UnicodeEncodeError:
+        # A \ud800-style escape decodes to half a character that no text can hold.
+        raise TemplateError(
+            f"模板文件 {source} 有误：含有无效的字符（不成对的 \\uD800–\\uDFFF 转义）"
+        ) from None
     stated = data.get("content_hash")
     if stated is not None and stated != digest:
         raise TemplateError(

@@ -285,3 +285,12 @@ def test_damaged_booklet_pdfs_import_or_give_one_error(
         _one_line(error, str(path))
         return
     _usable(booklet)
+
+
+def test_a_template_with_half_a_character_is_one_error(template_document: dict[str, Any]) -> None:
+    # Found by the fuzzing above (under pytest-xdist): a \ud800 escape in a label made the content
+    # hash raise UnicodeEncodeError out of the parser.
+    text = json.dumps(template_document, ensure_ascii=False).replace("合计", "合\\ud800计", 1)
+    with pytest.raises(TemplateError, match="不成对") as caught:
+        parse_template(text, "坏模板.json")
+    assert "\n" not in str(caught.value) and "坏模板.json" in str(caught.value)
