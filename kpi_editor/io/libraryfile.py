@@ -37,6 +37,7 @@ from kpi_editor.domain.model import Booklet
 from kpi_editor.domain.template import FormTemplate, TemplateError, available_templates
 from kpi_editor.io.atomic import write_atomic
 from kpi_editor.io.errors import FileFormatError, clip
+from kpi_editor.io.jsontext import DuplicateKey, first_unencodable, unique_keys
 from kpi_editor.paths import resource_dir
 
 SCHEMA_VERSION = 1
@@ -124,20 +125,20 @@ def loads_library(
     except ValidationError as exc:
         error = exc.errors()[0]
         raise FileFormatError(source, _explain(error), place=_place(error["loc"])) from None
-    bad = _first_unencodable(data)
+    bad = first_unencodable(data)
     if bad is not None:
-        raise FileFormatError(source, "文字中有无效的字符（孤立的 UTF-16 代理码）", place=bad)
+        raise FileFormatError(source, "文字中有无效的字符（孤立的 UTF-16 代理码）", place=_text_place(bad))
     return _checked(library, source, template)
 
 
 def _parse_json(text: str, source: str | Path) -> Any:
     try:
-        return json.loads(text, object_pairs_hook=_unique_keys)
+        return json.loads(text, object_pairs_hook=unique_keys)
     except json.JSONDecodeError as exc:
         raise FileFormatError(
             source, f"不是有效的 JSON：{exc.msg}", place=f"第{exc.lineno}行第{exc.colno}列"
         ) from None
-    except _DuplicateKey as exc:
+    except DuplicateKey as exc:
         raise FileFormatError(source, f"同一处有重复的字段“{clip(exc.key, 30)}”") from None
     except ValueError:
         raise FileFormatError(source, "文件中有数字过长（超过4300位），不是有效的指标库") from None
@@ -185,37 +186,17 @@ def _checked(library: Library, source: str | Path, template: FormTemplate | None
     return library
 
 
-class _DuplicateKey(Exception):
-    def __init__(self, key: str) -> None:
-        super().__init__(key)
-        self.key = key
-
-
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise _DuplicateKey(key)
-        result[key] = value
-    return result
-
-
-def _first_unencodable(data: Any) -> str | None:
-    stack: list[tuple[str, Any]] = [("library", data)]
-    while stack:
-        where, node = stack.pop()
-        if isinstance(node, str):
-            try:
-                node.encode("utf-8")
-            except UnicodeEncodeError:
-                return where
-        elif isinstance(node, dict):
-            for key, value in node.items():
-                stack.append((where, key))
-                stack.append((f"{where}.{key}" if isinstance(key, str) else where, value))
-        elif isinstance(node, list):
-            stack.extend((f"{where}[{i + 1}]", item) for i, item in enumerate(node))
-    return None
+def _text_place(loc: tuple[Any, ...]) -> str:
+    """``library.rows[3].name`` for a location of `first_unencodable`, up to the broken key."""
+    where = "library"
+    for part in loc:
+        if isinstance(part, int):
+            where += f"[{part + 1}]"
+        elif isinstance(part, str) and first_unencodable(part) is None:
+            where += f".{part}"
+        else:
+            break
+    return where
 
 
 _PLACE_NAMES = {

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -32,6 +31,7 @@ from kpi_editor.domain.model import Booklet, Department
 from kpi_editor.domain.template import TemplateError, available_templates
 from kpi_editor.io.atomic import write_atomic
 from kpi_editor.io.errors import FileFormatError, clip
+from kpi_editor.io.jsontext import DuplicateKey, first_unencodable, unique_keys
 
 SCHEMA_VERSION = 2
 
@@ -170,7 +170,7 @@ def loads_document(text: str | bytes, source: str | Path = "<内存>") -> tuple[
         raise FileFormatError(source, "文件是空的")
     surrogates = _SURROGATE_ESCAPE.search(text) is not None
     try:
-        document = json.loads(text, parse_float=Decimal, object_pairs_hook=_unique_keys)
+        document = json.loads(text, parse_float=Decimal, object_pairs_hook=unique_keys)
     except json.JSONDecodeError as exc:
         # A project file always ends with its closing brace; without it the file was cut short.
         truncated = text.lstrip().startswith("{") and not text.rstrip().endswith("}")
@@ -178,7 +178,7 @@ def loads_document(text: str | bytes, source: str | Path = "<内存>") -> tuple[
         raise FileFormatError(
             source, f"{hint}：{exc.msg}", place=f"第{exc.lineno}行第{exc.colno}列"
         ) from None
-    except _DuplicateKey as exc:
+    except DuplicateKey as exc:
         # json would silently keep the last one and drop the rest: that is lost data.
         raise FileFormatError(
             source, f"同一处有重复的字段“{exc.key}”，请只保留其中一个（本程序保存的文件不会这样）"
@@ -194,7 +194,7 @@ def loads_document(text: str | bytes, source: str | Path = "<内存>") -> tuple[
     document = _migrate(document, source)
     data = document["booklet"]
     if surrogates:
-        bad_text = _first_unencodable(data)
+        bad_text = first_unencodable(data)
         if bad_text is not None:
             # A lone surrogate (``"\\ud800"``) parses but can never be written back as UTF-8:
             # every later save and export would fail.
@@ -260,48 +260,6 @@ def _migrate(document: dict[str, Any], source: str | Path) -> dict[str, Any]:
         version += 1
         document["schema_version"] = version
     return document
-
-
-class _DuplicateKey(Exception):
-    def __init__(self, key: str) -> None:
-        super().__init__(key)
-        self.key = key
-
-
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise _DuplicateKey(key)
-        # Labels (项目完成, 数量指标 …) and amounts repeat thousands of times: one object each
-        # (a fifth of a 100× booklet's memory).
-        if type(value) is str and len(value) <= _SHARED_TEXT:
-            value = sys.intern(value)
-        result[key] = value
-    return result
-
-
-_SHARED_TEXT = 24
-
-
-def _first_unencodable(data: Any) -> tuple[Any, ...] | None:
-    """The location of the first string (key or value) that UTF-8 cannot encode, or None."""
-    # Iterative: the document may be nested as deeply as the JSON parser allowed.
-    stack: list[tuple[tuple[Any, ...], Any]] = [((), data)]
-    while stack:
-        loc, node = stack.pop()
-        if isinstance(node, str):
-            try:
-                node.encode("utf-8")
-            except UnicodeEncodeError:
-                return loc
-        elif isinstance(node, dict):
-            for key, value in reversed(node.items()):
-                stack.append(((*loc, key), key))
-                stack.append(((*loc, key), value))
-        elif isinstance(node, list):
-            stack.extend(((*loc, i), item) for i, item in reversed(list(enumerate(node))))
-    return None
 
 
 _TYPE_ERRORS = (
