@@ -51,6 +51,7 @@ from kpi_editor.domain.model import (
 )
 from kpi_editor.domain.targets import row_from_cells
 from kpi_editor.domain.template import Currency, FormTemplate, available_templates
+from kpi_editor.io.booklet_text import GUESSED, KIND_NAMES, NOTED, UNREADABLE
 from kpi_editor.io.errors import FileFormatError, ImportCancelled, clip
 
 MAX_PAGES = 20_000  # ten times the 10× sample; a page tree longer than that is not a booklet
@@ -61,11 +62,7 @@ MAX_CHARS_PER_PAGE = 200_000
 
 Progress = Callable[[int, int], bool]  # (pages read, pages in all) -> False to cancel
 
-# Issue kinds, as in the text import.
-GUESSED = "guessed"
-UNREADABLE = "unreadable"
-NOTED = "noted"
-_KIND_NAMES = {GUESSED: "推断", UNREADABLE: "无法读取", NOTED: "备注"}
+# Issue kinds (GUESSED, UNREADABLE, NOTED) and their names are the text import's.
 
 
 @dataclass(frozen=True)
@@ -89,7 +86,7 @@ class PdfImportReport:
         """One line per issue, ``第 N 页：…``, in page order."""
         ordered = sorted(self.issues, key=lambda issue: issue.page)
         return "\n".join(
-            f"第 {issue.page} 页：【{_KIND_NAMES.get(issue.kind, issue.kind)}】{issue.message}"
+            f"第 {issue.page} 页：【{KIND_NAMES.get(issue.kind, issue.kind)}】{issue.message}"
             for issue in ordered
         )
 

@@ -48,7 +48,7 @@ LOST = "lost"  # the extraction lost a cell; kept empty
 UNREADABLE = "unreadable"  # a line that could not be read into the booklet
 NOTED = "noted"  # printed text the booklet has no place for (kept only in this report)
 
-_KIND_NAMES = {GUESSED: "推断", LOST: "丢失", UNREADABLE: "无法读取", NOTED: "备注"}
+KIND_NAMES = {GUESSED: "推断", LOST: "丢失", UNREADABLE: "无法读取", NOTED: "备注"}
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ class ImportReport:
         """One line per issue, ``行 N：…``, in file order."""
         ordered = sorted(self.issues, key=lambda issue: issue.line)
         return "\n".join(
-            f"行 {issue.line}：【{_KIND_NAMES.get(issue.kind, issue.kind)}】{issue.message}"
+            f"行 {issue.line}：【{KIND_NAMES.get(issue.kind, issue.kind)}】{issue.message}"
             for issue in ordered
         )
 
