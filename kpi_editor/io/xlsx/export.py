@@ -18,6 +18,7 @@ import datetime as dt
 import json
 import os
 import zipfile
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import suppress
 from copy import copy
@@ -370,7 +371,7 @@ class _SheetWriter:
         footer.size = 9
 
 
-class _Sink:
+class _Sink(ABC):
     """Where laid-out rows go: cells, styles (registered once, then copied) and row heights."""
 
     def __init__(self, ws: Any, styles: dict[_StyleKey, StyleArray], fonts: dict[str, Font]) -> None:
@@ -398,10 +399,11 @@ class _Sink:
         else:
             cell._style = copy(style)
 
+    @abstractmethod
     def rows(self, cells: dict[tuple[int, int], _Placed], heights: dict[int, float], last_row: int) -> None:
-        raise NotImplementedError
+        """Write rows up to `last_row` from the placed cells, with their heights."""
 
-    def close(self) -> None:
+    def close(self) -> None:  # noqa: B027  # a hook: only the streamed sheet has work left to do
         """The sheet is complete (tables, merges, page setup)."""
 
 
